@@ -1,0 +1,173 @@
+"""The article model every extractor reads: text, metadata, paragraphs and sentences with offsets.
+
+Offsets are character positions in ``Article.text`` so any extracted row can quote its
+evidence verbatim and a notebook can highlight it in place. The headline, when known,
+is the first paragraph of ``text`` (flagged ``headline``) so it is analysed like a
+sentence, as SPEC asks, but extractors can tell it apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from conflictbook.lexicon import load_list
+
+UNKNOWN_OUTLET = "article"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its index, character span in the article text, and paragraph."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    headline: bool = False
+
+
+@dataclass
+class Article:
+    """One news article, as read from any input format."""
+
+    article_id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: datetime | date | None = None
+    section: str = ""
+    url: str = ""
+    source_path: str = ""
+    record: str = ""
+    encoding: str = "utf-8"
+    extra: dict = field(default_factory=dict)
+    body_start: int = 0
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, article_id: str, body: str, title: str = "", **meta) -> Article:
+        """Assemble headline + body into one analysed text and split it into sentences."""
+        paragraphs = [normalize_space(p) for p in split_paragraphs(body)]
+        paragraphs = [p for p in paragraphs if p]
+        head = normalize_space(title)
+        parts = ([head] if head else []) + paragraphs
+        text = "\n\n".join(parts)
+        article = cls(article_id=article_id, text=text, title=head, **meta)
+        article.body_start = len(head) + 2 if head else 0
+        article.sentences = split_sentences(text, headline_end=len(head) if head else 0)
+        return article
+
+    @property
+    def body(self) -> str:
+        """The article text without its headline."""
+        return self.text[self.body_start:]
+
+    @property
+    def outlet_or_default(self) -> str:
+        """The outlet name, or ``article`` when unknown (SPEC)."""
+        return self.outlet or UNKNOWN_OUTLET
+
+    @property
+    def n_words(self) -> int:
+        return len(self.body.split())
+
+    @property
+    def publication_date(self) -> date | None:
+        """The publication day (document creation time) that relative dates resolve against."""
+        if isinstance(self.published, datetime):
+            return self.published.date()
+        return self.published
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding character OFFSET (binary search over spans)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            sent = self.sentences[mid]
+            if offset < sent.start:
+                hi = mid - 1
+            elif offset >= sent.end:
+                lo = mid + 1
+            else:
+                return sent
+        return None
+
+    def body_sentences(self) -> list[Sentence]:
+        return [s for s in self.sentences if not s.headline]
+
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_PARA_BREAK = re.compile(r"\n\s*\n")
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of spaces and single line breaks (SPEC: evidence after whitespace normalisation)."""
+    return _SPACE.sub(" ", text.replace("\r", "").replace("\n", " ")).strip()
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """Paragraphs are separated by blank lines; a body without blank lines splits on newlines."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not body:
+        return []
+    parts = _PARA_BREAK.split(body)
+    if len(parts) == 1 and body.count("\n") >= 1:
+        parts = body.split("\n")
+    return parts
+
+
+_ABBREVIATIONS = frozenset(load_list("abbreviations"))
+_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+_OPENERS = "\"'\u201c\u2018([\u00ab"
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+
+
+def _is_boundary(text: str, match: re.Match) -> bool:
+    """Reject boundaries after abbreviations, initials, and before lower-case continuations."""
+    end = match.end()
+    nxt = text[end:].lstrip(" ")
+    if not nxt or nxt.startswith("\n"):
+        return True
+    first = nxt[0]
+    if first.islower() or first in ",;:)":
+        return False
+    if not (first.isupper() or first.isdigit() or first in _OPENERS or first in "-\u2013\u2014"):
+        return False
+    if match.group(0).startswith("."):
+        before = text[: match.start()]
+        word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+        if word:
+            token = word.group(1)
+            if token.lower().rstrip(".") in _ABBREVIATIONS or len(token) == 1:
+                return False
+            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, U.N
+                return False
+    return True
+
+
+def split_sentences(text: str, headline_end: int = 0) -> list[Sentence]:
+    """Rule-based sentence splitter with offsets, paragraph-aware (a sentence never crosses one)."""
+    sentences: list[Sentence] = []
+    for para_index, para_match in enumerate(re.finditer(r"[^\n]+", text)):
+        p_start, p_end = para_match.span()
+        start = p_start
+        for match in _BOUNDARY.finditer(text, p_start, p_end):
+            if _is_boundary(text[:p_end], match):
+                _add(sentences, text, start, match.end(), para_index, headline_end)
+                start = match.end()
+        _add(sentences, text, start, p_end, para_index, headline_end)
+    return sentences
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, para: int, headline_end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(len(out), start, end, text[start:end], para, headline=start < headline_end))

@@ -17,13 +17,16 @@ import pandas as pd
 from conflictbook.records import ArticleRow, Claim, ComparisonRow, ErrorRow, Tally, TimelineEvent
 
 SPEC_COLUMNS: dict[str, list[str]] = {
-    "articles": "article_id title outlet author published section source_path n_words".split(),
-    "timeline": "article_id event_id start end precision when_text what actors location source evidence".split(),
-    "tallies": ("article_id tally_id category victims perpetrator low best high quantity_text status date "
-                "location source evidence").split(),
-    "claims": "article_id claim_id speaker speaker_role speaker_kind via cue mode text evidence".split(),
-    "comparison": "topic_id topic article_id source stance low best high position evidence verdict".split(),
-    "errors": "source_path record stage error".split(),
+    "articles": ["article_id", "title", "outlet", "author", "published", "section", "source_path", "n_words"],
+    "timeline": ["article_id", "event_id", "start", "end", "precision", "when_text", "what", "actors",
+                 "location", "source", "evidence"],
+    "tallies": ["article_id", "tally_id", "category", "victims", "perpetrator", "low", "best", "high",
+                "quantity_text", "status", "date", "location", "source", "evidence"],
+    "claims": ["article_id", "claim_id", "speaker", "speaker_role", "speaker_kind", "via", "cue", "mode", "text",
+               "evidence"],
+    "comparison": ["topic_id", "topic", "article_id", "source", "stance", "low", "best", "high", "position",
+                   "evidence", "verdict"],
+    "errors": ["source_path", "record", "stage", "error"],
 }
 RECORD_TYPES = {"articles": ArticleRow, "timeline": TimelineEvent, "tallies": Tally, "claims": Claim,
                 "comparison": ComparisonRow, "errors": ErrorRow}

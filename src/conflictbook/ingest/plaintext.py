@@ -86,6 +86,14 @@ def looks_like_outlet(name: str) -> bool:
     return len(words) == 1 and name.isupper()
 
 
+def _is_title_case(text: str, max_words: int) -> bool:
+    """Names and outlets are Title Case ('Lena Varga', 'Abu Bakr al-Sadiq'), headlines' clauses are not."""
+    words = text.split()
+    particles = set(_media()["name_particles"])
+    return 0 < len(words) <= max_words and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in particles for w in words)
+
+
 def parse_byline(line: str) -> tuple[str, str, datetime | date | None] | None:
     """(author, outlet, date) when LINE is a byline, else None."""
     line = line.strip()
@@ -104,7 +112,8 @@ def parse_byline(line: str) -> tuple[str, str, datetime | date | None] | None:
     if match and _words(line) <= 12:
         author = match.group("author").strip()
         outlet_part, stamp = find_trailing_stamp(match.group("outlet").strip())
-        if parse_stamp(author) is not None or not re.match(r"^[A-Z]", author):
+        if parse_stamp(author) is not None or not _is_title_case(author, 5) \
+                or not _is_title_case(outlet_part, 8):
             return None
         return author, split_outlet_desk(outlet_part), stamp
     return None

@@ -9,24 +9,27 @@ a date alone stays a ``date``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil import parser as dateparser
 from dateutil.tz import tzoffset
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from conflictbook.lexicon import load
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
-_ZONE = r"(?:gmt|utc|z|[a-z]{2,4}t|[+-]\d{2}:?\d{2})"
+_ZONE_OFFSETS: dict[str, int] = {str(k).upper(): int(float(v) * 3600) for k, v in load("timezones").items()}
+_ZONE = r"(?:" + "|".join(sorted(_ZONE_OFFSETS, key=len, reverse=True)) + r"|[+-]\d{2}:?\d{2})"
 _TOKEN = re.compile(
     rf"^(?:{_MONTH}|{_WEEKDAY}|{_ZONE}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:t\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?(?:z|[+-]\d{{2}}:?\d{{2}})?"
-    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|am|pm|a\.m\.|p\.m\.|at|on|of|updated|published|posted|,|\||-|–|—)$",
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|am|pm|a\.m\.|p\.m\.|at|on|of|(?:updated|published|posted|last\s+modified):?|,|\||-|–|—)$",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s+|(?<=,)|(?=,)")
 _HAS_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}|T\d{2}:\d{2}", re.IGNORECASE)
-_ZONES = {"GMT": 0, "UTC": 0, "Z": 0}
 
 
 def looks_like_stamp(line: str) -> bool:
@@ -74,7 +77,7 @@ def _parse_loose(value: str) -> datetime | date | None:
     cleaned = re.sub(r"(?i)\b(updated|published|posted)\b:?", " ", value).replace("|", " ")
     try:
         parsed = dateparser.parse(cleaned, fuzzy=True, default=datetime(1900, 1, 1),
-                                  tzinfos=_ZONES, dayfirst=False)
+                                  tzinfos=_ZONE_OFFSETS, dayfirst=False)
     except (ValueError, OverflowError):
         return None
     if parsed.year == 1900:
@@ -86,10 +89,10 @@ def _parse_loose(value: str) -> datetime | date | None:
 
 def _to_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     if isinstance(moment.tzinfo, tzoffset) or moment.utcoffset() is not None:
-        return moment.astimezone(timezone.utc)
-    return moment.replace(tzinfo=timezone.utc) - timedelta(0)
+        return moment.astimezone(UTC)
+    return moment.replace(tzinfo=UTC) - timedelta(0)
 
 
 def find_trailing_stamp(line: str) -> tuple[str, datetime | date | None]:

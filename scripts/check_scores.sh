@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Accuracy floor: extract the reference articles and fail when a table's strict score drops
+# below the level already reached (raise these as the extractors improve, never lower them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared
+if [ ! -f "$shared/tools/score.py" ]; then
+  echo "check_scores: skipped: $shared/tools/score.py not found (reference articles live beside the checkout)"
+  exit 0
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+.venv/bin/conflictbook extract "$shared/seeds" "$shared/articles" --out "$out" --quiet
+# Seed article: the acceptance levels of the issues.
+.venv/bin/python "$shared/tools/score.py" --pred "$out" --gold "$shared/gold/000_7ac6687362326750.yml" \
+  --min meta=1.0
+# All reference articles together.
+.venv/bin/python "$shared/tools/score.py" --pred "$out" --gold "$shared/gold" \
+  --min meta=1.0

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export MPLBACKEND=Agg PYTHONHASHSEED=0
 echo "== ruff"
-.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff check .
 echo "== pytest"
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
 echo "== accuracy floor on the reference articles"

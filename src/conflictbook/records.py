@@ -84,6 +84,8 @@ class Claim:
     cue_start: int = -1
     cue_end: int = -1
     sentences: tuple[int, ...] = field(default_factory=tuple)  # all sentences the content covers
+    about: str = ""               # the sentence a denial refers back to ("denied its involvement" -> what)
+    about_sentence: int = -1      # its index
 
 
 @dataclass

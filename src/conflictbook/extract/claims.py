@@ -183,8 +183,8 @@ def _direct_after(article: Article, sent: Sentence, quotes: list[Quote], names: 
         if nxt is not None:
             after_end = nxt.open_at
         segment = text[quote.close_at:after_end]
-        if not segment.strip(" ,.") or not re.match(r"^\s*,|^\s+[a-z]", segment) and not \
-                text[quote.end - 1:quote.end] in ",?!":
+        if not segment.strip(" ,.") or not re.match(r"^\s*,|^\s+[a-z]", segment) and \
+                text[quote.end - 1:quote.end] not in ",?!":
             continue
         clause = _parse_clause(text, quote.close_at + len(segment) - len(segment.lstrip(" ,")),
                                after_end, names)
@@ -450,5 +450,22 @@ def extract_claims(article: Article) -> list[Claim]:
             evidence=_truncate(sent.text), span_start=span_start, span_end=span_end, sentence=attr.sentence,
             cue_start=attr.cue_start, cue_end=attr.cue_end, sentences=tuple(sorted(covered | {attr.sentence})),
         ))
+        about = _about(article, attr)
+        if about is not None:
+            claims[-1].about, claims[-1].about_sentence = _truncate(about.text), about.index
         previous = (speaker, attr)
     return claims
+
+
+def _about(article: Article, attr: Attribution) -> Sentence | None:
+    """The sentence a bare denial refers back to: "X denied its involvement" denies what came just before."""
+    if attr.cue.split()[0] not in _lex("denial") or attr.content[0][0] != attr.cue_start or attr.sentence < 1:
+        return None
+    obj = article.text[attr.cue_end:attr.content[-1][1]].lower().split()
+    if not obj or not ({" ".join(obj[-2:]), obj[-1], " ".join(obj)} & _lex("denial_objects")) or len(obj) > 4:
+        return None
+    before = article.sentences[attr.sentence - 1]
+    here = article.sentences[attr.sentence]
+    if before.headline or here.paragraph - before.paragraph > 1:
+        return None
+    return before

@@ -190,7 +190,6 @@ def parse_speaker(phrase: str) -> Mention | None:
 
 def _coordination(text: str, phrase: str) -> Mention | None:
     """ "Local officials and residents", "a community leader and a nephew": one group."""
-    lex = _lex()
     parts = []
     heads = []
     for part in re.split(r"\s+and\s+|,\s+", text):

@@ -1,0 +1,133 @@
+"""Source comparison across all articles of a run: topics, positions, verdicts, grades.
+
+The flow: ``assertions`` turns each article's claims, tallies and timeline into
+assertions (one source, one action); ``topics`` groups them into questions within and
+across articles; this module gives each source its stance and position, each topic one
+verdict, and each row a grade from ``grading``. A false ``contradicts`` is the costliest
+mistake, so it is only said for an affirm/deny pair from different independent sources
+or for exact figures of one dated event that cannot both be true.
+"""
+
+from __future__ import annotations
+
+from conflictbook.compare.actions import lexicon
+from conflictbook.compare.assertions import Assertion, article_assertions
+from conflictbook.compare.grading import grade, source_keys
+from conflictbook.compare.topics import Topic, build_topics
+from conflictbook.records import ArticleResult, ComparisonRow
+
+__all__ = ["compare"]
+
+EVIDENCE_LIMIT = 600
+
+
+def compare(results: list[ArticleResult]) -> list[ComparisonRow]:
+    """Topics several sources speak to, each source's position, and a verdict per topic."""
+    assertions: list[Assertion] = []
+    for index, result in enumerate(results or []):
+        assertions.extend(article_assertions(result, index))
+    rows: list[ComparisonRow] = []
+    for number, topic in enumerate(build_topics(assertions), start=1):
+        rows.extend(_topic_rows(f"T{number:03d}", topic))
+    return rows
+
+
+def _stance(topic: Topic, item: Assertion, yes_no: bool) -> str:
+    if item.negated or (topic.kind == "count" and item.best == 0):
+        return "denies"
+    if topic.kind in ("involvement", "responsibility") or yes_no:
+        return "affirms"
+    return "reports"
+
+
+def _exact(item: Assertion) -> bool:
+    return item.best is not None and item.low == item.best == item.high
+
+
+def _numbers_clash(items: list[Assertion]) -> bool:
+    """Exact figures for one dated event that differ: they cannot both be true."""
+    exact = [i for i in items if _exact(i) and i.date is not None and not i.negated]
+    for i, first in enumerate(exact):
+        for second in exact[i + 1:]:
+            if first.date == second.date and first.best != second.best and not (first.tallies and any(
+                    t.revises is not None for t in first.tallies + second.tallies)):
+                return True
+    return False
+
+
+def _value(topic: Topic, item: Assertion) -> object:
+    if topic.kind == "count":
+        return (item.low, item.best, item.high) if item.best is not None else None
+    if topic.kind == "move":
+        return item.destinations
+    if topic.kind == "responsibility":
+        return item.agent
+    return item.negated
+
+
+def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str:
+    members = topic.members
+    if len({keys[id(m)] for m in members}) < 2:
+        return "single-source"
+    deniers = {keys[id(m)] for m in members if stances[id(m)] == "denies"}
+    holders = {keys[id(m)] for m in members if stances[id(m)] != "denies"
+               and (topic.kind != "count" or m.best is None or m.best > 0)}
+    if topic.kind == "responsibility":
+        denied_agents = {m.agent for m in members if stances[id(m)] == "denies"}
+        holders = {keys[id(m)] for m in members if stances[id(m)] == "affirms" and m.agent in denied_agents}
+    if deniers and holders and (deniers - holders or holders - deniers):
+        return "contradicts"
+    if topic.kind == "count" and _numbers_clash(members):
+        return "contradicts"
+    values = [_value(topic, m) for m in members if stances[id(m)] != "denies"]
+    if values and None not in values and all(v == values[0] for v in values):
+        return "agrees"
+    return "differs"
+
+
+def _question(topic: Topic) -> str:
+    first = topic.first
+    if topic.kind == "involvement":
+        return f"Was {first.agent} involved? {first.position}"[:200]
+    if topic.kind == "move":
+        place = first.destination_text or ", ".join(sorted(topic.key))
+        who = first.patient or "people"
+        who = who[:1].lower() + who[1:] if who[:4] in ("The ", "A nu") else who
+        if any(m.negated for m in topic.members):
+            return f"Were {who} moved to {place}?"[:200]
+        return f"Where were {who} taken? ({place})"[:200]
+    if topic.kind == "count":
+        what = first.category or lexicon()["participles"].get(first.action, first.action)
+        who = first.victims or "people"
+        when = f" ({first.date.isoformat()})" if first.date else ""
+        return f"How many {who} were {what}?{when} {first.patient}"[:200].strip()
+    return f"Who is responsible for the killing of {first.patient or 'the victims'}?"[:200]
+
+
+def _topic_rows(topic_id: str, topic: Topic) -> list[ComparisonRow]:
+    keys = source_keys(topic.members)
+    yes_no = topic.kind == "move" and any(m.negated for m in topic.members)
+    stances = {id(m): _stance(topic, m, yes_no) for m in topic.members}
+    verdict = _verdict(topic, stances, keys)
+    by_source: dict[str, set[str]] = {}
+    for member in topic.members:
+        by_source.setdefault(keys[id(member)], set()).add(stances[id(member)])
+    question = _question(topic)
+    merged: dict[tuple, list[Assertion]] = {}
+    for member in topic.members:
+        merged.setdefault((member.article_id, member.source, stances[id(member)]), []).append(member)
+    rows = []
+    for (article_id, source, stance), members in merged.items():
+        first = members[0]
+        numbered = next((m for m in members if m.best is not None or m.low is not None), first)
+        positions = list(dict.fromkeys(m.position for m in members))
+        position = " | ".join(positions)
+        if len(position) > EVIDENCE_LIMIT:
+            position = position[:EVIDENCE_LIMIT - 1] + "\u2026"
+        rows.append(ComparisonRow(
+            topic_id=topic_id, topic=question, article_id=article_id, source=source, stance=stance,
+            low=numbered.low, best=numbered.best, high=numbered.high, position=position,
+            evidence=first.evidence[:EVIDENCE_LIMIT], verdict=verdict,
+            grade=grade(verdict, stance, by_source), outlet=first.outlet,
+        ))
+    return rows

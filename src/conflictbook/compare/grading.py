@@ -1,0 +1,63 @@
+"""Source independence and grades, the way conflict monitors weigh reports.
+
+Rules (docs/claims.md explains them for analysts):
+
+* One independent source per speaker: a named speaker ("Jane Roe", "ARSA") is one source
+  however many outlets quote it; an unnamed speaker ("resident", "military official") is
+  one source per outlet, since two outlets' unnamed residents are usually different people.
+* The outlet's own voice is one source per outlet, except that outlets printing the same
+  sentence (a wire story republished, similarity >= ``WIRE_SIMILARITY``) count once.
+* Any row whose evidence repeats another's near verbatim in a different outlet joins that
+  row's source (a republished quote is not a second witness).
+* Grades: ``contested`` on every row of a topic whose verdict is ``contradicts``;
+  otherwise ``confirmed`` when two or more independent sources hold the row's stance,
+  else ``single-source``.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from conflictbook.compare.assertions import Assertion, norm
+
+WIRE_SIMILARITY = 0.9
+
+
+def _raw_key(item: Assertion) -> str:
+    if item.narrator:
+        return f"outlet:{norm(item.outlet)}"
+    name = norm(item.source)
+    if item.source[:1].isupper():
+        return f"speaker:{name}"
+    return f"speaker:{name}@{norm(item.outlet)}"
+
+
+def source_keys(items: list[Assertion]) -> dict[int, str]:
+    """{id(assertion): independent-source key}, merging republished copies across outlets."""
+    keys = {id(item): _raw_key(item) for item in items}
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    for i, first in enumerate(items):
+        for second in items[i + 1:]:
+            if first.outlet == second.outlet or first.article_id == second.article_id:
+                continue
+            a, b = norm(first.evidence), norm(second.evidence)
+            if a and b and (a == b or SequenceMatcher(None, a, b).quick_ratio() >= WIRE_SIMILARITY
+                            and SequenceMatcher(None, a, b).ratio() >= WIRE_SIMILARITY):
+                ka, kb = find(keys[id(first)]), find(keys[id(second)])
+                if ka != kb:
+                    parent[kb] = ka
+    return {ident: find(key) for ident, key in keys.items()}
+
+
+def grade(verdict: str, stance: str, stances_by_source: dict[str, set[str]]) -> str:
+    """The grade of one row: contested / confirmed / single-source."""
+    if verdict == "contradicts":
+        return "contested"
+    supporting = sum(1 for stances in stances_by_source.values() if stance in stances)
+    return "confirmed" if supporting >= 2 else "single-source"

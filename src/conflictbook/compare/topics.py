@@ -1,0 +1,161 @@
+"""Topics: assertions that answer one question, grouped within and across articles.
+
+Why: a question ("were commanders moved to X?", "how many were captured?", "who killed
+them?") is the unit analysts compare sources on. Four kinds of topic, tried in this order
+for each assertion:
+
+* ``involvement`` — a bare denial and the sentence it denies (``Claim.about``);
+* ``move`` — movements to a destination, grouped when destinations share a place word;
+* ``count`` — counted people of one tally category and compatible victims, perpetrator,
+  date and place;
+* ``responsibility`` — who did a killing (an agent the actor gazetteer knows), grouped
+  by compatible victims and date (an assertion can be in a count and a responsibility topic).
+
+Across articles an assertion only meets topics in its date block (event date, else the
+publication date, in windows of ``event_window_days`` / ``publication_window_days``), so
+a corpus is never compared pair by pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from conflictbook.compare.actions import lexicon
+from conflictbook.compare.assertions import Assertion
+
+RESPONSIBILITY_ACTIONS = ("kill", "blame", "injure", "abduct")
+
+
+@dataclass
+class Topic:
+    kind: str
+    action: str
+    members: list[Assertion] = field(default_factory=list)
+    key: object = None
+
+    @property
+    def first(self) -> Assertion:
+        return self.members[0]
+
+    def dates(self) -> list[date]:
+        return [m.date for m in self.members if m.date]
+
+    def victims(self) -> str:
+        return next((m.victims for m in self.members if m.victims), "")
+
+    def agents(self) -> set[str]:
+        return {m.agent for m in self.members if m.agent}
+
+    def articles(self) -> set[str]:
+        return {m.article_id for m in self.members}
+
+
+def _day_gap(a: date | None, b: date | None) -> int | None:
+    return None if a is None or b is None else abs((a - b).days)
+
+
+def _same_event(topic: Topic, item: Assertion) -> bool:
+    """Event compatibility: same article, or dates (event, else publication) within the window, same place."""
+    windows = lexicon()
+    event_days, pub_days = int(windows["event_window_days"]), int(windows["publication_window_days"])
+    for date_value in topic.dates():
+        gap = _day_gap(date_value, item.date)
+        if gap is not None and gap > event_days:
+            return False
+    if item.article_id in topic.articles():
+        return True
+    pubs = [m.published for m in topic.members if m.published]
+    if not pubs or item.published is None:
+        return False
+    if any(_day_gap(p, item.published) > pub_days for p in pubs):
+        return False
+    places = {m.location.lower() for m in topic.members if m.location}
+    return not (places and item.location and item.location.lower() not in places)
+
+
+def _count_fits(topic: Topic, item: Assertion) -> bool:
+    victims = topic.victims()
+    if victims and item.victims and victims != item.victims:
+        return False
+    agents = topic.agents()
+    return not (agents and item.agent and item.agent not in agents)
+
+
+def _responsibility_fits(topic: Topic, item: Assertion) -> bool:
+    victims = topic.victims()
+    return not (victims and item.victims and victims != item.victims)
+
+
+def _block(item: Assertion) -> tuple[str, int] | None:
+    when = item.date or item.published
+    if when is None:
+        return None
+    return ("d" if item.date else "p", when.toordinal() // max(int(lexicon()["publication_window_days"]), 1))
+
+
+class TopicIndex:
+    """Open topics by kind, action and date block (blocking instead of all pairs)."""
+
+    def __init__(self) -> None:
+        self.topics: list[Topic] = []
+        self._by_block: dict[tuple, list[Topic]] = {}
+        self._by_article: dict[tuple, list[Topic]] = {}
+
+    def candidates(self, kind: str, action: str, item: Assertion) -> list[Topic]:
+        seen: dict[int, Topic] = {}
+        for topic in self._by_article.get((kind, action, item.article_id), []):
+            seen[id(topic)] = topic
+        block = _block(item)
+        if block is not None:
+            for kind_letter in ("d", "p"):
+                for delta in (-1, 0, 1):
+                    for topic in self._by_block.get((kind, action, kind_letter, block[1] + delta), []):
+                        seen[id(topic)] = topic
+        return sorted(seen.values(), key=lambda t: self.topics.index(t))
+
+    def add(self, topic: Topic, item: Assertion) -> None:
+        if not topic.members:
+            self.topics.append(topic)
+        topic.members.append(item)
+        self._by_article.setdefault((topic.kind, topic.action, item.article_id), [])
+        if topic not in self._by_article[(topic.kind, topic.action, item.article_id)]:
+            self._by_article[(topic.kind, topic.action, item.article_id)].append(topic)
+        block = _block(item)
+        if block is not None:
+            bucket = self._by_block.setdefault((topic.kind, topic.action, *block), [])
+            if topic not in bucket:
+                bucket.append(topic)
+
+
+def build_topics(assertions: list[Assertion]) -> list[Topic]:
+    """Group ASSERTIONS (in text order, article by article) into topics."""
+    index = TopicIndex()
+    involvement: dict[int, Topic] = {}
+    for item in assertions:
+        if item.about >= 0:
+            topic = involvement.get(item.about)
+            if topic is None:
+                topic = involvement[item.about] = Topic("involvement", "involvement", key=item.about)
+            index.add(topic, item)
+            continue
+        placed = False
+        if item.action == "move" and item.destinations:
+            topic = next((t for t in index.candidates("move", "move", item)
+                          if t.key & item.destinations and _same_event(t, item)), None)
+            if topic is None:
+                topic = Topic("move", "move", key=frozenset(item.destinations))
+            else:
+                topic.key = topic.key | item.destinations
+            index.add(topic, item)
+            placed = True
+        elif item.counted:
+            topic = next((t for t in index.candidates("count", item.action, item)
+                          if _count_fits(t, item) and _same_event(t, item)), None)
+            index.add(topic or Topic("count", item.action), item)
+            placed = True
+        if item.agent and item.action in RESPONSIBILITY_ACTIONS and not (placed and item.action == "move"):
+            topic = next((t for t in index.candidates("responsibility", "kill", item)
+                          if _responsibility_fits(t, item) and _same_event(t, item)), None)
+            index.add(topic or Topic("responsibility", "kill"), item)
+    return index.topics

@@ -22,6 +22,8 @@ from conflictbook.lexicon import load
 from conflictbook.records import Claim
 
 TEXT_LIMIT = 600
+# "HALDEN CROSS, Valdoria -- " / "ALDMERE, March 20 (Wire) - ": a dateline opening the first paragraph.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z'\u2019 .-]{2,}(?:,\s*[^\n]{0,40}?)?\s*(?:\([^)]*\))?\s*(?:--|\u2014|\u2013|-)\s+")
 
 
 @dataclass
@@ -55,7 +57,7 @@ def _patterns() -> dict:
         "lex": {k: {str(w).lower() for w in v} for k, v in lex.items()},
         "cue": re.compile(rf"(?<![\w-])(?:{cue})(?![\w-])", re.IGNORECASE),
         "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|according\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE | re.S),
-        "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?)\s+(?:(?:{between})\s+)*(?P<cue>{cue})(?![\w-])"
+        "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*(?P<cue>{cue})(?![\w-])"
                                     rf"(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
         "speaker_stop": re.compile(rf",|;|\s+(?:{adjunct})\s|\s*[.!?]*\s*$", re.IGNORECASE),
         "quoted": re.compile(r"^\s*(?P<via>.+?)\s+(?P<cue>quoted|quotes|cited|cites)\s+(?P<spk>.+?)"
@@ -67,7 +69,7 @@ def _patterns() -> dict:
                               r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z]\w+)?|\w+day|week|month|year|"
                               r"(?:morning|afternoon|evening|night))|yesterday|today|tonight)(?=[\s,:;.]|$)"),
         "recipient": re.compile(r"^\s*(?P<rec>[^,.;:\u201c\"]+?)(?=\s+(?:that|on|in|at|last|this|yesterday|today|"
-                                r"earlier|late|about|after|before|during)\b|\s*[,.;:\u201c\"]|\s*$)"),
+                                r"earlier|late|about|after|before|during|by|via|over|from)\b|\s*[,.;:\u201c\"]|\s*$)"),
         "connective": re.compile(rf"^\s*(?:{_alternation(lex['connectives'])})\s*,?\s+", re.IGNORECASE),
         "boundary": re.compile(rf"(?:[;:]\s+|,\s+(?:{_alternation(lex['clause_openers'])})\s+|"
                                rf"\s+(?:but|while|whereas)\s+)", re.IGNORECASE),
@@ -108,8 +110,8 @@ def _recipient_via(segment: str, offset: int, book_names: set[str]) -> tuple[str
     low = rec.lower()
     if not rec or low in _lex_speakers("audiences") or low.split()[0] in ("his", "her", "their", "its"):
         return "", end
-    words = rec.split()
-    if low in book_names or not (words[0][0].isupper() or words[0][0].isdigit()):
+    words = re.sub(r"^the\s+", "", rec, flags=re.IGNORECASE).split()
+    if not words or low in book_names or not (words[0][0].isupper() or words[0][0].isdigit()):
         return "", end
     mention = parse_speaker(rec)
     if mention is not None and mention.kind in ("person", "unnamed-person", "group") and mention.role:
@@ -132,6 +134,8 @@ def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause |
     pats = _patterns()
     segment = text[start:end]
     first = pats["cue_first"].match(segment)
+    if first and _norm_cue(first.group("cue")) in _lex("recipient"):
+        first = None           # "told X": X is who was told, not who spoke
     if first:
         cue_start, cue_end = start + first.start("cue"), start + first.end("cue")
         rest_start = start + first.start("rest")
@@ -271,6 +275,9 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         if tail and not (tail.startswith(",") or pats["adjunct"].match(tail)) or len(tail.split()) > 14:
             continue
         start = sent.start + len(masked) - len(masked.lstrip())
+        dateline = _DATELINE.match(text[start:sent.start + comma])
+        if dateline:
+            start += dateline.end()
         connective = pats["connective"].match(text[start:sent.start + comma])
         if connective:
             start += connective.end()
@@ -301,6 +308,13 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         phrase = pats["connective"].sub("", phrase)
         phrase = pats["between_tail"].sub("", phrase).rstrip()
         phrase = re.sub(r"\s+(?:on|late\s+on)\s+\w+$", "", phrase)
+        phrase = _DATELINE.sub("", phrase)
+        phrase = re.sub(r",\s+(?:who|which|whose)\s+[^,]*,\s*$", "", phrase).rstrip()
+        if "," in phrase.strip(" ,") and not phrase.endswith(","):
+            last_part = phrase.rsplit(",", 1)[1]
+            if parse_speaker(last_part) is not None:
+                np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
+                phrase = last_part       # "In a statement, the group said"
         if phrase.endswith(","):
             appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>(?:a|an|the)\s[^,]+),", phrase.strip())
             if not appositive:
@@ -327,6 +341,8 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             rest_start += adjunct.end()
             rest = text[rest_start:sent.end]
         that = re.match(r"^\s*,?\s*that\s+", rest)
+        if not that and cue in _lex("needs_that"):
+            continue
         if that:
             content_start = rest_start + that.end()
         elif cue.split()[0] in _lex("object"):
@@ -429,8 +445,10 @@ def _content_text(article: Article, attr: Attribution) -> str:
 def extract_claims(article: Article) -> list[Claim]:
     """Claims in ARTICLE, one per attributed statement, speakers resolved across the article."""
     book = SpeakerBook()
+    book.prime(article.text)
     claims: list[Claim] = []
     previous: tuple[object, Attribution] | None = None
+    resolved = []
     for attr in find_attributions(article):
         speaker = book.resolve(attr.mention, attr.cue_start)
         if speaker is None:
@@ -450,10 +468,14 @@ def extract_claims(article: Article) -> list[Claim]:
             evidence=_truncate(sent.text), span_start=span_start, span_end=span_end, sentence=attr.sentence,
             cue_start=attr.cue_start, cue_end=attr.cue_end, sentences=tuple(sorted(covered | {attr.sentence})),
         ))
+        resolved.append(speaker)
         about = _about(article, attr)
         if about is not None:
             claims[-1].about, claims[-1].about_sentence = _truncate(about.text), about.index
         previous = (speaker, attr)
+    for claim, speaker in zip(claims, resolved, strict=True):
+        if speaker is not None:       # a later mention may have named an earlier "the director"
+            claim.speaker, claim.speaker_role, claim.speaker_kind = speaker.name, speaker.role, speaker.kind
     return claims
 
 

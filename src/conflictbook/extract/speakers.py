@@ -75,6 +75,8 @@ class Speaker:
     heads: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
     last: int = -1
+    definite: bool = False     # introduced as "the director": a later "X, the director" names it
+    spoke: bool = True         # False for people only named in the narrative (never a pronoun's referent)
 
     def tokens(self) -> list[str]:
         return self.name.split()
@@ -84,6 +86,38 @@ _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _POSTMOD_ALWAYS = re.compile(r"\s+(?:from|who|whose|which|tasked|based|working|speaking|asking|in charge|"
                              r"familiar|close to|linked|affiliated|stationed|deployed)\b")
 _POSTMOD_AFTER_NOUN = re.compile(r"\s+(?:of|for|in|at|with|on|near|inside|within|to)\s")
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+[^,]*(?:,|$)")
+_QUOTES_OR_VERBS = re.compile(r"[\u201c\u201d\"]|(?<![\w-])(?:had|has|have|was|were|is|are|will|would|could|should|"
+                              r"did|does|do|said|says|not)(?![\w-])", re.IGNORECASE)
+
+
+_CONNECTORS = ("of", "the", "for", "and", "on")
+
+
+def _named_after(words: list[str], i: int) -> bool:
+    """A capitalised word follows connector I, maybe after more connectors ("of the Missing")."""
+    for word in words[i + 1:]:
+        if word.lower() in _CONNECTORS:
+            continue
+        return word[:1].isupper()
+    return False
+
+
+def _named_before(words: list[str], i: int) -> bool:
+    for word in reversed(words[:i]):
+        if word.lower() in _CONNECTORS:
+            continue
+        return word[:1].isupper()
+    return False
+
+
+def _starts_with_name(text: str) -> bool:
+    words, _ = _strip_determiners(text.split())
+    lex = _lex()
+    return bool(words) and all(_is_name_token(w) for w in words) and words[-1].lower() not in lex["roles"] \
+        and words[-1].lower() not in lex["role_plurals"]
 
 
 def _is_name_token(token: str) -> bool:
@@ -129,16 +163,24 @@ def parse_speaker(phrase: str) -> Mention | None:
         if inner and len(inner.split()) <= 4:
             aliases.append(inner)
     text = _PAREN.sub("", text)
+    text = _RELATIVE.sub("", text).strip(" ,")
+    if _QUOTES_OR_VERBS.search(text):
+        return None
     appositive = ""
     if ", " in text:
         text, appositive = text.split(", ", 1)
+        appositive = appositive.strip(" ,")
+        if not _starts_with_name(text) and _starts_with_name(appositive):
+            text, appositive = appositive, text   # "the militia's commander, Edrik Vane"
     if " and " in text:
         coordinated = _coordination(text, phrase)
         if coordinated is not None:
             return coordinated
     words = text.split()
+    if words and words[0].lower() in ("which", "who", "whom", "that", "whose", "what"):
+        return None
     words, det = _strip_determiners(words)
-    if not words:
+    if not words or (len(words) == 1 and words[0].lower() in lex["determiners"]):
         return None
     core = " ".join(words)
     full = core
@@ -158,7 +200,9 @@ def parse_speaker(phrase: str) -> Mention | None:
         return None
     definite = det in ("the", "this", "that", "these", "those")
     # A description ending in a common noun: unnamed person, group, organisation, media or state.
-    if not _is_name_token(words[-1]) or last in lex["roles"] or last in lex["role_plurals"]:
+    all_caps = len(words) >= 2 and all(_is_name_token(w) for w in words[-2:]) and words[-2].lower() not in \
+        lex["titles"] and words[-2].lower() not in lex["roles"] and words[-2].lower() not in lex["media"]
+    if not _is_name_token(words[-1]) or ((last in lex["roles"] or last in lex["role_plurals"]) and not all_caps):
         two = " ".join(w.lower() for w in words[-2:])
         kind = _common_kind(last, two, det)
         if kind is None:
@@ -171,14 +215,17 @@ def parse_speaker(phrase: str) -> Mention | None:
     split = 0
     for i, word in enumerate(words[:-1]):
         bare = word.lower()
+        inside = 0 < i and bare in _CONNECTORS and _named_after(words, i) and _named_before(words, i)
+        if inside:
+            continue
         if not _is_name_token(word) or bare in lex["roles"] or bare in lex["titles"] or bare.rstrip(".") in lex[
                 "titles"] or bare in lex["media"] or bare in lex["outlet_words"]:
             split = i + 1
     name_words, role_words = words[split:], words[:split]
     name = " ".join(name_words)
     role = " ".join(role_words)
-    if appositive and not role:
-        role = appositive
+    if appositive:
+        role = f"{role}, {appositive}" if role else appositive
     elif cut and not role:
         role = full[len(core):].strip()
     if role and role[0].islower() and role_words:
@@ -225,7 +272,7 @@ def _common_kind(last: str, two: str, det: str) -> str | None:
 
 def _name_kind(name_words: list[str], role_words: list[str], appositive: str) -> str:
     lex = _lex()
-    lows = [w.lower().strip("'\u2019s") for w in name_words]
+    lows = [re.sub(r"['\u2019]s$", "", w.lower()) for w in name_words]
     role_lows = [w.lower() for w in role_words]
     name = " ".join(w.lower() for w in name_words)
     if any(w in lex["media"] or w in lex["outlet_words"] for w in role_lows + lows) or \
@@ -233,12 +280,12 @@ def _name_kind(name_words: list[str], role_words: list[str], appositive: str) ->
         return "media"
     if name in lex["countries"] or any(w in lex["state"] for w in lows):
         return "state"
-    if any(w in lex["organisations"] for w in lows):
+    if any(w in lex["organisations"] for w in lows) or (len(lows) > 1 and lows[-1] in lex["roles"]):
         return "organisation"
     if len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) >= 2:
         return "organisation"
-    app = appositive.lower().split()
-    if app and app[-1] in lex["organisations"] | lex["media"]:
+    app = re.split(r"\s+(?:of|for|in|at|from|with|based)\s+", appositive.lower())[0].split()
+    if app and app[-1] in lex["organisations"] | lex["media"] and not role_words:
         return "organisation"
     return "person"
 
@@ -249,6 +296,16 @@ class SpeakerBook:
     def __init__(self) -> None:
         self.speakers: list[Speaker] = []
 
+    def prime(self, text: str) -> None:
+        """Register people the narrative names with a role ("Regional governor Jane Roe visited ...")."""
+        for match in _role_name_pattern().finditer(text):
+            mention = parse_speaker(match.group(0))
+            if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:
+                continue
+            if self._by_name(mention) is None:
+                speaker = self._new(mention)
+                speaker.spoke = False
+
     def resolve(self, mention: Mention, position: int) -> Speaker | None:
         """The speaker MENTION refers to (creating it when new); None for an unresolvable pronoun."""
         speaker = self._find(mention)
@@ -257,6 +314,7 @@ class SpeakerBook:
                 return None
             speaker = self._new(mention)
         speaker.last = position
+        speaker.spoke = True
         return speaker
 
     def _recent(self) -> list[Speaker]:
@@ -277,13 +335,18 @@ class SpeakerBook:
                     return speaker
                 if speaker.kind == "media" and mention.kind == "media":
                     return speaker
+                if mention.head in _generic_orgs() and speaker.kind == "organisation" and not speaker.plural:
+                    return speaker      # "the group said" -> the organisation last quoted
+                if speaker.kind in ("organisation", "state", "media") and speaker.name.lower().split()[-1] == \
+                        mention.head and not mention.plural:
+                    return speaker      # "the society" -> "Valdorian Relief Society"
         return None
 
     def _pronoun(self, mention: Mention) -> Speaker | None:
         recent = self._recent()
         if mention.pronoun in ("he", "she"):
             wanted = ("person", "unnamed-person")
-            return next((s for s in recent if s.kind in wanted and not s.plural), None)
+            return next((s for s in recent if s.kind in wanted and not s.plural and s.spoke), None)
         if mention.pronoun == "it":
             return next((s for s in recent if s.kind in ("organisation", "state", "media")), None)
         top = recent[0] if recent else None
@@ -293,6 +356,13 @@ class SpeakerBook:
 
     def _by_name(self, mention: Mention) -> Speaker | None:
         words = mention.name.lower().split()
+        role_head = _role_head(mention.role)
+        if role_head and mention.kind == "person":
+            for speaker in self._recent():
+                if speaker.kind == "unnamed-person" and speaker.definite and role_head in speaker.heads:
+                    speaker.aliases.add(speaker.name)
+                    speaker.name, speaker.kind, speaker.role = mention.name, "person", mention.role
+                    return speaker      # "the director ..." then "Dr. Jane Roe, the director of ..."
         for speaker in self._recent():
             if speaker.kind in ("group",):
                 continue
@@ -315,11 +385,32 @@ class SpeakerBook:
             heads |= {w.lower() for w in mention.description.split()}
         speaker = Speaker(name=name, role=mention.role if mention.name else mention.role or "",
                           kind=mention.kind or "person", plural=mention.plural, heads=heads,
-                          aliases=set(mention.aliases))
+                          aliases=set(mention.aliases), definite=mention.definite)
         if not mention.name and mention.kind == "unnamed-person":
             speaker.role = mention.role if mention.role != mention.description else mention.description
         self.speakers.append(speaker)
         return speaker
+
+
+@cache
+def _role_name_pattern() -> re.Pattern:
+    lex = _lex()
+    roles = sorted(lex["roles"] | lex["titles"], key=len, reverse=True)
+    body = "|".join(re.escape(r) for r in roles)
+    name = r"[A-Z][\w'\u2019-]+"
+    return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+\s+){{0,3}}(?:[a-z-]+\s+)?(?i:{body})\.?\s+(?:(?i:{body})\.?\s+)?"
+                      rf"{name}(?:\s+{name}){{1,2}}")
+
+
+@cache
+def _generic_orgs() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("reporting", "generic_organisations"))
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role ("the director of the hospital" -> "director")."""
+    head = re.split(r"\s+(?:of|for|in|at|from|with|based|who)\s+", role.lower())[0].split()
+    return head[-1] if head else ""
 
 
 def _contains(have: list[str], words: list[str]) -> bool:

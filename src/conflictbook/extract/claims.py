@@ -23,7 +23,8 @@ from conflictbook.records import Claim
 
 TEXT_LIMIT = 600
 # "HALDEN CROSS, Valdoria -- " / "ALDMERE, March 20 (Wire) - ": a dateline opening the first paragraph.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z'\u2019 .-]{2,}(?:,\s*[^\n]{0,40}?)?\s*(?:\([^)]*\))?\s*(?:--|\u2014|\u2013|-)\s+")
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z'\u2019 .-]{2,}(?:,\s*[^\n]{0,40}?)?\s*(?:\([^)]*\))?"
+                       r"\s*(?:--|\u2014|\u2013|-)\s+")
 
 
 @dataclass
@@ -57,8 +58,8 @@ def _patterns() -> dict:
         "lex": {k: {str(w).lower() for w in v} for k, v in lex.items()},
         "cue": re.compile(rf"(?<![\w-])(?:{cue})(?![\w-])", re.IGNORECASE),
         "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|according\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE | re.S),
-        "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*(?P<cue>{cue})(?![\w-])"
-                                    rf"(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
+        "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*"
+                                    rf"(?P<cue>{cue})(?![\w-])(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
         "speaker_stop": re.compile(rf",|;|\s+(?:{adjunct})\s|\s*[.!?]*\s*$", re.IGNORECASE),
         "quoted": re.compile(r"^\s*(?P<via>.+?)\s+(?P<cue>quoted|quotes|cited|cites)\s+(?P<spk>.+?)"
                              r"(?:\s+(?:on|in|at|late on)\s+[^,]+?)?\s+as\s+saying\b\s*(?P<that>that\b)?",

@@ -215,7 +215,7 @@ def parse_speaker(phrase: str) -> Mention | None:
     split = 0
     for i, word in enumerate(words[:-1]):
         bare = word.lower()
-        inside = 0 < i and bare in _CONNECTORS and _named_after(words, i) and _named_before(words, i)
+        inside = i > 0 and bare in _CONNECTORS and _named_after(words, i) and _named_before(words, i)
         if inside:
             continue
         if not _is_name_token(word) or bare in lex["roles"] or bare in lex["titles"] or bare.rstrip(".") in lex[

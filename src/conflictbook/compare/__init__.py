@@ -11,7 +11,7 @@ or for exact figures of one dated event that cannot both be true.
 from __future__ import annotations
 
 from conflictbook.compare.actions import lexicon
-from conflictbook.compare.assertions import Assertion, article_assertions
+from conflictbook.compare.assertions import Assertion, article_assertions, norm
 from conflictbook.compare.grading import grade, source_keys
 from conflictbook.compare.topics import Topic, build_topics
 from conflictbook.records import ArticleResult, ComparisonRow
@@ -73,8 +73,9 @@ def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str
     holders = {keys[id(m)] for m in members if stances[id(m)] != "denies"
                and (topic.kind != "count" or m.best is None or m.best > 0)}
     if topic.kind == "responsibility":
-        denied_agents = {m.agent for m in members if stances[id(m)] == "denies"}
-        holders = {keys[id(m)] for m in members if stances[id(m)] == "affirms" and m.agent in denied_agents}
+        denied_agents = {norm(m.agent) for m in members if stances[id(m)] == "denies" and m.agent}
+        holders = {keys[id(m)] for m in members if stances[id(m)] == "affirms" and m.agent and any(
+            norm(m.agent) in agent or agent in norm(m.agent) for agent in denied_agents)}
     if deniers and holders and (deniers - holders or holders - deniers):
         return "contradicts"
     if topic.kind == "count" and _numbers_clash(members):

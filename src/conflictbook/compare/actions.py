@@ -108,7 +108,8 @@ def find_actions(text: str) -> list[Action]:
     adjectival = {w.lower() for w in lexicon()["adjectival_before"]}
     intransitive = {w.lower() for w in lexicon()["intransitive"]}
     hits = [m for m in _trigger().finditer(text)
-            if not _is_reduced_relative(text, m.start(), m.end())
+            if (m.group(0).islower() or not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\u201c\"")
+            and not _is_reduced_relative(text, m.start(), m.end())
             and not (text[:m.start()].split()[-1:] and text[:m.start()].split()[-1].lower() in adjectival
                      and m.group(0).lower().endswith(("ed", "en", "ain")) and _classes().get(m.group(0).lower())
                      not in ("missing",))]
@@ -130,6 +131,8 @@ def find_actions(text: str) -> list[Action]:
                actions):
             continue          # the blamed action itself ("blamed X for the murders")
         clause_start = starts[i]
+        if _is_nominal(word) and not re.match(r"\s+(?:of|by)\s", text[match.end():]):
+            continue          # "on the last day of the evacuation": a noun naming no one
         nxt = starts[i + 1] if i + 1 < len(hits) else len(text)
         end_match = _CLAUSE_END.search(text, match.end())
         window_end = max(match.end(), min(nxt, end_match.start() if end_match else len(text)))
@@ -151,9 +154,12 @@ def find_actions(text: str) -> list[Action]:
         passive = bool(re.search(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", before, re.IGNORECASE))
         negated = bool(_negation().search(before))
         agent, patient = _roles(cls, word, before, after, passive)
+        window = _TRAILING.sub("", (before + text[match.start():window_end]).strip(" ,;"))
+        if word in {w.lower() for w in lexicon()["blame_subject"]}:
+            agent = _sentence_subject(text[:match.start()])
+            window = f"{agent} {window}" if agent and agent not in window else window
         if word in intransitive and not re.match(r"\s*of\s", after):
             patient, agent = _subject(before), ""
-        window = _TRAILING.sub("", (before + text[match.start():window_end]).strip(" ,;"))
         actions.append(Action(cls, word, match.start(), match.end(), window, negated,
                               destinations, destination_text, agent, _TRAILING.sub("", patient), passive))
     return actions
@@ -176,6 +182,13 @@ def _subject(before: str) -> str:
     return head
 
 
+def _sentence_subject(before: str) -> str:
+    """The subject of a clause, appositives dropped ("X, a militia, was" -> "X")."""
+    before = re.sub(r",\s+[^,]+,", "", before)
+    before = re.split(r"[;:]|\bthat\s+", before)[-1]
+    return re.sub(r"(?:\s+(?:was|were|is|are|had|has|have|been|also|not))+\s*$", "", before.strip())
+
+
 def _roles(cls: str, word: str, before: str, after: str, passive: bool) -> tuple[str, str]:
     """(agent, patient) phrases of one action."""
     if cls == "blame":
@@ -194,6 +207,8 @@ def _roles(cls: str, word: str, before: str, after: str, passive: bool) -> tuple
         patient = of.group("patient")
     elif passive:
         patient = re.sub(r"\s+(?:had|has|have|was|were|been|be|being|is|are|also)\b.*$", "", before.strip())
+    elif re.match(r"\s*to\s", after):
+        patient = ""
     else:
         obj = re.match(r"\s*(?P<patient>.+?)(?=\s+(?:to|from|by|in|at|on|for|after|before|and)\s|$)", after)
         patient = obj.group("patient") if obj else ""
@@ -203,6 +218,11 @@ def _roles(cls: str, word: str, before: str, after: str, passive: bool) -> tuple
         elif not agent:
             agent = before.strip()
     return agent.strip(" ,"), patient.strip(" ,")
+
+
+def _is_nominal(word: str) -> bool:
+    return word.endswith(tuple(lexicon()["nominal_endings"])) and word not in ("killing", "moving", "leaving",
+                                                                              "fleeing", "capturing")
 
 
 def victim_class(phrase: str) -> str:

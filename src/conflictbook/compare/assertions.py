@@ -78,10 +78,18 @@ def _agent(phrase: str, countries: set[str]) -> str:
     if found:
         return found[0].actor.name
     words = phrase.split()
-    if words and words[0][:1].isupper() and all(w[:1].isupper() for w in words[:3]) and \
+    while words and words[0].lower() in ("the", "a", "an", "its", "their"):
+        words = words[1:]
+    run = []
+    for word in words:
+        if not (word[:1].isupper() or (run and word in ("of", "for", "and"))):
+            break
+        run.append(word)
+    words = run[:6]
+    if words and words[0][:1].isupper() and \
             words[0].lower() not in load("speakers")["pronouns_plural"] + load("speakers")["pronouns_singular"] \
             + ["the", "a", "an", "more", "some", "several", "two", "three"]:
-        return " ".join(words[:3])
+        return " ".join(words).strip(",.")
     return ""
 
 
@@ -99,10 +107,10 @@ def _from_action(result: ArticleResult, index: int, act: Action, source: str, na
 
 
 def _continues_move(previous: Assertion, item: Assertion) -> bool:
-    """ "took them to X before moving them to Y": one movement with two destinations."""
-    pronouns = {"them", "him", "her", "it", "those"}
-    return previous.action == item.action == "move" and bool(previous.destinations) and \
-        item.patient.lower() in pronouns
+    """ "took them to X before moving them to Y", "were bused out and driven to Y": one movement."""
+    pronouns = {"them", "him", "her", "it", "those", ""}
+    return previous.action == item.action == "move" and item.patient.lower() in pronouns and \
+        (bool(previous.destinations) or bool(item.destinations))
 
 
 def _claim_pieces(claim: Claim) -> list[tuple[str, str]]:
@@ -129,7 +137,11 @@ def article_assertions(result: ArticleResult, index: int) -> list[Assertion]:
         if claim.about_sentence >= 0:
             out.extend(_about_pair(result, index, claim))
             continue
-        negate = _denies(claim) and not norm(claim.text).startswith(norm(claim.cue))
+        negate = _denies(claim)
+        denial = _responsibility_denial(result, index, claim) if negate else None
+        if denial is not None:
+            out.append(denial)
+            continue
         for piece, evidence in _claim_pieces(claim):
             previous: Assertion | None = None
             for act in find_actions(piece):
@@ -139,6 +151,7 @@ def article_assertions(result: ArticleResult, index: int) -> list[Assertion]:
                                     countries)
                 if previous is not None and _continues_move(previous, item):
                     previous.destinations |= item.destinations
+                    previous.destination_text = previous.destination_text or item.destination_text
                     previous.position = f"{previous.position} {item.position}"[:POSITION_LIMIT]
                     continue
                 out.append(item)
@@ -148,6 +161,20 @@ def article_assertions(result: ArticleResult, index: int) -> list[Assertion]:
     _date_from_timeline(result, out)
     out.sort(key=lambda a: a.order)
     return out
+
+
+def _responsibility_denial(result: ArticleResult, index: int, claim: Claim) -> Assertion | None:
+    """ "X denied any role in the attack": X denies being the agent of that attack."""
+    nouns = "|".join(re.escape(n) for n in lexicon()["responsibility_denials"])
+    found = re.search(rf"\b(?:any|all|its|their|his|her)?\s*(?:{nouns})\s+(?:in|for)\s+(?P<what>.+)$", claim.text,
+                      re.IGNORECASE)
+    if not found:
+        return None
+    article = result.article
+    return Assertion(article_id=article.article_id, outlet=article.outlet or "article",
+                     published=_day(article.published), source=claim.speaker, narrator=False, action="blame",
+                     negated=True, position=f"{claim.speaker}: {claim.text}", evidence=claim.evidence,
+                     order=(index, claim.sentence, 0), agent=claim.speaker, patient=found.group("what"))
 
 
 def _about_pair(result: ArticleResult, index: int, claim: Claim) -> list[Assertion]:

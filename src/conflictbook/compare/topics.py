@@ -149,7 +149,13 @@ def build_topics(assertions: list[Assertion]) -> list[Topic]:
                 topic.key = topic.key | item.destinations
             index.add(topic, item)
             placed = True
-        elif item.counted:
+        elif item.action == "move" and any(t.kind == "move" for t in index.candidates("move", "move", item)):
+            topic = next((t for t in index.candidates("move", "move", item)
+                          if _count_fits(t, item) and _same_event(t, item)), None)
+            if topic is not None:          # "no fighters left on the buses" answers "were fighters moved to X?"
+                index.add(topic, item)
+                placed = True
+        if not placed and item.counted:
             topic = next((t for t in index.candidates("count", item.action, item)
                           if _count_fits(t, item) and _same_event(t, item)), None)
             index.add(topic or Topic("count", item.action), item)

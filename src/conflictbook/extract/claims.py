@@ -485,7 +485,9 @@ def _about(article: Article, attr: Attribution) -> Sentence | None:
     if attr.cue.split()[0] not in _lex("denial") or attr.content[0][0] != attr.cue_start or attr.sentence < 1:
         return None
     obj = article.text[attr.cue_end:attr.content[-1][1]].lower().split()
-    if not obj or not ({" ".join(obj[-2:]), obj[-1], " ".join(obj)} & _lex("denial_objects")) or len(obj) > 4:
+    while obj and obj[0] in ("its", "their", "his", "her", "any", "all", "the", "these", "those"):
+        obj = obj[1:]
+    if not obj or " ".join(obj) not in _lex("denial_objects"):
         return None
     before = article.sentences[attr.sentence - 1]
     here = article.sentences[attr.sentence]

@@ -415,7 +415,7 @@ def _continue_quotes(article: Article, quotes: list[Quote], used: set[Quote], fo
         if not before:
             continue
         last = max(before, key=lambda a: a.content[-1][1])
-        if any(last.content[-1][1] < a.cue_start < quote.open_at for a in found):
+        if any(last.content[-1][1] < a.cue_start < quote.open_at for a in found if a is not last):
             continue
         gap = text[max(last.content[-1][1], last.cue_end):quote.open_at]
         sent = article.sentence_at(quote.open_at)

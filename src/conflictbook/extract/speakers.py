@@ -275,6 +275,9 @@ def _name_kind(name_words: list[str], role_words: list[str], appositive: str) ->
     lows = [re.sub(r"['\u2019]s$", "", w.lower()) for w in name_words]
     role_lows = [w.lower() for w in role_words]
     name = " ".join(w.lower() for w in name_words)
+    app = re.split(r"\s+(?:of|for|in|at|from|with|based)\s+", appositive.lower())[0].split()
+    if app and not role_words and app[-1] in lex["organisations"]:
+        return "organisation"      # "X, a monitoring group"
     if any(w in lex["media"] or w in lex["outlet_words"] for w in role_lows + lows) or \
             any(re.search(r"[a-z](?:news|tv|times|post)$", w) for w in lows):
         return "media"
@@ -284,9 +287,8 @@ def _name_kind(name_words: list[str], role_words: list[str], appositive: str) ->
         return "organisation"
     if len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) >= 2:
         return "organisation"
-    app = re.split(r"\s+(?:of|for|in|at|from|with|based)\s+", appositive.lower())[0].split()
-    if app and app[-1] in lex["organisations"] | lex["media"] and not role_words:
-        return "organisation"
+    if app and app[-1] in lex["media"] and not role_words:
+        return "media"
     return "person"
 
 

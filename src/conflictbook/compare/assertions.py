@@ -201,7 +201,8 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
     evidence = norm(tally.evidence)
     target = None
     for cand in out:
-        if cand.article_id != result.article.article_id or cand.about >= 0:
+        if cand.article_id != result.article.article_id or cand.about >= 0 or \
+                (tally.source and norm(cand.source) != norm(tally.source)):
             continue
         piece = norm(cand.position)
         if quantity and quantity in piece and (norm(cand.evidence) in evidence or piece in evidence) and \

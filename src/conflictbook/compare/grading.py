@@ -16,11 +16,13 @@ Rules (docs/claims.md explains them for analysts):
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from conflictbook.compare.assertions import Assertion, norm
 
 WIRE_SIMILARITY = 0.9
+BUCKET_CHARS = 40
 
 
 def _raw_key(item: Assertion) -> str:
@@ -42,16 +44,21 @@ def source_keys(items: list[Assertion]) -> dict[int, str]:
             key = parent[key]
         return key
 
-    for i, first in enumerate(items):
-        for second in items[i + 1:]:
-            if first.outlet == second.outlet or first.article_id == second.article_id:
-                continue
-            a, b = norm(first.evidence), norm(second.evidence)
-            if a and b and (a == b or SequenceMatcher(None, a, b).quick_ratio() >= WIRE_SIMILARITY
-                            and SequenceMatcher(None, a, b).ratio() >= WIRE_SIMILARITY):
-                ka, kb = find(keys[id(first)]), find(keys[id(second)])
-                if ka != kb:
-                    parent[kb] = ka
+    buckets: dict[str, list[Assertion]] = {}
+    for item in items:           # near-identical sentences share a start or an end: compare within buckets only
+        text = re.sub(r"[^a-z0-9 ]", "", norm(item.evidence))
+        if not text:
+            continue
+        for bucket in {"<" + text[:BUCKET_CHARS], ">" + text[-BUCKET_CHARS:]}:
+            for other in buckets.setdefault(bucket, []):
+                if other.outlet == item.outlet or other.article_id == item.article_id:
+                    continue
+                a, b = norm(other.evidence), norm(item.evidence)
+                if a == b or SequenceMatcher(None, a, b).ratio() >= WIRE_SIMILARITY:
+                    ka, kb = find(keys[id(other)]), find(keys[id(item)])
+                    if ka != kb:
+                        parent[kb] = ka
+            buckets[bucket].append(item)
     return {ident: find(key) for ident, key in keys.items()}
 
 

@@ -33,22 +33,44 @@ class Topic:
     action: str
     members: list[Assertion] = field(default_factory=list)
     key: object = None
+    number: int = -1
+    # running summaries, so event checks do not walk every member
+    first_date: date | None = None
+    last_date: date | None = None
+    first_pub: date | None = None
+    last_pub: date | None = None
+    places: set[str] = field(default_factory=set)
+    article_ids: set[str] = field(default_factory=set)
+    agent_names: set[str] = field(default_factory=set)
+    victim_class: str = ""
 
     @property
     def first(self) -> Assertion:
         return self.members[0]
 
-    def dates(self) -> list[date]:
-        return [m.date for m in self.members if m.date]
+    def take(self, item: Assertion) -> None:
+        self.members.append(item)
+        if item.date:
+            self.first_date = min(filter(None, (self.first_date, item.date)))
+            self.last_date = max(filter(None, (self.last_date, item.date)))
+        if item.published:
+            self.first_pub = min(filter(None, (self.first_pub, item.published)))
+            self.last_pub = max(filter(None, (self.last_pub, item.published)))
+        if item.location:
+            self.places.add(item.location.lower())
+        if item.agent:
+            self.agent_names.add(item.agent)
+        self.victim_class = self.victim_class or item.victims
+        self.article_ids.add(item.article_id)
 
     def victims(self) -> str:
-        return next((m.victims for m in self.members if m.victims), "")
+        return self.victim_class
 
     def agents(self) -> set[str]:
-        return {m.agent for m in self.members if m.agent}
+        return self.agent_names
 
     def articles(self) -> set[str]:
-        return {m.article_id for m in self.members}
+        return self.article_ids
 
 
 def _day_gap(a: date | None, b: date | None) -> int | None:
@@ -59,19 +81,17 @@ def _same_event(topic: Topic, item: Assertion) -> bool:
     """Event compatibility: same article, or dates (event, else publication) within the window, same place."""
     windows = lexicon()
     event_days, pub_days = int(windows["event_window_days"]), int(windows["publication_window_days"])
-    for date_value in topic.dates():
-        gap = _day_gap(date_value, item.date)
+    for bound in (topic.first_date, topic.last_date):
+        gap = _day_gap(bound, item.date)
         if gap is not None and gap > event_days:
             return False
-    if item.article_id in topic.articles():
+    if item.article_id in topic.article_ids:
         return True
-    pubs = [m.published for m in topic.members if m.published]
-    if not pubs or item.published is None:
+    if topic.first_pub is None or item.published is None:
         return False
-    if any(_day_gap(p, item.published) > pub_days for p in pubs):
+    if max(_day_gap(topic.first_pub, item.published), _day_gap(topic.last_pub, item.published)) > pub_days:
         return False
-    places = {m.location.lower() for m in topic.members if m.location}
-    return not (places and item.location and item.location.lower() not in places)
+    return not (topic.places and item.location and item.location.lower() not in topic.places)
 
 
 def _count_fits(topic: Topic, item: Assertion) -> bool:
@@ -112,12 +132,13 @@ class TopicIndex:
                 for delta in (-1, 0, 1):
                     for topic in self._by_block.get((kind, action, kind_letter, block[1] + delta), []):
                         seen[id(topic)] = topic
-        return sorted(seen.values(), key=lambda t: self.topics.index(t))
+        return sorted(seen.values(), key=lambda t: t.number)
 
     def add(self, topic: Topic, item: Assertion) -> None:
         if not topic.members:
+            topic.number = len(self.topics)
             self.topics.append(topic)
-        topic.members.append(item)
+        topic.take(item)
         self._by_article.setdefault((topic.kind, topic.action, item.article_id), [])
         if topic not in self._by_article[(topic.kind, topic.action, item.article_id)]:
             self._by_article[(topic.kind, topic.action, item.article_id)].append(topic)

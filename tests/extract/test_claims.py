@@ -213,6 +213,10 @@ CASES = [
     ("A government official in the capital, who asked not to be named, told the Harbour Herald that "
      "the lists were final.", {"n": 1, "speaker": "government official", "via": "Harbour Herald"}),
     ("Tomas Renk, who runs the shelter, said the roof had collapsed.", {"n": 1, "speaker": "Tomas Renk"}),
+    ("A senior army officer, speaking on condition of anonymity, put the number of dead at between 40 and 50.",
+     {"speaker": "senior army officer", "cue": "put the number", "text_has": "between 40 and 50"}),
+    ("Army spokesman Colonel Ivo Marek said the town fell. The army said troops took the hall.",
+     {"n": 2, "speaker": "army", "speaker_kind": "state"}),
     # --- media and state speakers
     ("The state news agency said the dam was repaired.", {"speaker_kind": "media"}),
     ("The Interior Ministry said four suspects were arrested.", {"speaker": "Interior Ministry",

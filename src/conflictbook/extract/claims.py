@@ -310,7 +310,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         phrase = pats["between_tail"].sub("", phrase).rstrip()
         phrase = re.sub(r"\s+(?:on|late\s+on)\s+\w+$", "", phrase)
         phrase = _DATELINE.sub("", phrase)
-        phrase = re.sub(r",\s+(?:who|which|whose)\s+[^,]*,\s*$", "", phrase).rstrip()
+        phrase = re.sub(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$", "", phrase).rstrip()
         if "," in phrase.strip(" ,") and not phrase.endswith(","):
             last_part = phrase.rsplit(",", 1)[1]
             if parse_speaker(last_part) is not None:
@@ -346,7 +346,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             continue
         if that:
             content_start = rest_start + that.end()
-        elif cue.split()[0] in _lex("object"):
+        elif cue in _lex("object") or cue.split()[0] in _lex("object"):
             content_start = cue_start
         else:
             content_start = rest_start + len(rest) - len(rest.lstrip(" ,:"))

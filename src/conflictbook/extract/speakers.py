@@ -380,11 +380,10 @@ class SpeakerBook:
 
     def _new(self, mention: Mention) -> Speaker:
         name = mention.name or mention.description or mention.text
+        nouns = _lex()["roles"] | _lex()["titles"] | _lex()["role_plurals"]
         heads = {mention.head} if mention.head else set()
-        if mention.role:
-            heads |= {w.lower() for w in mention.role.split()}
-        if mention.description:
-            heads |= {w.lower() for w in mention.description.split()}
+        for words in (mention.role, mention.description):
+            heads |= {w.lower().strip(".,") for w in words.split() if w.lower().strip(".,") in nouns}
         speaker = Speaker(name=name, role=mention.role if mention.name else mention.role or "",
                           kind=mention.kind or "person", plural=mention.plural, heads=heads,
                           aliases=set(mention.aliases), definite=mention.definite)

@@ -35,6 +35,8 @@ def compare(results: list[ArticleResult]) -> list[ComparisonRow]:
 def _stance(topic: Topic, item: Assertion, yes_no: bool) -> str:
     if item.negated or (topic.kind == "count" and item.best == 0):
         return "denies"
+    if item.status in ("agreed", "demanded"):
+        return "reports"          # what a deal provides or a party demands takes no side
     if topic.kind in ("involvement", "responsibility") or yes_no:
         return "affirms"
     return "reports"

@@ -211,7 +211,7 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
             break
     if target is None:
         acts = [a for a in find_actions(tally.evidence) if quantity and quantity in norm(a.window)]
-        act = next((a for a in acts if a.action == action), acts[0] if acts else None)
+        act = next((a for a in acts if a.action == action), None)
         narrator = tally.source in ("", result.article.outlet, "article")
         if act is not None:
             target = _from_action(result, index, act, tally.source or result.article.outlet or "article", narrator,
@@ -220,7 +220,8 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
             article = result.article
             target = Assertion(article_id=article.article_id, outlet=article.outlet or "article",
                                published=_day(article.published), source=tally.source or article.outlet or "article",
-                               narrator=narrator, action=action, negated=False, position=tally.quantity_text,
+                               narrator=narrator, action=action, negated=False,
+                               position=_clause_around(tally.evidence, tally.quantity_text),
                                evidence=tally.evidence, order=(index, tally.sentence, max(tally.span_start, 0)),
                                patient=tally.quantity_text)
         out.append(target)
@@ -235,7 +236,18 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
     target.location = target.location or tally.location
     target.victims = target.victims or victim_class(tally.victims or tally.quantity_text)
     if tally.perpetrator and not target.agent:
-        target.agent = _agent(tally.perpetrator, countries) or tally.perpetrator
+        target.agent = _agent(tally.perpetrator, countries)
+
+
+def _clause_around(sentence: str, quantity: str) -> str:
+    """The clause of SENTENCE that holds QUANTITY (between commas, semicolons or "and")."""
+    at = sentence.find(quantity)
+    if at < 0:
+        return quantity
+    starts = [m.end() for m in re.finditer(r"[,;:]\s+|\s+and\s+", sentence[:at])]
+    end = re.search(r"[,;:.]\s|\s+and\s+|[.]$", sentence[at + len(quantity):])
+    stop = at + len(quantity) + (end.start() if end else len(sentence))
+    return sentence[starts[-1] if starts else 0:stop].strip()[:POSITION_LIMIT]
 
 
 def _date_from_timeline(result: ArticleResult, out: list[Assertion]) -> None:

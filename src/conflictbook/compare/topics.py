@@ -182,7 +182,8 @@ def build_topics(assertions: list[Assertion]) -> list[Topic]:
             index.add(topic or Topic("count", item.action), item)
             placed = True
         if item.agent and item.action in RESPONSIBILITY_ACTIONS and not (placed and item.action == "move"):
-            topic = next((t for t in index.candidates("responsibility", "kill", item)
+            action = "kill" if item.action == "blame" else item.action     # "blamed the killings on X"
+            topic = next((t for t in index.candidates("responsibility", action, item)
                           if _responsibility_fits(t, item) and _same_event(t, item)), None)
-            index.add(topic or Topic("responsibility", "kill"), item)
+            index.add(topic or Topic("responsibility", action), item)
     return index.topics

@@ -217,6 +217,12 @@ CASES = [
      {"speaker": "senior army officer", "cue": "put the number", "text_has": "between 40 and 50"}),
     ("Army spokesman Colonel Ivo Marek said the town fell. The army said troops took the hall.",
      {"n": 2, "speaker": "army", "speaker_kind": "state"}),
+    ("One of the residents said the well had been poisoned.", {"speaker": "residents", "speaker_kind": "group"}),
+    ("Ivo Marek, a top security analyst in the region reported that the camp was attacked.",
+     {"speaker": "Ivo Marek", "cue": "reported"}),
+    ("Relatives told the Valley Courier how the guards beat them.", {"speaker": "Relatives", "via": "Valley Courier"}),
+    ("Yet, when the family visited the prison, guards denied holding him.", {"speaker": "guards",
+                                                                              "text_has": "holding him"}),
     # --- media and state speakers
     ("The state news agency said the dam was repaired.", {"speaker_kind": "media"}),
     ("The Interior Ministry said four suspects were arrested.", {"speaker": "Interior Ministry",
@@ -244,6 +250,8 @@ NOT_CLAIMS = [
     "The report said to be circulating online was false.",
     "The town was said to be quiet on Monday.",
     "It is a town of about 20,000 people.",
+    "Militia Executes Four Farmers Accused Of Spying",
+    "Three men, who were accused of looting, were released.",
 ]
 
 

@@ -70,7 +70,8 @@ def _patterns() -> dict:
                               r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z]\w+)?|\w+day|week|month|year|"
                               r"(?:morning|afternoon|evening|night))|yesterday|today|tonight)(?=[\s,:;.]|$)"),
         "recipient": re.compile(r"^\s*(?P<rec>[^,.;:\u201c\"]+?)(?=\s+(?:that|on|in|at|last|this|yesterday|today|"
-                                r"earlier|late|about|after|before|during|by|via|over|from)\b|\s*[,.;:\u201c\"]|\s*$)"),
+                                r"earlier|late|about|after|before|during|by|via|over|from|how|what|why|whether|"
+                                r"when|where|who|of)\b|\s*[,.;:\u201c\"]|\s*$)"),
         "connective": re.compile(rf"^\s*(?:{_alternation(lex['connectives'])})\s*,?\s+", re.IGNORECASE),
         "boundary": re.compile(rf"(?:[;:]\s+|,\s+(?:{_alternation(lex['clause_openers'])})\s+|"
                                rf"\s+(?:but|while|whereas)\s+)", re.IGNORECASE),
@@ -112,7 +113,7 @@ def _recipient_via(segment: str, offset: int, book_names: set[str]) -> tuple[str
     if not rec or low in _lex_speakers("audiences") or low.split()[0] in ("his", "her", "their", "its"):
         return "", end
     words = re.sub(r"^the\s+", "", rec, flags=re.IGNORECASE).split()
-    if not words or low in book_names or not (words[0][0].isupper() or words[0][0].isdigit()):
+    if not words or len(words) > 6 or low in book_names or not (words[0][0].isupper() or words[0][0].isdigit()):
         return "", end
     mention = parse_speaker(rec)
     if mention is not None and mention.kind in ("person", "unnamed-person", "group") and mention.role:
@@ -157,7 +158,7 @@ def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause |
         spk = second.group("spk")
         spk = pats["connective"].sub("", spk)
         mention = parse_speaker(spk)
-        if mention is None:
+        if mention is None or not second.group("cue").islower():
             return None
         cue_start, cue_end = start + second.start("cue"), start + second.end("cue")
         cue = _norm_cue(second.group("cue"))
@@ -299,6 +300,8 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     text, pats = article.text, _patterns()
     quoted = pats["quoted"].search(masked)
     for match in pats["cue"].finditer(masked):
+        if not match.group(0).islower():
+            continue          # "Civilians Accused Of Spying": a title-case headline word, not a cue
         cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
         left = masked[:match.start()]
         if re.search(r"(?:^|\s)(?:" + "|".join(map(re.escape, _lex("blocking"))) + r")\s*$", left, re.IGNORECASE):
@@ -313,7 +316,9 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         phrase = re.sub(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$", "", phrase).rstrip()
         if "," in phrase.strip(" ,") and not phrase.endswith(","):
             last_part = phrase.rsplit(",", 1)[1]
-            if parse_speaker(last_part) is not None:
+            opener = phrase.split()[0].lower() if phrase.split() else ""
+            whole_ok = parse_speaker(phrase) is not None and opener not in _lex("adjunct_starts")
+            if not whole_ok and parse_speaker(last_part) is not None:
                 np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
                 phrase = last_part       # "In a statement, the group said"
         if phrase.endswith(","):

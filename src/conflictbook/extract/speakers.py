@@ -94,6 +94,9 @@ _QUOTES_OR_VERBS = re.compile(r"[\u201c\u201d\"]|(?<![\w-])(?:had|has|have|was|w
 
 
 _CONNECTORS = ("of", "the", "for", "and", "on")
+_NOT_NP_START = {"which", "who", "whom", "that", "whose", "what", "in", "on", "at", "during", "after", "before",
+                 "with", "without", "by", "for", "from", "when", "while", "if", "as", "to"}
+_VERB_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|my)\s")
 
 
 def _named_after(words: list[str], i: int) -> bool:
@@ -177,9 +180,13 @@ def parse_speaker(phrase: str) -> Mention | None:
         if coordinated is not None:
             return coordinated
     words = text.split()
-    if words and words[0].lower() in ("which", "who", "whom", "that", "whose", "what"):
+    if words and words[0].lower() in _NOT_NP_START:
         return None
+    if _VERB_OBJECT.search(text):
+        return None        # "the family visited the centre": a clause, not a noun phrase
     words, det = _strip_determiners(words)
+    if len(words) > 2 and words[0].lower() == "of":     # "one of the residents"
+        words, _ = _strip_determiners(words[1:])
     if not words or (len(words) == 1 and words[0].lower() in lex["determiners"]):
         return None
     core = " ".join(words)

@@ -309,3 +309,21 @@ def test_claim_ids_are_sequential() -> None:
 
 def test_empty_article() -> None:
     assert claims_of("")[1] == []
+
+
+@pytest.mark.parametrize(("body", "when"), [
+    ("“We fled at night,” a farmer told the Valley Courier on Monday.", "on Monday"),
+    ("One shopkeeper said on Tuesday: “The shelling started yesterday.”", "on Tuesday"),
+    ("The Valley Courier quoted an officer on 2 May as saying, “All is calm.”", "on 2 May"),
+    ("Mara Stein said on Wednesday evening that the road was cut.", "on Wednesday evening"),
+    ("The road was cut last week, said residents on Friday.", "on Friday"),
+    ("Mara Stein said that the road was cut on Sunday.", ""),
+    ("“It is over,” said Ana Brel, 34, whose son vanished last month.", ""),
+    ("“Three are missing,” Ivo Marek said, adding that the search resumed on Monday.", ""),
+])
+def test_time_of_speech(body: str, when: str) -> None:
+    article, claims = claims_of(body)
+    claim = claims[-1]
+    assert claim.said_when == when
+    if when:
+        assert article.text[claim.said_when_start:].startswith(when)

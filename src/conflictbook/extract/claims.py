@@ -22,6 +22,8 @@ from conflictbook.lexicon import load
 from conflictbook.records import Claim
 
 TEXT_LIMIT = 600
+_CLAUSE_AFTER_CUE = re.compile(r",\s+(?:who|whose|which|where|adding|saying|calling|as|after|because|when|while|"
+                               r"\d+|a|an|the)\b|\s+that\s")
 # "HALDEN CROSS, Valdoria -- " / "ALDMERE, March 20 (Wire) - ": a dateline opening the first paragraph.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'\u2019 .-]{2,}(?:,\s*[^\n]{0,40}?)?\s*(?:\([^)]*\))?"
                        r"\s*(?:--|\u2014|\u2013|-)\s+")
@@ -68,10 +70,15 @@ def _patterns() -> dict:
         "adjunct": re.compile(r"^(?:\s*,)?\s*(?:(?:on|late\s+on|early\s+on|earlier\s+on|in|at|last|this|"
                               r"during)\s+(?:the\s+)?(?:[A-Z][\w]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|"
                               r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z]\w+)?|\w+day|week|month|year|"
-                              r"(?:morning|afternoon|evening|night))|yesterday|today|tonight)(?=[\s,:;.]|$)"),
+                              r"(?:morning|afternoon|evening|night))(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)"
+                              r"(?=[\s,:;.]|$)"),
         "recipient": re.compile(r"^\s*(?P<rec>[^,.;:\u201c\"]+?)(?=\s+(?:that|on|in|at|last|this|yesterday|today|"
                                 r"earlier|late|about|after|before|during|by|via|over|from|how|what|why|whether|"
                                 r"when|where|who|of)\b|\s*[,.;:\u201c\"]|\s*$)"),
+        "said_when": re.compile(
+            r"(?<![\w-])(?:(?:(?:late|early|earlier)\s+)?(?:on|last|this)\s+(?:the\s+)?(?:[A-Z][a-z]+day|"
+            r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|morning|afternoon|evening|"
+            r"night|week|month)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)(?![\w-])"),
         "connective": re.compile(rf"^\s*(?:{_alternation(lex['connectives'])})\s*,?\s+", re.IGNORECASE),
         "boundary": re.compile(rf"(?:[;:]\s+|,\s+(?:{_alternation(lex['clause_openers'])})\s+|"
                                rf"\s+(?:but|while|whereas)\s+)", re.IGNORECASE),
@@ -475,6 +482,9 @@ def extract_claims(article: Article) -> list[Claim]:
             cue_start=attr.cue_start, cue_end=attr.cue_end, sentences=tuple(sorted(covered | {attr.sentence})),
         ))
         resolved.append(speaker)
+        when = _said_when(article, attr)
+        if when is not None:
+            claims[-1].said_when, claims[-1].said_when_start = when.group(0), when.start()
         about = _about(article, attr)
         if about is not None:
             claims[-1].about, claims[-1].about_sentence = _truncate(about.text), about.index
@@ -483,6 +493,20 @@ def extract_claims(article: Article) -> list[Claim]:
         if speaker is not None:       # a later mention may have named an earlier "the director"
             claim.speaker, claim.speaker_role, claim.speaker_kind = speaker.name, speaker.role, speaker.kind
     return claims
+
+
+def _said_when(article: Article, attr: Attribution) -> re.Match | None:
+    """The time adjunct of the reporting clause ("told the Outlet on Monday", "quoted X on 2 May as saying")."""
+    sent = article.sentences[attr.sentence]
+    content_start = attr.content[0][0]
+    end = content_start if content_start > attr.cue_end and content_start <= sent.end else sent.end
+    start = attr.cue_start
+    if content_start <= attr.cue_start < attr.content[-1][1]:
+        end = attr.cue_end                   # "X denied its role last week": the time belongs to the content
+    stop = _CLAUSE_AFTER_CUE.search(article.text, attr.cue_end, end)
+    if stop:
+        end = stop.start()                   # ", adding that ...", ", whose brother ...": not the speech
+    return _patterns()["said_when"].search(article.text, start, min(end, start + 160))
 
 
 def _about(article: Article, attr: Attribution) -> Sentence | None:

@@ -122,6 +122,27 @@ def test_at_least_and_a_higher_figure_differ() -> None:
     assert [verdict(g) for g in topics(rows).values()] == ["differs"]
 
 
+def test_a_revised_toll_is_not_a_contradiction() -> None:
+    day = date(2024, 7, 15)
+    rows = compare([article(tallies=[
+        tally("killed", "23", "The death toll rose to 23 on Thursday, updating a previous toll of 17.", 23, high=23,
+              when=day, sentence=1),
+        tally("killed", "17", "The death toll rose to 23 on Thursday, updating a previous toll of 17.", 17, high=17,
+              when=day, source="camp officials", sentence=1),
+    ])])
+    assert "contradicts" not in {r.verdict for r in rows}
+
+
+def test_about_and_exact_same_figure_agree() -> None:
+    rows = compare([article(tallies=[
+        tally("displaced", "About 300 civilians", "About 300 civilians were evacuated.", 300, low=250, high=350,
+              sentence=1),
+        tally("displaced", "Three hundred people", "“Three hundred people have left,” the governor said.", 300,
+              high=300, source="governor", sentence=3),
+    ])])
+    assert [verdict(g) for g in topics(rows).values()] == ["agrees"]
+
+
 def test_denied_count_contradicts_a_reported_one() -> None:
     rows = compare([article(
         claims=[claim("Eastern Front", "any civilians were killed by its fighters", cue="denied", sentence=6)],

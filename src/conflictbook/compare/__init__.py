@@ -10,6 +10,8 @@ or for exact figures of one dated event that cannot both be true.
 
 from __future__ import annotations
 
+import re
+
 from conflictbook.compare.actions import lexicon
 from conflictbook.compare.assertions import Assertion, article_assertions, norm
 from conflictbook.compare.grading import grade, source_keys
@@ -46,20 +48,26 @@ def _exact(item: Assertion) -> bool:
     return item.best is not None and item.low == item.best == item.high
 
 
-def _numbers_clash(items: list[Assertion]) -> bool:
-    """Exact figures for one dated event that differ: they cannot both be true."""
-    exact = [i for i in items if _exact(i) and i.date is not None and not i.negated]
-    for i, first in enumerate(exact):
-        for second in exact[i + 1:]:
-            if first.date == second.date and first.best != second.best and not (first.tallies and any(
-                    t.revises is not None for t in first.tallies + second.tallies)):
+def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
+    """Exact figures for one dated event, from independent sources, that differ: they cannot both be true.
+
+    Figures in a sentence that reports a revision ("rose to 23, updating a previous toll of 17")
+    or in a tally marked as revising another never clash.
+    """
+    revision = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["revision_words"]) + r")\b",
+                          re.IGNORECASE)
+    exact = [i for i in items if _exact(i) and i.date is not None and not i.negated
+             and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
+    for n, first in enumerate(exact):
+        for second in exact[n + 1:]:
+            if first.date == second.date and first.best != second.best and keys[id(first)] != keys[id(second)]:
                 return True
     return False
 
 
 def _value(topic: Topic, item: Assertion) -> object:
     if topic.kind == "count":
-        return (item.low, item.best, item.high) if item.best is not None else None
+        return item.best          # "about 300", "300" and "some 300" agree
     if topic.kind == "move":
         return item.destinations
     if topic.kind == "responsibility":
@@ -80,7 +88,7 @@ def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str
             norm(m.agent) in agent or agent in norm(m.agent) for agent in denied_agents)}
     if deniers and holders and (deniers - holders or holders - deniers):
         return "contradicts"
-    if topic.kind == "count" and _numbers_clash(members):
+    if topic.kind == "count" and _numbers_clash(members, keys):
         return "contradicts"
     values = [_value(topic, m) for m in members if stances[id(m)] != "denies"]
     if values and None not in values and all(v == values[0] for v in values):

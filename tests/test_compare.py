@@ -274,3 +274,78 @@ def test_sample_contradictions_only_where_the_corpus_has_them(sample_rows) -> No
         if verdict(group) == "contradicts":
             text = " ".join(r.evidence + " " + r.position for r in group)
             assert any(k in text for k in known), text[:300]
+
+
+# The sample README's per-event figures, as tallies (article id prefix, phrase, category, low, best, high,
+# status, event day), so cross-outlet verdicts are checked whatever the tallies extractor finds.
+D = date
+SAMPLE_TALLIES = [
+    ("valdoria-2025-03-10", "At least 12 civilians", "killed", 12, 12, None, "reported", D(2025, 3, 9)),
+    ("valdoria-2025-03-11", "19 people", "killed", 19, 19, 19, "claimed", D(2025, 3, 9)),
+    ("valdoria-2025-03-17", "19 people", "killed", 19, 19, 19, "claimed", D(2025, 3, 9)),
+    ("valdoria-2025-03-11", "any civilians", "killed", 0, 0, 0, "denied", D(2025, 3, 9)),
+    ("radio-kestrel-2025-03-15", "dozens of", "captured", 24, 36, None, "claimed", D(2025, 3, 14)),
+    ("radio-kestrel-2025-03-15", "between 40 and 50", "captured", 40, None, 50, "claimed", D(2025, 3, 14)),
+    ("valdoria-2025-03-17", "None of our fighters", "captured", 0, 0, 0, "denied", D(2025, 3, 14)),
+    ("radio-kestrel-2025-03-15", "thirty-six more", "surrendered", 36, 36, 36, "claimed", D(2025, 3, 14)),
+    ("valdoria-2025-03-17", "thirty-six rebels", "surrendered", 36, 36, 36, "claimed", D(2025, 3, 14)),
+    ("hg-2025-05-08", "About 300 civilians", "displaced", 250, 300, 350, "reported", D(2025, 5, 7)),
+    ("hg-2025-05-08", "Three hundred people", "displaced", 300, 300, 300, "claimed", D(2025, 5, 7)),
+    ("meridian-wire-2025-05-07", "some 300", "displaced", 250, 300, 350, "claimed", D(2025, 5, 7)),
+    ("mw-2024-07-16", "At least 17 people", "killed", 17, 17, None, "claimed", D(2024, 7, 15)),
+    ("lo-2024-07-16", "At least 17 people", "killed", 17, 17, None, "claimed", D(2024, 7, 15)),
+    ("ep-2024-07-18", "rose to 23", "killed", 23, 23, 23, "reported", D(2024, 7, 15)),
+    ("radio-kestrel-2025-04-03", "Thirty-eight prisoners", "released", 38, 38, 38, "reported", D(2025, 4, 2)),
+    ("hg-2025-04-04", "38 prisoners", "released", 38, 38, 38, "reported", D(2025, 4, 2)),
+    ("mw-2024-07-16", "four suspects", "detained", 4, 4, 4, "claimed", D(2024, 7, 16)),
+    ("ep-2024-07-18", "four shepherds", "detained", 4, 4, 4, "claimed", D(2024, 7, 16)),
+    ("valdoria-2025-01-03", "three others", "abducted", 3, 3, 3, "reported", D(2024, 12, 28)),
+    ("valdoria-2025-03-21", "three police officers", "abducted", 3, 3, 3, "claimed", D(2024, 12, 28)),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_with_tallies(sample):
+    if not sample.is_dir() or len(list(sample.glob("*"))) < 6:
+        pytest.skip("data/sample/ not present")
+    from conflictbook.extract.claims import extract_claims
+    from conflictbook.ingest import iter_inputs
+    from conflictbook.pipeline import article_row
+    results = []
+    for art in (a for a in iter_inputs([sample], warn=lambda _: None) if hasattr(a, "text")):
+        found = extract_claims(art)
+        tallies = []
+        for n, (prefix, phrase, cat, low, best, high, status, when) in enumerate(SAMPLE_TALLIES):
+            sent = next((s for s in art.sentences if phrase in s.text), None) if art.article_id.startswith(
+                prefix) else None
+            if sent is None:
+                continue
+            at = sent.start + sent.text.find(phrase)
+            source = next((c.speaker for c in found if c.span_start <= at < c.span_end), art.outlet_or_default)
+            tallies.append(Tally(art.article_id, f"T{n}", cat, "", "", low, best, high, phrase, status, when, "",
+                                 source, sent.text, span_start=at, span_end=at + len(phrase), sentence=sent.index))
+        results.append(ArticleResult(article=article_row(art), claims=found, tallies=tallies))
+    return compare(results)
+
+
+@pytest.mark.parametrize(("event", "phrases", "allowed"), [
+    ("E1", ("At least 12 civilians", "19 people had died", "any civilians were killed"), {"contradicts"}),
+    ("E2", ("between 40 and 50", "None of our fighters"), {"contradicts"}),
+    ("E2b", ("thirty-six more", "thirty-six rebels"), {"agrees"}),
+    ("E4", ("About 300 civilians", "Three hundred people", "some 300"), {"agrees"}),
+    ("E4b", ("No fighters left on the buses", "NLF commanders had been bused"), {"contradicts"}),
+    ("E5", ("At least 17 people", "rose to 23"), {"differs"}),
+    ("E6", ("Thirty-eight prisoners", "38 prisoners"), {"agrees"}),
+    ("E7", ("four suspects", "four shepherds"), {"agrees"}),
+    ("E8", ("responsible for the attack", "denied any role"), {"contradicts"}),
+    ("E10", ("three others", "three police officers"), {"agrees"}),
+])
+def test_sample_events_with_reference_figures(sample_with_tallies, event, phrases, allowed) -> None:
+    group = topic_with(sample_with_tallies, *phrases)
+    assert verdict(group) in allowed, (event, [(r.source, r.stance, r.best, r.position[:60]) for r in group])
+
+
+def test_sample_wire_copy_is_not_corroboration(sample_with_tallies) -> None:
+    group = topic_with(sample_with_tallies, "At least 17 people", "rose to 23")
+    wire = [r for r in group if r.article_id.startswith(("mw-2024", "lo-2024"))]
+    assert len(wire) == 2 and {r.grade for r in wire} == {"single-source"}

@@ -75,6 +75,12 @@ def _value(topic: Topic, item: Assertion) -> object:
     return item.negated
 
 
+def _position_key(topic: Topic, item: Assertion, stance: str) -> tuple:
+    """What a row holds, for counting the independent sources that hold the same."""
+    value = _value(topic, item)
+    return (stance, value if topic.kind != "count" or value is not None else None)
+
+
 def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str:
     members = topic.members
     if len({keys[id(m)] for m in members}) < 2:
@@ -91,6 +97,10 @@ def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str
     if topic.kind == "count" and _numbers_clash(members, keys):
         return "contradicts"
     values = [_value(topic, m) for m in members if stances[id(m)] != "denies"]
+    if topic.kind == "count":
+        values = [v for v in values if v is not None]       # a position without a figure adds no figure
+        if len(values) < 2:
+            return "differs"
     if values and None not in values and all(v == values[0] for v in values):
         return "agrees"
     return "differs"
@@ -120,9 +130,9 @@ def _topic_rows(topic_id: str, topic: Topic) -> list[ComparisonRow]:
     yes_no = topic.kind == "move" and any(m.negated for m in topic.members)
     stances = {id(m): _stance(topic, m, yes_no) for m in topic.members}
     verdict = _verdict(topic, stances, keys)
-    by_source: dict[str, set[str]] = {}
+    by_source: dict[str, set[object]] = {}       # what each independent source holds: stance and figure/place/agent
     for member in topic.members:
-        by_source.setdefault(keys[id(member)], set()).add(stances[id(member)])
+        by_source.setdefault(keys[id(member)], set()).add(_position_key(topic, member, stances[id(member)]))
     question = _question(topic)
     merged: dict[tuple, list[Assertion]] = {}
     for member in topic.members:
@@ -139,6 +149,6 @@ def _topic_rows(topic_id: str, topic: Topic) -> list[ComparisonRow]:
             topic_id=topic_id, topic=question, article_id=article_id, source=source, stance=stance,
             low=numbered.low, best=numbered.best, high=numbered.high, position=position,
             evidence=first.evidence[:EVIDENCE_LIMIT], verdict=verdict,
-            grade=grade(verdict, stance, by_source), outlet=first.outlet,
+            grade=grade(verdict, _position_key(topic, numbered, stance), by_source), outlet=first.outlet,
         ))
     return rows

@@ -70,8 +70,8 @@ _CLAUSE_END = re.compile(r"[;.!?]|,\s+(?:and\s+)?(?:which|where|who|while|wherea
 def place_key(phrase: str) -> frozenset[str]:
     """The distinctive words of a place phrase ("eastern Sweida" -> {"sweida"})."""
     generic = {w.lower() for w in lexicon()["place_generic"]}
-    words = re.findall(r"[A-Za-z][\w'\u2019-]*", phrase)
-    return frozenset(w.lower() for w in words if w[0].isupper() and w.lower() not in generic)
+    words = [re.sub(r"['\u2019]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'\u2019-]*", phrase)]
+    return frozenset(w.lower() for w in words if w[:1].isupper() and w.lower() not in generic)
 
 
 def _clause_start(text: str, before: int) -> int:

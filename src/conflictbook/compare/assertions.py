@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import split_sentences
-from conflictbook.compare.actions import Action, find_actions, is_counted, lexicon, victim_class
+from conflictbook.compare.actions import Action, find_actions, is_counted, lexicon, place_key, victim_class
 from conflictbook.lexicon import load
 from conflictbook.records import ArticleResult, Claim, Tally
 
@@ -52,6 +52,7 @@ class Assertion:
     date: date | None = None
     location: str = ""
     about: int = -1                  # >= 0: belongs to the denial topic of this claim order
+    places: frozenset[str] = frozenset()   # place words of the statement (tally location, else "in X" names)
     tallies: list[Tally] = field(default_factory=list)
 
 
@@ -159,8 +160,11 @@ def article_assertions(result: ArticleResult, index: int) -> list[Assertion]:
     for tally in result.tallies:
         _attach_tally(result, index, tally, out, countries)
     _date_from_timeline(result, out)
+    for item in out:        # the event's place as the tallies give it (names elsewhere in a sentence are too loose)
+        item.places = place_key(item.location) if item.location else frozenset()
     out.sort(key=lambda a: a.order)
     return out
+
 
 
 def _responsibility_denial(result: ArticleResult, index: int, claim: Claim) -> Assertion | None:

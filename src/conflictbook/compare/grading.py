@@ -10,8 +10,8 @@ Rules (docs/claims.md explains them for analysts):
 * Any row whose evidence repeats another's near verbatim in a different outlet joins that
   row's source (a republished quote is not a second witness).
 * Grades: ``contested`` on every row of a topic whose verdict is ``contradicts``;
-  otherwise ``confirmed`` when two or more independent sources hold the row's stance,
-  else ``single-source``.
+  otherwise ``confirmed`` when two or more independent sources hold the row's position (same
+  stance and, where there is one, the same figure, destination or agent), else ``single-source``.
 """
 
 from __future__ import annotations
@@ -62,9 +62,13 @@ def source_keys(items: list[Assertion]) -> dict[int, str]:
     return {ident: find(key) for ident, key in keys.items()}
 
 
-def grade(verdict: str, stance: str, stances_by_source: dict[str, set[str]]) -> str:
-    """The grade of one row: contested / confirmed / single-source."""
+def grade(verdict: str, position: object, positions_by_source: dict[str, set[object]]) -> str:
+    """The grade of one row: contested / confirmed / single-source.
+
+    POSITION is what the row holds (its stance, and its figure, destination or agent);
+    POSITIONS_BY_SOURCE what each independent source holds on the topic.
+    """
     if verdict == "contradicts":
         return "contested"
-    supporting = sum(1 for stances in stances_by_source.values() if stance in stances)
+    supporting = sum(1 for positions in positions_by_source.values() if position in positions)
     return "confirmed" if supporting >= 2 else "single-source"

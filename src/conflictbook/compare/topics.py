@@ -40,6 +40,7 @@ class Topic:
     first_pub: date | None = None
     last_pub: date | None = None
     places: set[str] = field(default_factory=set)
+    place_words: set[str] = field(default_factory=set)
     article_ids: set[str] = field(default_factory=set)
     agent_names: set[str] = field(default_factory=set)
     victim_class: str = ""
@@ -58,6 +59,7 @@ class Topic:
             self.last_pub = max(filter(None, (self.last_pub, item.published)))
         if item.location:
             self.places.add(item.location.lower())
+        self.place_words |= item.places
         if item.agent:
             self.agent_names.add(item.agent)
         self.victim_class = self.victim_class or item.victims
@@ -87,11 +89,15 @@ def _same_event(topic: Topic, item: Assertion) -> bool:
             return False
     if item.article_id in topic.article_ids:
         return True
+    if topic.place_words and item.places and not topic.place_words & item.places:
+        return False                       # two outlets, two places: two events
+    if topic.places and item.location and item.location.lower() not in topic.places:
+        return False
+    if item.date is not None and topic.first_date is not None:
+        return True                        # dated to the same days (checked above)
     if topic.first_pub is None or item.published is None:
         return False
-    if max(_day_gap(topic.first_pub, item.published), _day_gap(topic.last_pub, item.published)) > pub_days:
-        return False
-    return not (topic.places and item.location and item.location.lower() not in topic.places)
+    return max(_day_gap(topic.first_pub, item.published), _day_gap(topic.last_pub, item.published)) <= pub_days
 
 
 def _count_fits(topic: Topic, item: Assertion) -> bool:

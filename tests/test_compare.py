@@ -113,6 +113,16 @@ def test_exact_numbers(first: int, second: int, same_day: bool, expected: str | 
         assert len(groups) == 1 and verdict(groups[0]) == expected
 
 
+def test_a_subset_is_not_a_contradiction() -> None:
+    day = date(2025, 3, 9)
+    rows = compare([article(tallies=[
+        tally("killed", "12 people", "12 people were killed in the market.", 12, high=12, when=day, sentence=1),
+        tally("killed", "three children", "Doctors said three children were killed.", 3, high=3, when=day,
+              source="Doctors", sentence=2),
+    ])])
+    assert "contradicts" not in {r.verdict for r in rows}
+
+
 def test_at_least_and_a_higher_figure_differ() -> None:
     rows = compare([article(tallies=[
         tally("killed", "at least 12 people", "At least 12 people were killed.", 12, low=12, sentence=1),

@@ -60,9 +60,17 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
              and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
     for n, first in enumerate(exact):
         for second in exact[n + 1:]:
-            if first.date == second.date and first.best != second.best and keys[id(first)] != keys[id(second)]:
-                return True
+            if first.date == second.date and first.best != second.best and keys[id(first)] != keys[id(second)] \
+                    and _head(first) == _head(second):
+                return True     # "12 people" vs "19 people"; never "12 people" vs "3 children" (a subset)
     return False
+
+
+def _head(item: Assertion) -> str:
+    """The counted noun, singular ("19 people" -> "people", "civilians" -> "civilian")."""
+    phrase = item.tallies[0].quantity_text if item.tallies else item.patient
+    words = re.findall(r"[a-z]+", phrase.lower())
+    return words[-1].removesuffix("s") if words else ""
 
 
 def _value(topic: Topic, item: Assertion) -> object:

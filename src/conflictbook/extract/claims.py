@@ -12,6 +12,7 @@ numbers and dates a speaker asserts and which the outlet does.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -390,11 +391,17 @@ def find_attributions(article: Article) -> list[Attribution]:
     names: set[str] = set()
     found: list[Attribution] = []
     used: set[Quote] = set()
+    closes = [q.close_at for q in quotes]
     for sent in article.sentences:
-        here = [q for q in quotes if q.open_at < sent.end and q.close_at > sent.start and q not in used]
+        local = []
+        for quote in quotes[bisect_right(closes, sent.start):]:     # quotes are ordered and never overlap
+            if quote.open_at >= sent.end:
+                break
+            local.append(quote)
+        here = [q for q in local if q not in used]
         attrs = _direct_after(article, sent, here, names) or _direct_before(article, sent, here, names)
         if not attrs:
-            masked = mask_quotes(text, quotes, sent.start, sent.end)
+            masked = mask_quotes(text, local, sent.start, sent.end)
             if not masked.strip():
                 continue
             if _inside(found, sent.start):
@@ -414,7 +421,7 @@ def find_attributions(article: Article) -> list[Attribution]:
 
 
 def _inside(found: list[Attribution], offset: int) -> bool:
-    return any(a.content[0][0] <= offset < a.content[-1][1] for a in found)
+    return any(a.content[0][0] <= offset < a.content[-1][1] for a in found[-3:])
 
 
 def _continue_quotes(article: Article, quotes: list[Quote], used: set[Quote], found: list[Attribution]) -> None:
@@ -473,7 +480,9 @@ def extract_claims(article: Article) -> list[Claim]:
                 attr.cue in ("added", "adds", "continued") and attr.sentence - previous[1].sentence <= 2:
             via = previous[1].via
         span_start, span_end = attr.content[0][0], attr.content[-1][1]
-        covered = {s.index for s in article.sentences if s.start < span_end and s.end > span_start}
+        first = article.sentence_at(span_start) or article.sentences[attr.sentence]
+        last = article.sentence_at(max(span_start, span_end - 1)) or article.sentences[attr.sentence]
+        covered = set(range(first.index, last.index + 1))
         sent = article.sentences[attr.sentence]
         claims.append(Claim(
             article_id=article.article_id, claim_id=f"C{len(claims) + 1:03d}", speaker=name, speaker_role=role,

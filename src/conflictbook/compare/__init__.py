@@ -115,22 +115,33 @@ def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str
 
 
 def _question(topic: Topic) -> str:
+    """The question a topic answers, in words an analyst can scan."""
     first = topic.first
+    dated = next((m.date for m in topic.members if m.date), None)
+    where = next((m.location for m in topic.members if m.location), "")
+    context = ", ".join(x for x in (where, dated.isoformat() if dated else "") if x)
+    context = f" ({context})" if context else ""
     if topic.kind == "involvement":
-        return f"Was {first.agent} involved? {first.position}"[:200]
+        return f"Was {first.agent} involved in: {first.position}"[:200]
     if topic.kind == "move":
-        place = first.destination_text or ", ".join(sorted(topic.key))
-        who = first.patient or "people"
-        who = who[:1].lower() + who[1:] if who[:4] in ("The ", "A nu") else who
+        place = first.destination_text or ", ".join(sorted(topic.key)).title()
+        who = next((m.patient for m in topic.members if _is_phrase(m.patient)), "people")
+        who = who[:1].lower() + who[1:] if who.split()[0] in ("The", "A", "All", "None", "Some") else who
         if any(m.negated for m in topic.members):
-            return f"Were {who} moved to {place}?"[:200]
-        return f"Where were {who} taken? ({place})"[:200]
+            return f"Were {who} moved to {place}?{context}"[:200]
+        return f"Where were {who} taken?{context}"[:200]
     if topic.kind == "count":
-        what = first.category or lexicon()["participles"].get(first.action, first.action)
-        who = first.victims or "people"
-        when = f" ({first.date.isoformat()})" if first.date else ""
-        return f"How many {who} were {what}?{when} {first.patient}"[:200].strip()
-    return f"Who is responsible for the killing of {first.patient or 'the victims'}?"[:200]
+        what = lexicon()["participles"].get(first.action, first.action)
+        what = first.category if first.category in ("hostage", "missing") and first.category else what
+        who = topic.victims() or "people"
+        return f"How many {who} were {what}?{context}"[:200]
+    noun = lexicon()["responsibility_nouns"].get(topic.action, "attack")
+    return f"Who is responsible for the {noun}?{context}"[:200]
+
+
+def _is_phrase(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0].lower() not in ("them", "him", "her", "it", "to", "on", "in", "with", "out")
 
 
 def _topic_rows(topic_id: str, topic: Topic) -> list[ComparisonRow]:

@@ -131,8 +131,8 @@ def _question(topic: Topic) -> str:
             return f"Were {who} moved to {place}?{context}"[:200]
         return f"Where were {who} taken?{context}"[:200]
     if topic.kind == "count":
-        what = lexicon()["participles"].get(first.action, first.action)
-        what = first.category if first.category in ("hostage", "missing") and first.category else what
+        category = next((m.category for m in topic.members if m.category), "")
+        what = lexicon()["category_words"].get(category) or lexicon()["participles"].get(first.action, first.action)
         who = topic.victims() or "people"
         return f"How many {who} were {what}?{context}"[:200]
     noun = lexicon()["responsibility_nouns"].get(topic.action, "attack")

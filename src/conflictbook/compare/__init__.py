@@ -139,6 +139,10 @@ def _question(topic: Topic) -> str:
     return f"Who is responsible for the {noun}?{context}"[:200]
 
 
+def _cut(text: str) -> str:
+    return text if len(text) <= EVIDENCE_LIMIT else text[:EVIDENCE_LIMIT - 1].rstrip() + "\u2026"
+
+
 def _is_phrase(text: str) -> bool:
     words = text.split()
     return bool(words) and words[0].lower() not in ("them", "him", "her", "it", "to", "on", "in", "with", "out")
@@ -161,13 +165,11 @@ def _topic_rows(topic_id: str, topic: Topic) -> list[ComparisonRow]:
         first = members[0]
         numbered = next((m for m in members if m.best is not None or m.low is not None), first)
         positions = list(dict.fromkeys(m.position for m in members))
-        position = " | ".join(positions)
-        if len(position) > EVIDENCE_LIMIT:
-            position = position[:EVIDENCE_LIMIT - 1] + "\u2026"
+        position = _cut(" | ".join(positions))
         rows.append(ComparisonRow(
             topic_id=topic_id, topic=question, article_id=article_id, source=source, stance=stance,
             low=numbered.low, best=numbered.best, high=numbered.high, position=position,
-            evidence=first.evidence[:EVIDENCE_LIMIT], verdict=verdict,
+            evidence=_cut(first.evidence), verdict=verdict,
             grade=grade(verdict, _position_key(topic, numbered, stance), by_source), outlet=first.outlet,
         ))
     return rows

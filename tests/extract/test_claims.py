@@ -223,6 +223,11 @@ CASES = [
     ("Relatives told the Valley Courier how the guards beat them.", {"speaker": "Relatives", "via": "Valley Courier"}),
     ("Yet, when the family visited the prison, guards denied holding him.", {"speaker": "guards",
                                                                               "text_has": "holding him"}),
+    ("The ministry said in a statement that 12 people died.", {"speaker": "ministry", "text": "12 people died"}),
+    ("Residents told the Valley Courier the shelling lasted all night.",
+     {"speaker": "Residents", "via": "Valley Courier", "text": "the shelling lasted all night"}),
+    ("Mara Stein, 45, said the house was hit.", {"speaker": "Mara Stein", "text": "the house was hit"}),
+    ("Mara Stein told reporters the house was hit.", {"via": "", "text": "the house was hit"}),
     # --- media and state speakers
     ("The state news agency said the dam was repaired.", {"speaker_kind": "media"}),
     ("The Interior Ministry said four suspects were arrested.", {"speaker": "Interior Ministry",

@@ -117,6 +117,14 @@ def _recipient_via(segment: str, offset: int, book_names: set[str]) -> tuple[str
         return "", offset
     rec = found.group("rec").strip()
     end = offset + found.end("rec")
+    swallowed = not segment[found.end("rec"):].strip(" .!?") and len(rec.split()) > 2
+    if len(rec.split()) > 6 or swallowed:   # "told Reuters the shelling lasted all night": the name only
+        short = re.match(r"(?:the\s+)?(?:[A-Z0-9][\w'&.-]*\s+){0,3}[A-Z0-9][\w'&.-]*|(?:reporters|journalists|"
+                         r"me|us|him|her|them)\b", rec)
+        if not short:
+            return "", -1              # "said to be ...": no one was told anything
+        rec = short.group(0).strip()
+        end = offset + (len(segment) - len(segment.lstrip())) + len(rec)
     low = rec.lower()
     if not rec or low in _lex_speakers("audiences") or low.split()[0] in ("his", "her", "their", "its"):
         return "", end
@@ -178,6 +186,7 @@ def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause |
                                        names)
             if via:
                 cue += " to"
+        tail = tail if tail >= 0 else cue_end
         return _Clause(mention, start + second.start("spk") + (len(second.group("spk")) - len(spk)),
                        cue_start, cue_end, cue, via, tail)
     return None
@@ -330,10 +339,11 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
                 np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
                 phrase = last_part       # "In a statement, the group said"
         if phrase.endswith(","):
-            appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>(?:a|an|the)\s[^,]+),", phrase.strip())
+            appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>(?:a|an|the)\s[^,]+|\d{1,3}),", phrase.strip())
             if not appositive:
                 continue
-            phrase = f"{appositive.group('name')}, {appositive.group('app')}"
+            app = appositive.group("app")
+            phrase = appositive.group("name") if app.isdigit() else f"{appositive.group('name')}, {app}"
         if not phrase.strip() or len(phrase.split()) > 16:
             continue
         mention = parse_speaker(phrase)
@@ -345,16 +355,21 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         via = ""
         if cue in _lex("recipient"):
             via, rest_start = _recipient_via(text[cue_end:sent.end], cue_end, names)
+            if rest_start < 0:
+                continue
         elif re.match(r"\s+to\s+[A-Z0-9]", text[cue_end:sent.end]):
             stripped = text[cue_end:sent.end].lstrip()[3:].lstrip()
             via, rest_start = _recipient_via(stripped, sent.end - len(stripped), names)
+            if rest_start < 0:
+                continue
             cue += " to"
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:
             rest_start += adjunct.end()
             rest = text[rest_start:sent.end]
-        that = re.match(r"^\s*,?\s*that\s+", rest)
+        that = re.match(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|after)\b[^,.;:\u201c\"]{0,80}?\s+)?"
+                        r"that\s+", rest)
         if not that and cue in _lex("needs_that"):
             continue
         if that:

@@ -1,11 +1,122 @@
-"""Dated events (placeholder until the timeline extractor lands)."""
+"""Dated events: one row per date expression, with a short clause of what happened, who and where.
+
+Dates come from ``conflictbook.extract.dates`` (found, anchored, resolved). Each row is
+described from its sentence only, with cheap rules that hold for any article:
+
+* ``what``: the clause around the date (between clause punctuation and quotation marks),
+  without the date itself, cut to at most twelve words nearest the date;
+* ``actors``: actor names in the sentence via the gazetteer (canonical, "; "-joined);
+* ``location``: the capitalised name after in/at/near/from/outside nearest the date, or
+  else a country of ``lexicon/places.yml`` named in the sentence;
+* ``source``: the speaker of the claim whose content span holds the date, else the outlet.
+"""
 
 from __future__ import annotations
 
+import re
+
+from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article
+from conflictbook.extract.date_finder import _alt, find_dates
+from conflictbook.extract.dates import ResolvedDate, article_dates
+from conflictbook.lexicon import load, load_list
 from conflictbook.records import Claim, TimelineEvent
+
+MAX_WHAT_WORDS = 12
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
+_COUNTRIES = load_list("places", "countries")
+_NOT_PLACES = set(load("dates")["months"]) | set(load("dates")["weekdays"]) | {"The", "A", "An", "This", "That"}
+PLACE_RE = re.compile(
+    r"(?<![\w-])(?:in|at|near|from|outside|around|inside|into|to)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|al-|el-)?[A-Z][\w’'-]*){0,3})")
+COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alt(_COUNTRIES)})(?![\w-])")
 
 
 def extract_timeline(article: Article, claims: list[Claim]) -> list[TimelineEvent]:
     """Dated events in ARTICLE; CLAIMS tell who asserts each sentence."""
-    return []
+    dates = article_dates(article, claims)
+    if not dates:
+        return []
+    countries = countries_in(article.text)
+    events = []
+    for n, found in enumerate(dates, start=1):
+        sent = found.sentence
+        events.append(TimelineEvent(
+            article_id=article.article_id, event_id=f"{article.article_id}-t{n}",
+            start=found.start, end=found.end, precision=found.precision, when_text=found.text,
+            what=describe(sent.text, found.start_offset - sent.start, found.end_offset - sent.start),
+            actors=actors_in(sent.text, countries), location=location_in(sent.text, found.start_offset - sent.start),
+            source=source_of(found, claims, article), evidence=sent.text,
+            span_start=found.start_offset, span_end=found.end_offset, sentence=sent.index))
+    return events
+
+
+def describe(text: str, start: int, end: int) -> str:
+    """The clause holding TEXT[start:end], without the date, at most MAX_WHAT_WORDS words nearest it."""
+    left = _clause_start(text, start)
+    right = _clause_end(text, end)
+    before = _strip_dates(text[left:start]).split()
+    after = _strip_dates(text[end:right]).split()
+    if len(before) + len(after) < 3 and left > 0:
+        before = _strip_dates(text[_clause_start(text, max(0, left - 2)):start]).split()
+    keep_after = min(len(after), max(MAX_WHAT_WORDS - len(before), MAX_WHAT_WORDS // 2))
+    keep_before = min(len(before), MAX_WHAT_WORDS - keep_after)
+    words = before[len(before) - keep_before:] + after[:keep_after]
+    return " ".join(words).strip(" ,.;:").strip()
+
+
+def _clause_start(text: str, start: int) -> int:
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)]
+    return breaks[-1] if breaks else 0
+
+
+def _clause_end(text: str, end: int) -> int:
+    m = CLAUSE_BREAK.search(text, end)
+    return m.start() if m else len(text)
+
+
+def _strip_dates(fragment: str) -> str:
+    """FRAGMENT without other date expressions, so the clause says what, not when."""
+    for m in reversed(find_dates(fragment)):
+        fragment = fragment[:m.start] + fragment[m.end:]
+    return fragment
+
+
+def actors_in(text: str, countries: set[str]) -> str:
+    names: list[str] = []
+    for mention in find_actors(text, countries):
+        if mention.actor.name not in names:
+            names.append(mention.actor.name)
+    return "; ".join(names)
+
+
+def location_in(text: str, date_start: int) -> str:
+    """The place named nearest the date: a capitalised name after a place preposition, else a country."""
+    best, best_distance = "", None
+    for m in PLACE_RE.finditer(text):
+        name = _trim_place(m.group(1))
+        if not name:
+            continue
+        distance = abs(m.start() - date_start)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = name, distance
+    if best:
+        return best
+    m = COUNTRY_RE.search(text)
+    return m.group(0) if m else ""
+
+
+def _trim_place(name: str) -> str:
+    words = name.split()
+    while words and (words[0] in _NOT_PLACES or words[0].rstrip("’'s") in _NOT_PLACES):
+        words.pop(0)
+    while words and words[-1] in _NOT_PLACES:
+        words.pop()
+    return " ".join(words)
+
+
+def source_of(found: ResolvedDate, claims: list[Claim], article: Article) -> str:
+    for claim in claims:
+        if claim.speaker and claim.span_start <= found.start_offset < claim.span_end:
+            return claim.speaker
+    return article.outlet_or_default

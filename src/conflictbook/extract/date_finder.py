@@ -82,7 +82,8 @@ DAYNUM = r"(?<![\w.,/:$£€-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|
 DAYNUM2 = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)"
 DAY = f"(?:{DAYNUM}|{_ci(ORDINALS)})"
 DAY2 = f"(?:{DAYNUM2}|{_ci(ORDINALS)})"
-YEAR = r"(?<![\w.,/$£€])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:]\d)"
+YEAR = r"(?<![\w.,/$£€])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/-]\d)"
+YEAR_A = r"(?<![\w.,/$£€])(?:1[89]\d\d|20\d\d)"
 NUM = rf"(?:\d{{1,3}}(?![\d,])|{_ci(NUMBER_WORDS)})"
 UNIT = r"(?i:days?|weeks?|months?|years?|hours)"
 REL = _ci(RELATIVE_WORDS)
@@ -102,7 +103,7 @@ ATOMS = [
     ("dm", rf"(?:(?P<dm_w>{WD}),?\s+(?:the\s+)?)?(?:the\s+)?(?P<dm_d>{DAY})(?:\s+of)?\s+(?P<dm_m>{MON})"
            rf"(?:,?\s+(?P<dm_y>{YEAR}))?"),
     ("md", rf"(?:(?P<md_w>{WD}),?\s+)?(?P<md_m>{MON})\s+(?:the\s+)?(?P<md_d>{DAY})(?:,?\s+(?P<md_y>{YEAR}))?"),
-    ("yr", rf"(?:(?i:between|from)\s+)?(?P<yr_a>{YEAR})\s*{SPAN_LINK}\s*(?P<yr_b>{YEAR}|(?<=[-–])\d\d(?![\w]))"),
+    ("yr", rf"(?:(?i:between|from)\s+)?(?P<yr_a>{YEAR_A})\s*{SPAN_LINK}\s*(?P<yr_b>{YEAR}|(?<=[-–])\d\d(?![\w]))"),
     ("pt", rf"(?:(?:the\s+)?(?P<pt_p1>(?i:early|mid|late))(?:-|\s+(?:in\s+)?)|(?i:the\s+)?"
            rf"(?P<pt_p2>(?i:beginning|start|end|middle))\s+(?i:of)\s+)"
            rf"(?:(?P<pt_m>{MON_FULL})(?:,?\s+(?P<pt_my>{YEAR}))?|(?P<pt_y>{YEAR})"
@@ -131,7 +132,6 @@ ATOMS = [
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
 ]
 ATOM_RE = re.compile("|".join(f"(?P<{name}>{body})" for name, body in ATOMS))
-VAGUE_RE = re.compile(rf"(?i:{_alt(LEX['vague_periods'])})")
 LEAD_RE = re.compile(rf"(?<![\w-])(?:{_ci(LEX['lead_prepositions'])})\s+$")
 SINCE_RE = re.compile(rf"(?<![\w-])(?:(?i:ever)\s+)?{_ci(LEX['since_words'])}\s+$")
 UNTIL_RE = re.compile(rf"(?<![\w-]){_ci(LEX['until_words'])}\s+$")
@@ -346,11 +346,6 @@ def _framed(text: str, m: DateMention) -> DateMention:
         if until and not possessive:
             return DateMention(until.start(), m.end, text[until.start():m.end], DateExpr("until", base=m.expr))
     lead = LEAD_RE.search(before)
-    if lead:
+    if lead and text[m.end:m.end + 2] not in ("'s", "’s"):
         return DateMention(lead.start(), m.end, text[lead.start():m.end], m.expr)
     return m
-
-
-def is_vague(text: str) -> bool:
-    """Whether TEXT names a period without bounds ('in recent months')."""
-    return bool(VAGUE_RE.search(text))

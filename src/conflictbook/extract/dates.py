@@ -15,8 +15,8 @@ resolution rules). This module decides what each expression is resolved against:
 * Tense: a future cue (will, is due to, scheduled ...) among the five words before an
   expression, or in the expression itself (next, tomorrow), lets it resolve after the
   anchor; everything else is read as past and never ends after the anchor.
-* Vague periods without bounds ("in recent months") and expressions that name no
-  calendar day ("31 February", "29 February 2023") give no row.
+* Vague periods without bounds ("in recent months", "in the past") match no pattern and
+  expressions that name no calendar day ("31 February", "29 February 2023") give no row.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from conflictbook.article import Article, Sentence
-from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, _alt, find_dates, is_vague
+from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, _alt, find_dates
 from conflictbook.extract.date_resolver import InvalidDate, resolve
 from conflictbook.lexicon import LexiconError, load_list
 from conflictbook.records import Claim
@@ -45,7 +45,9 @@ def _speech_verbs() -> list[str]:
 
 SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{_alt(_speech_verbs())})(?![\w-])")
 FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['future_cues'])})(?![\w-])")
-SPEECH_GAP_RE = re.compile(r"^[^.!?“”\"]{0,60}$")
+SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
+GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['speech_gap_stops'])})(?![\w-])")
+MAX_SPEECH_GAP_WORDS = 6
 DAY_KINDS = ("weekday", "relday", "date")
 
 
@@ -147,7 +149,7 @@ def _near_speech_verb(sent: Sentence, mention: DateMention) -> bool:
     text = sent.text
     for verb in SPEECH_RE.finditer(text):
         gap = text[verb.end():mention.start] if verb.end() <= mention.start else text[mention.end:verb.start()]
-        if SPEECH_GAP_RE.match(gap):
+        if SPEECH_GAP_RE.match(gap) and len(gap.split()) <= MAX_SPEECH_GAP_WORDS and not GAP_STOP_RE.search(gap):
             return True
     return False
 
@@ -159,8 +161,6 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     found: list[tuple[Sentence, DateMention, bool]] = []
     for sent in article.sentences:
         for mention in find_dates(sent.text):
-            if is_vague(mention.text):
-                continue
             found.append((sent, mention, _is_future(sent.text, mention)))
     quotes = _quote_spans(article, claims) if found else []
     speech = _speech_anchors(article, found, quotes, claims, anchor)

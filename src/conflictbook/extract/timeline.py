@@ -23,12 +23,13 @@ from conflictbook.lexicon import load, load_list
 from conflictbook.records import Claim, TimelineEvent
 
 MAX_WHAT_WORDS = 12
+POSSESSIVE_RE = re.compile(r"^['’]s\b|(?<=\s)['’]s\b")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
 _COUNTRIES = load_list("places", "countries")
 _NOT_PLACES = set(load("dates")["months"]) | set(load("dates")["weekdays"]) | {"The", "A", "An", "This", "That"}
 PLACE_RE = re.compile(
-    r"(?<![\w-])(?:in|at|near|from|outside|around|inside|into|to)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|al-|el-)?[A-Z][\w’'-]*){0,3})")
+    r"(?<![\w-])(?:in|at|near|from|outside|around|inside|into)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|al-|el-)?[A-Z][\w’'-]*){0,3}(?:\s+\d{1,3}(?![\d,.]\d))?)")
 COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alt(_COUNTRIES)})(?![\w-])")
 
 
@@ -52,17 +53,31 @@ def extract_timeline(article: Article, claims: list[Claim]) -> list[TimelineEven
 
 
 def describe(text: str, start: int, end: int) -> str:
-    """The clause holding TEXT[start:end], without the date, at most MAX_WHAT_WORDS words nearest it."""
-    left = _clause_start(text, start)
-    right = _clause_end(text, end)
-    before = _strip_dates(text[left:start]).split()
-    after = _strip_dates(text[end:right]).split()
-    if len(before) + len(after) < 3 and left > 0:
-        before = _strip_dates(text[_clause_start(text, max(0, left - 2)):start]).split()
+    """The clause holding TEXT[start:end], without the date, at most MAX_WHAT_WORDS words nearest it.
+
+    A clause too short to say anything ("On 2015, ...") grows into the next clause, then the previous.
+    """
+    left, right = _clause_start(text, start), _clause_end(text, end)
+    for _ in range(4):
+        before, after = _words(text[left:start]), _words(text[end:right])
+        if len(before) + len(after) >= 3:
+            break
+        if right < len(text):
+            right = _clause_end(text, right + 1)
+        elif left > 0:
+            left = _clause_start(text, left - 1)
+        else:
+            break
     keep_after = min(len(after), max(MAX_WHAT_WORDS - len(before), MAX_WHAT_WORDS // 2))
     keep_before = min(len(before), MAX_WHAT_WORDS - keep_after)
     words = before[len(before) - keep_before:] + after[:keep_after]
-    return " ".join(words).strip(" ,.;:").strip()
+    return " ".join(words).strip(" ,.;:“”\"").strip()
+
+
+def _words(fragment: str) -> list[str]:
+    """Words of FRAGMENT without punctuation-only tokens, possessive ends or other dates."""
+    fragment = POSSESSIVE_RE.sub(" ", _strip_dates(fragment))
+    return [w for w in fragment.split() if any(c.isalnum() for c in w)]
 
 
 def _clause_start(text: str, start: int) -> int:

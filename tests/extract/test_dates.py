@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from conflictbook.article import Article
-from conflictbook.extract.dates import article_dates, find_dates, resolve_text
 from conflictbook.extract.date_resolver import add_months
+from conflictbook.extract.dates import article_dates, find_dates, resolve_text
 
 D = date
 FRI = D(2024, 3, 15)   # a Friday
@@ -291,3 +291,14 @@ def test_find_dates_offsets_point_into_text():
 ])
 def test_add_months_clamps(day, months, expected):
     assert add_months(day, months) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Monday, May 9, 2022",
+    "PARIS, Sept 24, 2022 (AFP) - Fifty people were killed, an NGO said.",
+    "The next day, the militia withdrew.",
+    "The following week the army returned.",
+    "On the previous day, two soldiers died.",
+])
+def test_stamps_and_story_relative_days_give_no_row(sentence):
+    assert resolve_text(sentence, D(2022, 9, 25)) == []

@@ -97,9 +97,11 @@ SPAN_LINK = r"(?:-|–|—|(?i:to|and|until|till|through))"
 ATOMS = [
     ("iso", r"(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-])"),
     ("num", r"(?<![\d/.])(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4})(?![\d/])"),
-    ("dr", rf"(?:(?i:from|between)\s+(?:the\s+)?)?(?P<dr_d1>{DAY})\s*{SPAN_LINK}\s*(?:the\s+)?(?P<dr_d2>{DAY2})(?:\s+of)?\s+(?P<dr_m>{MON})"
+    ("dr", rf"(?:(?i:from|between)\s+(?:the\s+)?)?(?P<dr_d1>{DAY})\s*{SPAN_LINK}\s*(?:the\s+)?(?P<dr_d2>{DAY2})"
+           rf"(?:\s+of)?\s+(?P<dr_m>{MON})"
            rf"(?:,?\s+(?P<dr_y>{YEAR}))?"),
-    ("mr", rf"(?:(?i:from|between)\s+)?(?P<mr_m>{MON})\s+(?P<mr_d1>{DAYNUM})\s*{SPAN_LINK}\s*(?P<mr_d2>{DAYNUM2})(?:,?\s+(?P<mr_y>{YEAR}))?"),
+    ("mr", rf"(?:(?i:from|between)\s+)?(?P<mr_m>{MON})\s+(?P<mr_d1>{DAYNUM})\s*{SPAN_LINK}\s*(?P<mr_d2>{DAYNUM2})"
+           rf"(?:,?\s+(?P<mr_y>{YEAR}))?"),
     ("dm", rf"(?:(?P<dm_w>{WD}),?\s+(?:the\s+)?)?(?:the\s+)?(?P<dm_d>{DAY})(?:\s+of)?\s+(?P<dm_m>{MON})"
            rf"(?:,?\s+(?P<dm_y>{YEAR}))?"),
     ("md", rf"(?:(?P<md_w>{WD}),?\s+)?(?P<md_m>{MON})\s+(?:the\s+)?(?P<md_d>{DAY})(?:,?\s+(?P<md_y>{YEAR}))?"),
@@ -118,7 +120,7 @@ ATOMS = [
     ("dc", r"(?:(?i:the)\s+)?(?P<dc_y>1[89]\d0|20\d0)['’]?s(?!\w)"),
     ("yc", rf"(?<![\w-])(?P<yc_c>{YEAR_CUE})\s+(?P<yc_y>{YEAR})(?!['’]s)"),
     ("rd", rf"(?<![\w-])(?P<rd_w>{_ci(RELATIVE_DAYS)})(?:\s+(?P<rd_p>{DPART}))?(?!\w)"),
-    ("tp", rf"(?<![\w-])(?i:this)\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
+    ("tp", r"(?<![\w-])(?i:this)\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
            rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
     ("ago", rf"(?<![\w-])(?P<ago_n>{NUM})\s+(?P<ago_u>{UNIT})\s+(?i:ago)(?!\w)"),
@@ -140,6 +142,8 @@ SPAN_GAP_RE = re.compile(rf"^\s*{SPAN_LINK}\s*$")
 TIME_DAY_GAP_RE = re.compile(r"^\s*,?\s*(?:(?i:on|of)\s+)?$")
 DAY_TIME_GAP_RE = re.compile(r"^\s*,?\s*$")
 DAYLIKE = {"date", "relday", "weekday"}
+NOT_SPAN_ENDS = {"time", "since", "until", "span"}
+NARRATIVE_WORDS = set(LEX["narrative_words"])
 
 
 def _int(text: str) -> int:
@@ -262,6 +266,8 @@ def _window(the: str | None, rel_word: str, count: str | None, unit: str) -> Dat
     if unit == "weekend":
         return DateExpr("period", unit="weekend", rel=rel, rel_word=rel_word)
     base_unit = "hour" if unit == "hours" else UNITS.get(unit, "")
+    if count is None and rel_word in NARRATIVE_WORDS and (the or rel_word in ("following", "preceding")):
+        return None  # "the next day", "the following week": relative to the story, not to the anchor
     if count is None and not the and rel_word in ("last", "this", "next") and not unit.endswith("s"):
         return DateExpr("period", unit=base_unit, rel=rel, rel_word=rel_word)
     if count is None and unit.endswith("s"):
@@ -313,9 +319,8 @@ def find_dates(text: str) -> list[DateMention]:
             out.append(_merge(a, b, text, _with_time(a.expr, b.expr)))
             i += 2
             continue
-        if b and a.expr.kind not in ("time", "since", "until", "span") and b.expr.kind not in ("time", "since", "until") \
-                and SPAN_GAP_RE.match(gap) and (SPAN_START_RE.search(text, 0, a.start)
-                                                or not gap.strip().lower() == "and"):
+        if b and a.expr.kind not in NOT_SPAN_ENDS and b.expr.kind not in NOT_SPAN_ENDS and SPAN_GAP_RE.match(gap) \
+                and (SPAN_START_RE.search(text[:a.start]) or gap.strip().lower() != "and"):
             first, last = _inherit(a.expr, b.expr)
             lead = SPAN_START_RE.search(text[:a.start])
             out.append(_merge(a, b, text, DateExpr("span", base=first, other=last),

@@ -242,8 +242,9 @@ def _season(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, da
     else:
         year = anchor.year + (1 if first_month > last_month and anchor.month >= first_month else 0)
         if expr.rel == -1 or (expr.rel is None and not future):
-            while (date(year - 1, first_month, 1) if first_month > last_month else date(year, first_month, 1)) > anchor \
-                    or (expr.rel == -1 and month_end(year, last_month) >= anchor):
+            def begins(y: int) -> date:
+                return date(y - 1, first_month, 1) if first_month > last_month else date(y, first_month, 1)
+            while begins(year) > anchor or (expr.rel == -1 and month_end(year, last_month) >= anchor):
                 year -= 1
         elif expr.rel == 1:
             year += 1

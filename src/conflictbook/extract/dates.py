@@ -15,12 +15,15 @@ resolution rules). This module decides what each expression is resolved against:
 * Tense: a future cue (will, is due to, scheduled ...) among the five words before an
   expression, or in the expression itself (next, tomorrow), lets it resolve after the
   anchor; everything else is read as past and never ends after the anchor.
+* Stamps are not events: a line that is only a dated stamp, or a dateline ("PARIS, Sept
+  24, 2022 (AFP) - ..."), gives no row.
 * Vague periods without bounds ("in recent months", "in the past") match no pattern and
   expressions that name no calendar day ("31 February", "29 February 2023") give no row.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -36,10 +39,8 @@ __all__ = ["ResolvedDate", "article_dates", "resolve_text", "find_dates", "DateE
 
 def _speech_verbs() -> list[str]:
     verbs = list(LEX["speech_verbs"])
-    try:
+    with contextlib.suppress(LexiconError, KeyError):  # the claims lexicon is optional here
         verbs += load_list("reporting", "clause")
-    except (LexiconError, KeyError):
-        pass  # the claims lexicon is optional here
     return verbs
 
 
@@ -49,6 +50,16 @@ SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
 DAY_KINDS = ("weekday", "relday", "date")
+DATELINE_HEAD_RE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40},\s*)?$")
+DATELINE_TAIL_RE = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:|]|$)")
+
+
+def is_stamp(text: str, mention: DateMention) -> bool:
+    """Whether the date is a stamp, not an event: a line that is only a date, or a dateline
+    ("PARIS, Sept 24, 2022 (AFP) - ...") that gives when the story was filed."""
+    if mention.expr.kind != "date" or mention.expr.year is None:
+        return False
+    return bool(DATELINE_HEAD_RE.match(text[:mention.start]) and DATELINE_TAIL_RE.match(text[mention.end:]))
 
 
 @dataclass(frozen=True)
@@ -161,6 +172,8 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     found: list[tuple[Sentence, DateMention, bool]] = []
     for sent in article.sentences:
         for mention in find_dates(sent.text):
+            if is_stamp(sent.text, mention):
+                continue
             found.append((sent, mention, _is_future(sent.text, mention)))
     quotes = _quote_spans(article, claims) if found else []
     speech = _speech_anchors(article, found, quotes, claims, anchor)

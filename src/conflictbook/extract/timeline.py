@@ -23,6 +23,7 @@ from conflictbook.lexicon import load, load_list
 from conflictbook.records import Claim, TimelineEvent
 
 MAX_WHAT_WORDS = 12
+RELATIVE_PRONOUNS = {"which", "who", "whom", "whose", "where", "that", "when"}
 POSSESSIVE_RE = re.compile(r"^['’]s\b|(?<=\s)['’]s\b")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
 _COUNTRIES = load_list("places", "countries")
@@ -55,19 +56,21 @@ def extract_timeline(article: Article, claims: list[Claim]) -> list[TimelineEven
 def describe(text: str, start: int, end: int) -> str:
     """The clause holding TEXT[start:end], without the date, at most MAX_WHAT_WORDS words nearest it.
 
-    A clause too short to say anything ("On 2015, ...") grows into the next clause, then the previous.
+    A clause too short to say anything ("On 2015, ...", "The army, which ..., withdrew on 3
+    March") borrows the next clause when the date opens its own, else the previous clause
+    that is not a relative clause.
     """
     left, right = _clause_start(text, start), _clause_end(text, end)
-    for _ in range(4):
-        before, after = _words(text[left:start]), _words(text[end:right])
-        if len(before) + len(after) >= 3:
-            break
-        if right < len(text):
-            right = _clause_end(text, right + 1)
-        elif left > 0:
-            left = _clause_start(text, left - 1)
-        else:
-            break
+    before, after = _words(text[left:start]), _words(text[end:right])
+    if not before and not after and right < len(text):  # a date opening its clause dates the next one
+        after = _words(text[right + 1:_clause_end(text, right + 1)])
+    probe = left
+    while len(before) + len(after) < 3 and probe > 0:
+        prev = _clause_start(text, probe - 1)
+        words = _words(text[prev:probe - 1])
+        probe = prev
+        if words and words[0].lower() not in RELATIVE_PRONOUNS:
+            before = words + before
     keep_after = min(len(after), max(MAX_WHAT_WORDS - len(before), MAX_WHAT_WORDS // 2))
     keep_before = min(len(before), MAX_WHAT_WORDS - keep_after)
     words = before[len(before) - keep_before:] + after[:keep_after]

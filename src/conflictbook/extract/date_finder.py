@@ -133,7 +133,7 @@ ATOMS = [
            rf"|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:]))"),
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
 ]
-ATOM_RE = re.compile("|".join(f"(?P<{name}>{body})" for name, body in ATOMS))
+ATOM_RE = re.compile("|".join(f"(?P<{name}>(?<!\\w){body})" for name, body in ATOMS))
 LEAD_RE = re.compile(rf"(?<![\w-])(?:{_ci(LEX['lead_prepositions'])})\s+$")
 SINCE_RE = re.compile(rf"(?<![\w-])(?:(?i:ever)\s+)?{_ci(LEX['since_words'])}\s+$")
 UNTIL_RE = re.compile(rf"(?<![\w-]){_ci(LEX['until_words'])}\s+$")
@@ -142,6 +142,7 @@ SPAN_GAP_RE = re.compile(rf"^\s*{SPAN_LINK}\s*$")
 TIME_DAY_GAP_RE = re.compile(r"^\s*,?\s*(?:(?i:on|of)\s+)?$")
 DAY_TIME_GAP_RE = re.compile(r"^\s*,?\s*$")
 DAYLIKE = {"date", "relday", "weekday"}
+CAPITAL_NEXT_RE = re.compile(r" ([A-Z][a-z]+)")
 NOT_SPAN_ENDS = {"time", "since", "until", "span"}
 NARRATIVE_WORDS = set(LEX["narrative_words"])
 
@@ -287,8 +288,18 @@ def _atoms(text: str) -> list[DateMention]:
                 and not re.search(r"(?i:in|since|until|till|by|of|from|between|and|to|during|early|late|mid)\s+$",
                                   text[max(0, m.start() - 12):m.start()]):
             continue  # "May" alone is a verb unless a preposition governs it
+        if expr.kind == "weekday" and _names_something(text, m, expr):
+            continue
         out.append(DateMention(m.start(), m.end(), m.group(0), expr))
     return out
+
+
+def _names_something(text: str, m: re.Match, expr: DateExpr) -> bool:
+    """A bare weekday that starts a name ("the Tuesday Group"): followed by a capitalised word."""
+    if expr.rel is not None or expr.daypart or LEAD_RE.search(text[:m.start()]):
+        return False
+    after = CAPITAL_NEXT_RE.match(text, m.end())
+    return bool(after and after.group(1) not in MONTHS)
 
 
 def _merge(a: DateMention, b: DateMention, text: str, expr: DateExpr, start: int | None = None) -> DateMention:

@@ -132,8 +132,10 @@ def _span(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
         first, last = _span(expr.base, anchor, future), _span(expr.other, anchor, future)
         if first is None or last is None:
             return None
-        if first[0] > last[1] and expr.base.kind in ("date", "month") and expr.base.year is None:
-            first = (first[0].replace(year=first[0].year - 1), first[1].replace(year=first[1].year - 1))
+        if first[0] > last[1] and expr.base.kind == "weekday":  # "from Monday to Thursday": the week before
+            first = (first[0] - timedelta(days=7), first[1] - timedelta(days=7))
+        elif first[0] > last[1] and expr.base.kind in ("date", "month") and expr.base.year is None:
+            first = (_minus_year(first[0]), _minus_year(first[1]))
         return first[0], max(first[1], last[1])
     if kind == "since":
         base = _span(expr.base, anchor, False)
@@ -157,6 +159,10 @@ def _span(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
     if kind == "period":
         return _period(expr.unit, expr.rel or 0, anchor)
     return None
+
+
+def _minus_year(day: date) -> date:
+    return day.replace(year=day.year - 1, day=min(day.day, calendar.monthrange(day.year - 1, day.month)[1]))
 
 
 def _date(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date] | None:

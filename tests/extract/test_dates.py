@@ -137,6 +137,17 @@ CASES = [
     ("The camp was sealed from 3 May to 7 June 2019.", D(2019, 7, 1), D(2019, 5, 3), D(2019, 6, 7), "range"),
     ("The curfew ran from Monday to Wednesday.", FRI, D(2024, 3, 11), WED, "range"),
     ("The blockade lasted until 2015.", D(2018, 1, 1), D(2015, 1, 1), D(2015, 12, 31), "year"),
+    ("The highway was blocked from Monday to Thursday.", WED, D(2024, 3, 4), D(2024, 3, 7), "range"),
+    # weekends, nights, halves, quarters, fortnights
+    ("Planes bombed the market over the weekend.", FRI, D(2024, 3, 9), D(2024, 3, 10), "range"),
+    ("Planes bombed the market over the weekend.", D(2024, 3, 17), D(2024, 3, 16), D(2024, 3, 17), "range"),
+    ("Talks will be held at the weekend.", FRI, D(2024, 3, 16), D(2024, 3, 17), "range"),
+    ("Drones struck the port overnight.", FRI, D(2024, 3, 14), D(2024, 3, 14), "hour"),
+    ("Medics reported 12 deaths overnight on 30 May.", D(2016, 6, 1), D(2016, 5, 30), D(2016, 5, 30), "hour"),
+    ("Deaths doubled in the first half of 2015.", FRI, D(2015, 1, 1), D(2015, 6, 30), "part-of-year"),
+    ("Prices rose in the last quarter of last year.", FRI, D(2023, 10, 1), D(2023, 12, 31), "part-of-year"),
+    ("Exports fell in the second quarter of 2019.", FRI, D(2019, 4, 1), D(2019, 6, 30), "part-of-year"),
+    ("The rebels were pushed back a fortnight ago.", FRI, D(2024, 2, 26), D(2024, 3, 3), "week"),
 ]
 
 

@@ -85,7 +85,7 @@ DAY2 = f"(?:{DAYNUM2}|{_ci(ORDINALS)})"
 YEAR = r"(?<![\w.,/$£€])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/-]\d)"
 YEAR_A = r"(?<![\w.,/$£€])(?:1[89]\d\d|20\d\d)"
 NUM = rf"(?:\d{{1,3}}(?![\d,])|{_ci(NUMBER_WORDS)})"
-UNIT = r"(?i:days?|weeks?|months?|years?|hours)"
+UNIT = r"(?i:days?|weeks?|fortnights?|months?|years?|hours)"
 REL = _ci(RELATIVE_WORDS)
 DPART = r"(?i:morning|afternoon|evening|night)"
 YEAR_CUE = _ci(LEX["year_cues"])
@@ -107,10 +107,12 @@ ATOMS = [
     ("md", rf"(?:(?P<md_w>{WD}),?\s+)?(?P<md_m>{MON})\s+(?:the\s+)?(?P<md_d>{DAY})(?:,?\s+(?P<md_y>{YEAR}))?"),
     ("yr", rf"(?:(?i:between|from)\s+)?(?P<yr_a>{YEAR_A})\s*{SPAN_LINK}\s*(?P<yr_b>{YEAR}|(?<=[-–])\d\d(?![\w]))"),
     ("pt", rf"(?:(?:the\s+)?(?P<pt_p1>(?i:early|mid|late))(?:-|\s+(?:in\s+)?)|(?i:the\s+)?"
-           rf"(?P<pt_p2>(?i:beginning|start|end|middle))\s+(?i:of)\s+)"
+           rf"(?P<pt_p2>(?i:beginning|start|end|middle))\s+(?i:of)\s+|(?i:the\s+)?(?P<pt_k>(?i:first|second|third"
+           rf"|fourth|last))\s+(?P<pt_n>(?i:half|quarter))\s+(?i:of)\s+)"
            rf"(?:(?P<pt_m>{MON_FULL})(?:,?\s+(?P<pt_my>{YEAR}))?|(?P<pt_y>{YEAR})"
            rf"|(?P<pt_r>(?i:this|last|next|the\s+past))\s+(?P<pt_u>(?i:year|month|week))"
            rf"|(?i:the\s+)(?P<pt_the>(?i:year|month|week)))(?!\w)"),
+    ("we", r"(?:(?i:over|at|during|on)\s+)?(?i:the)\s+(?i:weekend)(?!\w)"),
     ("el", r"(?P<el_p>(?i:earlier|later))\s+(?i:this|in\s+the)\s+(?P<el_u>(?i:year|month|week))(?!\w)"),
     ("se", rf"(?:(?i:the\s+)?(?P<se_s>{SEASON})\s+(?:(?i:of)\s+)?(?P<se_y>{YEAR})"
            rf"|(?P<se_r>(?i:this|last|next|past))\s+(?P<se_s2>{SEASON}))(?!\w)"),
@@ -145,6 +147,7 @@ DAYLIKE = {"date", "relday", "weekday"}
 CAPITAL_NEXT_RE = re.compile(r" ([A-Z][a-z]+)")
 NOT_SPAN_ENDS = {"time", "since", "until", "span"}
 NARRATIVE_WORDS = set(LEX["narrative_words"])
+NIGHT_WORDS = set(LEX["night_words"])
 
 
 def _int(text: str) -> int:
@@ -196,8 +199,16 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         if not first < last <= first + 50:
             return None
         return DateExpr("span", base=DateExpr("year", first), other=DateExpr("year", last))
+    if kind == "we":
+        return DateExpr("period", unit="weekend", rel_word="the")
     if kind == "pt":
-        part = (g("pt_p1") or g("pt_p2")).lower()
+        part = (g("pt_p1") or g("pt_p2") or "").lower()
+        if g("pt_k"):  # "the first half of", "the last quarter of": k/n
+            n = 2 if g("pt_n").lower() == "half" else 4
+            k = n if g("pt_k").lower() == "last" else ORDINALS[g("pt_k").lower()]
+            if k > n:
+                return None
+            part = f"{k}/{n}"
         if g("pt_m"):
             base = DateExpr("month", _year(g("pt_my")), _month(g("pt_m")))
         elif g("pt_y"):
@@ -243,7 +254,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         daypart = (g("wd_p") or g("wd_e") or "").lower()
         return DateExpr("weekday", weekday=WEEKDAYS[g("wd_w")], rel=rel, rel_word=rel_word, daypart=daypart)
     if kind == "ago":
-        return DateExpr("ago", n=_int(g("ago_n")), unit=UNITS.get(g("ago_u").lower(), "day"))
+        n, unit = _count_unit(_int(g("ago_n")), g("ago_u"))
+        return DateExpr("ago", n=n, unit=unit)
     if kind == "wi":
         return _window(g("wi_the"), g("wi_r"), g("wi_n"), g("wi_u"))
     if kind == "tof":
@@ -257,6 +269,12 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
     if kind == "tw":
         return DateExpr("time", daypart=DAY_PARTS.get(g("tw_w").lower(), "clock"))
     return None
+
+
+def _count_unit(n: int, unit_text: str) -> tuple[int, str]:
+    """N and the unit it counts; a fortnight is two weeks."""
+    unit = UNITS.get(unit_text.lower(), "day")
+    return (2 * n, "week") if unit == "fortnight" else (n, unit)
 
 
 def _window(the: str | None, rel_word: str, count: str | None, unit: str) -> DateExpr | None:
@@ -275,7 +293,8 @@ def _window(the: str | None, rel_word: str, count: str | None, unit: str) -> Dat
         return None  # "the past days": no bound
     if rel == 0:
         return DateExpr("period", unit=base_unit, rel=0, rel_word=rel_word)
-    return DateExpr("window", n=_int(count) if count else 1, unit=base_unit, rel=rel, rel_word=rel_word)
+    n, base_unit = _count_unit(_int(count) if count else 1, unit) if base_unit != "hour" else (_int(count), "hour")
+    return DateExpr("window", n=n, unit=base_unit, rel=rel, rel_word=rel_word)
 
 
 def _atoms(text: str) -> list[DateMention]:
@@ -320,6 +339,11 @@ def find_dates(text: str) -> list[DateMention]:
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         gap = text[a.end:b.start] if b else ""
+        if b and a.expr.kind == "relday" and a.text.lower() in NIGHT_WORDS and b.expr.kind in DAYLIKE \
+                and TIME_DAY_GAP_RE.match(gap):  # "overnight on 30 May"
+            out.append(_merge(a, b, text, replace(b.expr, daypart="night")))
+            i += 2
+            continue
         if b and a.expr.kind == "time" and b.expr.kind in DAYLIKE and (
                 TIME_DAY_GAP_RE.match(gap) or (a.expr.daypart != "clock" and not gap.strip())):
             out.append(_merge(a, b, text, _with_time(b.expr, a.expr)))

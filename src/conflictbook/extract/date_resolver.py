@@ -77,7 +77,8 @@ def precision_of(expr: DateExpr) -> str:
         return "year"
     if kind in ("part", "season"):
         base = expr.base
-        if kind == "season" or (base and (base.kind == "year" or base.unit == "year")):
+        if kind == "season" or (base and (base.kind == "year" or base.unit == "year" or
+                                          (base.kind == "span" and base.base.kind == "year"))):
             return "part-of-year"
         return "range"
     if kind == "ago":
@@ -156,6 +157,11 @@ def _span(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
         return _ago(expr, anchor)
     if kind == "window":
         return _window(expr, anchor)
+    if kind == "period" and expr.rel_word == "the":  # "the weekend": the latest (or, ahead, the next)
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        if future and anchor.weekday() < 5:
+            saturday += timedelta(days=7)
+        return saturday, saturday + timedelta(days=1)
     if kind == "period":
         return _period(expr.unit, expr.rel or 0, anchor)
     return None
@@ -236,7 +242,19 @@ def _part(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
         whole = _span(base, anchor, future)
     if whole is None:
         return None
+    if "/" in expr.part:
+        return _share(whole[0], whole[1], *map(int, expr.part.split("/")))
     return _thirds(whole[0], whole[1], expr.part)
+
+
+def _share(first: date, last: date, k: int, n: int) -> tuple[date, date]:
+    """The K-th of N equal shares of FIRST..LAST (whole months for a calendar year)."""
+    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31 and first.year == last.year:
+        months = 12 // n
+        return date(first.year, (k - 1) * months + 1, 1), month_end(first.year, k * months)
+    length = (last - first).days + 1
+    start = first + timedelta(days=length * (k - 1) // n)
+    return start, first + timedelta(days=length * k // n - 1)
 
 
 def _season(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date] | None:

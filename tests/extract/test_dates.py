@@ -313,3 +313,14 @@ def test_add_months_clamps(day, months, expected):
 ])
 def test_stamps_and_story_relative_days_give_no_row(sentence):
     assert resolve_text(sentence, D(2022, 9, 25)) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("FEYRIN, Lusmar, July 16 (Wire Service) - Gunmen killed 17 people late on Monday.", ["late on Monday"]),
+    ("KORA, May 7 (Agency) – The last buses left on Wednesday.", ["on Wednesday"]),
+    ("The swap had been due to take place by the end of March.", ["the end of March"]),
+])
+def test_datelines_skipped_and_past_perfect_is_past(sentence, expected):
+    found = resolve_text(sentence, D(2025, 4, 3))
+    assert [f[0] for f in found] == expected
+    assert all(f[1] is None or f[1] <= D(2025, 4, 3) for f in found)

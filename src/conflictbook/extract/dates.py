@@ -50,16 +50,19 @@ SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
 DAY_KINDS = ("weekday", "relday", "date")
-DATELINE_HEAD_RE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40},\s*)?$")
-DATELINE_TAIL_RE = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:|]|$)")
+DATELINE_HEAD_RE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40},\s*){0,3}$")
+DATELINE_TAIL_RE = re.compile(r"^\s*(?P<agency>\([^)]{1,40}\))?\s*(?:[-–—:|]|$)")
 
 
 def is_stamp(text: str, mention: DateMention) -> bool:
     """Whether the date is a stamp, not an event: a line that is only a date, or a dateline
     ("PARIS, Sept 24, 2022 (AFP) - ...") that gives when the story was filed."""
-    if mention.expr.kind != "date" or mention.expr.year is None:
+    if mention.expr.kind != "date":
         return False
-    return bool(DATELINE_HEAD_RE.match(text[:mention.start]) and DATELINE_TAIL_RE.match(text[mention.end:]))
+    head, tail = DATELINE_HEAD_RE.match(text[:mention.start]), DATELINE_TAIL_RE.match(text[mention.end:])
+    if not head or not tail:
+        return False
+    return bool(mention.start > 0 or mention.expr.year is not None or tail.group("agency"))
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,17 @@ ATOMS = [
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
 ]
 ATOM_RE = re.compile("|".join(f"(?P<{name}>(?<!\\w){body})" for name, body in ATOMS))
+WORD_RE = re.compile(r"(?<![\w'’])\w+")
+# Words that can open an atom: every word the patterns and the date lexicon spell out.
+FIRST_WORDS = frozenset(re.findall(r"[a-z]+", (" ".join(body for _, body in ATOMS) + " " + str(LEX)).lower()))
+# Every atom holds a core word (a digit, month, weekday, unit, part of day, season...) within
+# CORE_REACH characters of its start: words far from any core word are not tried.
+CORE_WORDS = frozenset(phrase.split()[-1].lower() for phrase in [*MONTHS, *LEX["weekdays"], *RELATIVE_DAYS,
+                                                                 *DAY_PARTS, *UNITS, *SEASONS, "weekend", "hours"])
+CORE_REACH = 60
+LOOK_BACK = 24  # characters before an atom searched for since/until/from/in/on
+BARE_MONTH_VERBS = set(LEX["bare_month_verbs"])
+MONTH_GOVERNOR_RE = re.compile(rf"(?<![\w-]){_ci(LEX['month_governors'])}\s+$")
 LEAD_RE = re.compile(rf"(?<![\w-])(?:{_ci(LEX['lead_prepositions'])})\s+$")
 SINCE_RE = re.compile(rf"(?<![\w-])(?:(?i:ever)\s+)?{_ci(LEX['since_words'])}\s+$")
 UNTIL_RE = re.compile(rf"(?<![\w-]){_ci(LEX['until_words'])}\s+$")
@@ -298,14 +309,30 @@ def _window(the: str | None, rel_word: str, count: str | None, unit: str) -> Dat
 
 
 def _atoms(text: str) -> list[DateMention]:
-    out = []
-    for m in ATOM_RE.finditer(text):
+    """Atom matches, tried only at the start of words that can open one (much faster than a full scan)."""
+    words = [(w.start(), w.group(0)) for w in WORD_RE.finditer(text)]
+    cores = [start for start, word in words if word[0].isdigit() or word.lower() in CORE_WORDS]
+    out: list[DateMention] = []
+    if not cores:
+        return out
+    resume, j = 0, 0
+    for start, word in words:
+        while j < len(cores) and cores[j] < start:
+            j += 1
+        if j == len(cores):
+            break
+        if start < resume or cores[j] - start > CORE_REACH or (
+                word.lower() not in FIRST_WORDS and not word[0].isdigit()):
+            continue
+        m = ATOM_RE.match(text, start)
+        if m is None:
+            continue
+        resume = m.end()
         expr = _parse_atom(m)
         if expr is None:
             continue
-        if m.lastgroup == "mo" and expr.rel is None and expr.year is None and m.group("mo_m") == "May" \
-                and not re.search(r"(?i:in|since|until|till|by|of|from|between|and|to|during|early|late|mid)\s+$",
-                                  text[max(0, m.start() - 12):m.start()]):
+        if m.lastgroup == "mo" and expr.rel is None and expr.year is None and m.group("mo_m") in BARE_MONTH_VERBS \
+                and not MONTH_GOVERNOR_RE.search(text, max(0, m.start() - LOOK_BACK), m.start()):
             continue  # "May" alone is a verb unless a preposition governs it
         if expr.kind == "weekday" and _names_something(text, m, expr):
             continue
@@ -355,9 +382,10 @@ def find_dates(text: str) -> list[DateMention]:
             i += 2
             continue
         if b and a.expr.kind not in NOT_SPAN_ENDS and b.expr.kind not in NOT_SPAN_ENDS and SPAN_GAP_RE.match(gap) \
-                and (SPAN_START_RE.search(text[:a.start]) or gap.strip().lower() != "and"):
+                and (SPAN_START_RE.search(text, max(0, a.start - LOOK_BACK), a.start)
+                     or gap.strip().lower() != "and"):
             first, last = _inherit(a.expr, b.expr)
-            lead = SPAN_START_RE.search(text[:a.start])
+            lead = SPAN_START_RE.search(text, max(0, a.start - LOOK_BACK), a.start)
             out.append(_merge(a, b, text, DateExpr("span", base=first, other=last),
                               start=lead.start() if lead else a.start))
             i += 2
@@ -377,15 +405,15 @@ def _inherit(first: DateExpr, last: DateExpr) -> tuple[DateExpr, DateExpr]:
 
 def _framed(text: str, m: DateMention) -> DateMention:
     """Put since/until around an expression and keep a leading 'on'/'in' in its span."""
-    before = text[:m.start]
+    window = max(0, m.start - LOOK_BACK)
     if m.expr.kind not in ("since", "until", "span"):
-        since, until = SINCE_RE.search(before), UNTIL_RE.search(before)
+        since, until = SINCE_RE.search(text, window, m.start), UNTIL_RE.search(text, window, m.start)
         possessive = text[m.end:m.end + 2] in ("'s", "’s")
         if since and not possessive:
             return DateMention(since.start(), m.end, text[since.start():m.end], DateExpr("since", base=m.expr))
         if until and not possessive:
             return DateMention(until.start(), m.end, text[until.start():m.end], DateExpr("until", base=m.expr))
-    lead = LEAD_RE.search(before)
+    lead = LEAD_RE.search(text, window, m.start)
     if lead and text[m.end:m.end + 2] not in ("'s", "’s"):
         return DateMention(lead.start(), m.end, text[lead.start():m.end], m.expr)
     return m

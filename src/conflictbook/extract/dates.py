@@ -50,6 +50,7 @@ SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
 DAY_KINDS = ("weekday", "relday", "date")
+QUOTE_MARK_RE = re.compile(r"[“”\"]")
 DATELINE_HEAD_RE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40},\s*){0,3}$")
 DATELINE_TAIL_RE = re.compile(r"^\s*(?P<agency>\([^)]{1,40}\))?\s*(?:[-–—:|]|$)")
 
@@ -88,7 +89,7 @@ def resolve_text(text: str, published: date | None) -> list[tuple[str, date | No
 
 
 def _is_future(text: str, mention: DateMention) -> bool:
-    before = text[:mention.start].split()[-5:]
+    before = text[max(0, mention.start - 60):mention.start].split()[-5:]
     return bool(FUTURE_RE.search(" ".join(before)))
 
 
@@ -105,11 +106,12 @@ def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, 
                 spans.append((open_at, para_end, paragraph))
             open_at, paragraph = None, sent.paragraph
         para_end = sent.end
-        for i, ch in enumerate(sent.text):
+        for mark in QUOTE_MARK_RE.finditer(sent.text):
+            ch = mark.group(0)
             if ch == "“" or (ch == '"' and open_at is None):
-                open_at = sent.start + i
-            elif ch in "”\"" and open_at is not None:
-                spans.append((open_at, sent.start + i + 1, paragraph))
+                open_at = sent.start + mark.start()
+            elif open_at is not None:
+                spans.append((open_at, sent.start + mark.end(), paragraph))
                 open_at = None
     if open_at is not None:
         spans.append((open_at, para_end, paragraph))

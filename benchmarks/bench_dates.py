@@ -9,11 +9,15 @@ if given) has the expected start and end; a no-date case is right when the tool 
 nothing. dateparser gives one datetime per match, read as start = end; it is run with the
 publication date as RELATIVE_BASE and PREFER_DATES_FROM=past, the closest it has to our
 anchoring. Throughput is sentences per second over the whole set (best of N runs).
+
+A second table times whole articles (data/sample): ``extract_timeline`` against a plain
+regex word tokenization of the same texts, the baseline later speed targets refer to.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import time
 import warnings
 from datetime import date, datetime
@@ -24,6 +28,8 @@ import yaml
 from conflictbook.extract.dates import resolve_text
 
 DATA = Path(__file__).resolve().parent / "data" / "dated_sentences.yml"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 
 def load_cases(path: Path = DATA) -> list[dict]:
@@ -85,6 +91,33 @@ def measure(name: str, tool, cases: list[dict], repeat: int, show: bool) -> dict
     }
 
 
+def best_time(run, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def article_speed(repeat: int) -> None:
+    """Whole-article timeline extraction vs plain tokenization, same texts, same run."""
+    from conflictbook.article import Article
+    from conflictbook.extract.timeline import extract_timeline
+    from conflictbook.ingest import iter_inputs
+
+    articles = [a for a in iter_inputs([SAMPLE], warn=lambda _: None) if isinstance(a, Article)]
+    if not articles:
+        print(f"no sample articles in {SAMPLE}: article timing skipped")
+        return
+    words = sum(len(TOKEN_RE.findall(a.text)) for a in articles)
+    extract_timeline(articles[0], [])  # warm-up (lexicons, gazetteer)
+    tokenize = best_time(lambda: [TOKEN_RE.findall(a.text) for a in articles], repeat)
+    timeline = best_time(lambda: [extract_timeline(a, []) for a in articles], repeat)
+    print(f"{len(articles)} sample articles, {words} tokens: tokenize {words / tokenize:,.0f} tokens/s, "
+          f"extract_timeline {words / timeline:,.0f} tokens/s ({tokenize / timeline:.1%} of tokenization speed)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per tool (best is kept)")
@@ -102,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['no_date']:8.3f} {r['rate']:9.0f}")
     print(f"throughput ratio conflictbook/dateparser: {rows[0]['rate'] / rows[1]['rate']:.1f}x; "
           f"accuracy difference: {rows[0]['accuracy'] - rows[1]['accuracy']:+.3f}")
+    article_speed(max(args.repeat, 5))
     return 0
 
 

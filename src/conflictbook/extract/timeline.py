@@ -40,26 +40,38 @@ def extract_timeline(article: Article, claims: list[Claim]) -> list[TimelineEven
     if not dates:
         return []
     countries = countries_in(article.text)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for found in dates:
+        spans.setdefault(found.sentence.index, []).append(
+            (found.start_offset - found.sentence.start, found.end_offset - found.sentence.start))
+    actors: dict[int, str] = {}
     events = []
     for n, found in enumerate(dates, start=1):
         sent = found.sentence
+        if sent.index not in actors:
+            actors[sent.index] = actors_in(sent.text, countries)
+        start, end = found.start_offset - sent.start, found.end_offset - sent.start
         events.append(TimelineEvent(
             article_id=article.article_id, event_id=f"{article.article_id}-t{n}",
             start=found.start, end=found.end, precision=found.precision, when_text=found.text,
-            what=describe(sent.text, found.start_offset - sent.start, found.end_offset - sent.start),
-            actors=actors_in(sent.text, countries), location=location_in(sent.text, found.start_offset - sent.start),
+            what=describe(sent.text, start, end, spans[sent.index]),
+            actors=actors[sent.index], location=location_in(sent.text, start),
             source=source_of(found, claims, article), evidence=sent.text,
             span_start=found.start_offset, span_end=found.end_offset, sentence=sent.index))
     return events
 
 
-def describe(text: str, start: int, end: int) -> str:
+def describe(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None) -> str:
     """The clause holding TEXT[start:end], without the date, at most MAX_WHAT_WORDS words nearest it.
 
     A clause too short to say anything ("On 2015, ...", "The army, which ..., withdrew on 3
     March") borrows the next clause when the date opens its own, else the previous clause
-    that is not a relative clause.
+    that is not a relative clause. DATE_SPANS (found again when not given) are left out.
     """
+    if date_spans is None:
+        date_spans = [(m.start, m.end) for m in find_dates(text)]
+    for s, e in date_spans:  # blank the dates, keeping offsets
+        text = text[:s] + " " * (e - s) + text[e:]
     left, right = _clause_start(text, start), _clause_end(text, end)
     before, after = _words(text[left:start]), _words(text[end:right])
     if not before and not after and right < len(text):  # a date opening its clause dates the next one
@@ -78,8 +90,8 @@ def describe(text: str, start: int, end: int) -> str:
 
 
 def _words(fragment: str) -> list[str]:
-    """Words of FRAGMENT without punctuation-only tokens, possessive ends or other dates."""
-    fragment = POSSESSIVE_RE.sub(" ", _strip_dates(fragment))
+    """Words of FRAGMENT without punctuation-only tokens or possessive ends."""
+    fragment = POSSESSIVE_RE.sub(" ", fragment)
     return [w for w in fragment.split() if any(c.isalnum() for c in w)]
 
 
@@ -91,13 +103,6 @@ def _clause_start(text: str, start: int) -> int:
 def _clause_end(text: str, end: int) -> int:
     m = CLAUSE_BREAK.search(text, end)
     return m.start() if m else len(text)
-
-
-def _strip_dates(fragment: str) -> str:
-    """FRAGMENT without other date expressions, so the clause says what, not when."""
-    for m in reversed(find_dates(fragment)):
-        fragment = fragment[:m.start] + fragment[m.end:]
-    return fragment
 
 
 def actors_in(text: str, countries: set[str]) -> str:

@@ -121,3 +121,49 @@ def test_reference_articles_have_no_date_after_publication(shared):
         for event in extract_timeline(article, []):
             if event.start is not None:
                 assert event.start <= article.publication_date, event
+
+
+SAMPLE_DATES = [
+    # (article id prefix, when_text contains, start, end) — ground truth of data/sample/README.md
+    ("valdoria-2025-01-03-veska", "December 28th", date(2024, 12, 28), date(2024, 12, 28)),
+    ("valdoria-2025-01-03-veska", "on Tuesday", date(2024, 12, 31), date(2024, 12, 31)),
+    ("valdoria-2025-01-03-veska", "early 2019", date(2019, 1, 1), date(2019, 4, 30)),
+    ("valdoria-2025-03-10-halden-cross-meridian", "Yesterday", date(2025, 3, 9), date(2025, 3, 9)),
+    ("valdoria-2025-03-10-halden-cross-meridian", "Monday 3 March", date(2025, 3, 3), date(2025, 3, 3)),
+    ("valdoria-2025-03-10-halden-cross-meridian", "previous ten days", date(2025, 2, 28), date(2025, 3, 10)),
+    ("valdoria-2025-03-11-halden-cross-harbor", "yesterday", date(2025, 3, 9), date(2025, 3, 9)),
+    ("valdoria-2025-03-17-brenvik", "yesterday", date(2025, 3, 14), date(2025, 3, 14)),
+    ("valdoria-2025-03-17-brenvik", "since Tuesday", date(2025, 3, 11), date(2025, 3, 17)),
+    ("radio-kestrel-2025-03-15-brenvik", "3 o’clock on 14 March", date(2025, 3, 14), date(2025, 3, 14)),
+    ("radio-kestrel-2025-04-03-exchange", "This afternoon", date(2025, 4, 2), date(2025, 4, 2)),
+    ("radio-kestrel-2025-04-03-exchange", "on Monday", date(2025, 3, 31), date(2025, 3, 31)),
+    ("ep-2024-07-18-marrach-toll", "yesterday", date(2024, 7, 16), date(2024, 7, 16)),
+    ("mw-2024-07-16-marrach-camp", "late on Monday", date(2024, 7, 15), date(2024, 7, 15)),
+    ("rk-2024-08-30-aid-workers-freed", "between June and August", date(2024, 6, 1), date(2024, 8, 30)),
+    ("hg-2025-05-08-mirsk-evacuation", "from 3 to 7 May", date(2025, 5, 3), date(2025, 5, 7)),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_timeline(sample):
+    from conflictbook.ingest import iter_inputs
+
+    articles = [a for a in iter_inputs([sample], warn=lambda _: None) if isinstance(a, Article)]
+    if not articles:
+        pytest.skip(f"no sample articles in {sample}")
+    return {a.article_id: (a, extract_timeline(a, [])) for a in articles}
+
+
+@pytest.mark.parametrize(("article", "when", "start", "end"), SAMPLE_DATES)
+def test_sample_corpus_dates(sample_timeline, article, when, start, end):
+    rows = [e for aid, (_, events) in sample_timeline.items() if aid.startswith(article) for e in events
+            if when in e.when_text]
+    assert rows, f"no row with {when!r} in {article}"
+    assert (rows[0].start, rows[0].end) == (start, end)
+
+
+def test_sample_corpus_no_past_date_after_publication(sample_timeline):
+    for article, events in sample_timeline.values():
+        for event in events:
+            if event.start is not None and "next" not in event.when_text:  # "next month": the text says so
+                assert event.start <= article.publication_date, event

@@ -131,6 +131,9 @@ CASES = [
     ("Shots were heard at 3 p.m. on Tuesday.", FRI, D(2024, 3, 12), D(2024, 3, 12), "hour"),
     ("Sirens sounded on Wednesday at 22:30.", FRI, WED, WED, "hour"),
     ("Troops attacked in the early hours of Sunday.", D(2024, 3, 18), D(2024, 3, 17), D(2024, 3, 17), "hour"),
+    ("The missiles struck at 0300 GMT on Tuesday.", FRI, D(2024, 3, 12), D(2024, 3, 12), "hour"),
+    ("The blast was heard at 14:00 local time on 9 March.", FRI, D(2024, 3, 9), D(2024, 3, 9), "hour"),
+    ("Fighting began at 2130 hrs on Monday.", FRI, D(2024, 3, 11), D(2024, 3, 11), "hour"),
     # spans
     ("Talks were held from 3 to 7 May.", D(2019, 6, 1), D(2019, 5, 3), D(2019, 5, 7), "range"),
     ("A truce held May 5-7, 2019, in the north.", D(2019, 6, 1), D(2019, 5, 5), D(2019, 5, 7), "range"),

@@ -92,6 +92,7 @@ YEAR_CUE = _ci(LEX["year_cues"])
 TIME_PRE = _ci(LEX["time_prefixes"])
 TIME_WORD = r"(?i:dawn|daybreak|sunrise|noon|midday|midnight|dusk|sunset|nightfall)"
 SEASON = _ci(SEASONS)
+ZONE = r"(?:GMT|UTC|(?i:local\s+time))(?!\w)"
 SPAN_LINK = r"(?:-|–|—|(?i:to|and|until|till|through))"
 
 ATOMS = [
@@ -131,8 +132,8 @@ ATOMS = [
     ("tof", r"(?<![\w-])(?:(?i:on|in|during)\s+)?(?i:the)\s+(?P<tof_p>(?i:early\s+hours|small\s+hours|morning|afternoon"
             r"|evening|night))\s+(?i:of)(?=\s)"),
     ("tm", rf"(?<![\w-])(?:{TIME_PRE}\s+)?(?:(?i:about|around|approximately|roughly|some)\s+)?"
-           rf"(?:(?P<tm_h>\d{{1,2}})(?:[:.](?P<tm_min>\d{{2}}))?\s*(?P<tm_s>(?i:a\.m\.|p\.m\.|am|pm|o['’]clock|hrs)(?!\w))"
-           rf"|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:]))"),
+           rf"(?:(?P<tm_h>\d{{1,2}})(?:[:.](?P<tm_min>\d{{2}}))?\s*(?P<tm_s>(?i:a\.m\.|p\.m\.|am|pm|o['’]clock|hrs)(?!\w)"
+           rf"|{ZONE})|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:])|(?P<tm_mil>[01]\d|2[0-3])[0-5]\d\s*(?:(?i:hrs|hours)|{ZONE}))"),
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
 ]
 ATOM_RE = re.compile("|".join(f"(?P<{name}>(?<!\\w){body})" for name, body in ATOMS))
@@ -272,7 +273,7 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
     if kind == "tof":
         return DateExpr("time", daypart=g("tof_p").split()[-1].lower().replace("hours", "night"))
     if kind == "tm":
-        hour = int(g("tm_h") or g("tm_hm").split(":")[0])
+        hour = int(g("tm_h") or g("tm_mil") or g("tm_hm").split(":")[0])
         suffix = (g("tm_s") or "").lower()
         if suffix.startswith("p") and hour < 12:
             hour += 12

@@ -327,3 +327,16 @@ def test_datelines_skipped_and_past_perfect_is_past(sentence, expected):
     found = resolve_text(sentence, D(2025, 4, 3))
     assert [f[0] for f in found] == expected
     assert all(f[1] is None or f[1] <= D(2025, 4, 3) for f in found)
+
+
+def test_claim_said_when_anchors_its_content():
+    from conflictbook.records import Claim
+    body = "A commander, speaking on Monday, said fighters attacked yesterday."
+    article = Article.build("a", body, published=WED)
+    start = body.index("fighters")
+    claim = Claim("a", "a-c1", "A commander", "", "unnamed-person", "", "said", "indirect", body[start:], body,
+                  span_start=start, span_end=len(body), sentence=0, cue_start=body.index("said"),
+                  cue_end=body.index("said") + 4)
+    claim.said_when_start = body.index("on Monday")  # set by the claims extractor when it knows
+    got = {d.text: d.start for d in article_dates(article, [claim])}
+    assert got == {"on Monday": D(2024, 3, 11), "yesterday": D(2024, 3, 10)}

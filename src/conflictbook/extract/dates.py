@@ -9,9 +9,11 @@ resolution rules). This module decides what each expression is resolved against:
 * Inside attributed speech the anchor is the day the words were said, when the article
   tells it: a day expression outside the quotes that goes with a speech verb ("... told
   The Outlet on Monday", "said on Monday: ...") anchors every quote of that paragraph, so
-  the quote's "yesterday" is the day before that Monday. The quote spans come from the
-  claims (content span; the speech date sits in the cue's sentence near the cue) and, as
-  a fallback that needs no claims, from quotation marks in the paragraph.
+  the quote's "yesterday" is the day before that Monday. A claim that carries the time of
+  its speech (``said_when_start``, set by the claims extractor) anchors its own content
+  span first; otherwise the quote spans come from the claims (content span; the speech
+  date near the cue) and, as a fallback that needs no claims, from quotation marks in the
+  paragraph.
 * Tense: a future cue (will, is due to, scheduled ...) among the five words before an
   expression, or in the expression itself (next, tomorrow), lets it resolve after the
   anchor; everything else is read as past and never ends after the anchor.
@@ -156,6 +158,28 @@ def _speech_anchors(article: Article, found: list[tuple[Sentence, DateMention, b
     return anchors
 
 
+def _claim_anchors(found: list[tuple[Sentence, DateMention, bool]], claims: list[Claim],
+                   anchor: date | None) -> list[tuple[int, int, date]]:
+    """(content start, content end, day said) of claims whose cue tells when (``Claim.said_when_start``)."""
+    out: list[tuple[int, int, date]] = []
+    if anchor is None:
+        return out
+    for claim in claims:
+        said_at = getattr(claim, "said_when_start", -1)
+        if said_at is None or said_at < 0 or claim.span_end <= claim.span_start:
+            continue
+        for sent, mention, future in found:
+            if sent.start + mention.start <= said_at < sent.start + mention.end and mention.expr.kind in DAY_KINDS:
+                try:
+                    day = resolve(mention.expr, anchor, future)[0]
+                except InvalidDate:
+                    day = None
+                if day is not None:
+                    out.append((claim.span_start, claim.span_end, day))
+                break
+    return out
+
+
 def _near_cue(start: int, end: int, cues: list[tuple[int, int]]) -> bool:
     return any(-60 <= start - ce <= 60 or -60 <= cs - end <= 60 for cs, ce in cues)
 
@@ -182,11 +206,13 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
             found.append((sent, mention, _is_future(sent.text, mention)))
     quotes = _quote_spans(article, claims) if found else []
     speech = _speech_anchors(article, found, quotes, claims, anchor)
+    said = _claim_anchors(found, claims, anchor)
     out = []
     for sent, mention, future in found:
         offset = sent.start + mention.start
         quote = _inside(offset, quotes)
-        day_anchor = speech.get(sent.paragraph, anchor) if quote else anchor
+        told = [day for start, end, day in said if start <= offset < end]
+        day_anchor = told[0] if told else speech.get(sent.paragraph, anchor) if quote else anchor
         try:
             start, end, precision = resolve(mention.expr, day_anchor, future)
         except InvalidDate:

@@ -1,7 +1,13 @@
 """Dates of an article: every date expression with its anchor and resolution.
 
-Finding is ``date_finder``, date arithmetic ``date_resolver`` (its docstring holds the
-resolution rules). This module decides what each expression is resolved against:
+Finding is ``date_finder``, date arithmetic ``date_resolver`` (its docstring holds every
+rule; docs/timeline.md explains them to users). In short: year-less dates take the
+anchor's year, or the year before when that would put a past event after the anchor;
+weekdays are the latest such day on or before the anchor (its own weekday = the anchor
+day); early/mid/late = first/middle/last third of the period; "last week/month/year" =
+the whole previous calendar period, "this week" = Monday .. anchor; windows ("the
+previous ten days") run from anchor - N to the anchor; past-tense ends never pass the
+anchor. This module decides what each expression is resolved against:
 
 * The anchor is the publication day (``Article.publication_date``), never today and
   never a page or crawl stamp. An undated article has no anchor: only expressions that

@@ -23,6 +23,7 @@ from conflictbook.lexicon import load, load_list
 from conflictbook.records import Claim, TimelineEvent
 
 MAX_WHAT_WORDS = 12
+DANGLING_RE = re.compile(rf"(?<![\w-])(?i:{_alt(load('dates')['year_cues'] + load('dates')['lead_prepositions'])})\s+$")
 RELATIVE_PRONOUNS = {"which", "who", "whom", "whose", "where", "that", "when"}
 POSSESSIVE_RE = re.compile(r"^['’]s\b|(?<=\s)['’]s\b")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
@@ -70,7 +71,9 @@ def describe(text: str, start: int, end: int, date_spans: list[tuple[int, int]] 
     """
     if date_spans is None:
         date_spans = [(m.start, m.end) for m in find_dates(text)]
-    for s, e in date_spans:  # blank the dates, keeping offsets
+    for s, e in date_spans:  # blank the dates and a preposition left before them, keeping offsets
+        lead = DANGLING_RE.search(text, max(0, s - 12), s)
+        s = lead.start() if lead else s
         text = text[:s] + " " * (e - s) + text[e:]
     left, right = _clause_start(text, start), _clause_end(text, end)
     before, after = _words(text[left:start]), _words(text[end:right])

@@ -313,6 +313,7 @@ def test_add_months_clamps(day, months, expected):
     "The next day, the militia withdrew.",
     "The following week the army returned.",
     "On the previous day, two soldiers died.",
+    "A bomb exploded the day before the election.",
 ])
 def test_stamps_and_story_relative_days_give_no_row(sentence):
     assert resolve_text(sentence, D(2022, 9, 25)) == []
@@ -340,3 +341,21 @@ def test_claim_said_when_anchors_its_content():
     claim.said_when_start = body.index("on Monday")  # set by the claims extractor when it knows
     got = {d.text: d.start for d in article_dates(article, [claim])}
     assert got == {"on Monday": D(2024, 3, 11), "yesterday": D(2024, 3, 10)}
+
+
+STORY = [
+    ("Troops entered the town on 3 May. The next day, they burned the market.",
+     [("on 3 May", D(2024, 5, 3)), ("The next day", D(2024, 5, 4))]),
+    ("Rebels attacked on Monday. That night gunmen looted shops. Two days later the army left.",
+     [("on Monday", D(2024, 5, 6)), ("That night", D(2024, 5, 6)), ("Two days later", D(2024, 5, 8))]),
+    ("Police raided the camp on 2 May.\n\nThe same day, six men were arrested.",
+     [("on 2 May", D(2024, 5, 2)), ("The same day", D(2024, 5, 2))]),
+    ("The talks failed in March. The following day the militia withdrew.", [("in March", D(2024, 3, 1))]),
+    ("Gunmen struck on 1 May.\n\nA.\n\nB.\n\nC.\n\nThe next day the army arrived.", [("on 1 May", D(2024, 5, 1))]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), STORY)
+def test_story_relative_days_count_from_the_latest_day(body, expected):
+    article = Article.build("a", body, published=D(2024, 5, 10))
+    assert [(d.text, d.start) for d in article_dates(article)] == expected

@@ -21,8 +21,9 @@ def test_one_row_per_dated_mention_with_ids_and_evidence():
     body = ("Russian forces shelled the port on Tuesday. Two days later ISIS fighters attacked a "
             "checkpoint near Rakka on 14 March.\n\nThe town had been quiet since 2019.")
     events = extract_timeline(build(body), [])
-    assert [e.when_text for e in events] == ["on Tuesday", "on 14 March", "since 2019"]
-    assert [e.event_id for e in events] == ["art-t1", "art-t2", "art-t3"]
+    assert [e.when_text for e in events] == ["on Tuesday", "Two days later", "on 14 March", "since 2019"]
+    assert [e.event_id for e in events] == ["art-t1", "art-t2", "art-t3", "art-t4"]
+    assert events[1].start == date(2024, 3, 14)
     article = build(body)
     for event in events:
         assert event.evidence in body

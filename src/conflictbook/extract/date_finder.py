@@ -36,7 +36,8 @@ class DateExpr:
     """What a date expression says, before it is resolved against an anchor day.
 
     kind: date, month, year, decade, part, season, relday, weekday, ago, window, period,
-    span, since, until. Fields not used by a kind stay None.
+    span, since, until, story (days from the story's latest day). Fields not used by a kind
+    stay None.
     """
 
     kind: str
@@ -123,6 +124,8 @@ ATOMS = [
     ("dc", r"(?:(?i:the)\s+)?(?P<dc_y>1[89]\d0|20\d0)['’]?s(?!\w)"),
     ("yc", rf"(?<![\w-])(?P<yc_c>{YEAR_CUE})\s+(?P<yc_y>{YEAR})(?!['’]s)"),
     ("rd", rf"(?<![\w-])(?P<rd_w>{_ci(RELATIVE_DAYS)})(?:\s+(?P<rd_p>{DPART}))?(?!\w)"),
+    ("sd", rf"(?<![\w-])(?P<sd_w>{_ci(LEX['story_days'])})(?!\w)(?!\s+(?i:yesterday|tomorrow|of)\b)"),
+    ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?i:days?)\s+(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
     ("tp", r"(?<![\w-])(?i:this)\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
            rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
@@ -156,6 +159,7 @@ SPAN_GAP_RE = re.compile(rf"^\s*{SPAN_LINK}\s*$")
 TIME_DAY_GAP_RE = re.compile(r"^\s*,?\s*(?:(?i:on|of)\s+)?$")
 DAY_TIME_GAP_RE = re.compile(r"^\s*,?\s*$")
 DAYLIKE = {"date", "relday", "weekday"}
+NEXT_WORD_RE = re.compile(r"\s+\w")
 CAPITAL_NEXT_RE = re.compile(r" ([A-Z][a-z]+)")
 NOT_SPAN_ENDS = {"time", "since", "until", "span"}
 NARRATIVE_WORDS = set(LEX["narrative_words"])
@@ -257,6 +261,14 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
     if kind == "rd":
         offset, part = RELATIVE_DAYS[" ".join(g("rd_w").lower().split())]
         return DateExpr("relday", rel=offset, daypart=(g("rd_p") or part or "").lower())
+    if kind == "sd":
+        phrase = " ".join(g("sd_w").lower().split())
+        if phrase.endswith(("before", "after")) and NEXT_WORD_RE.match(m.string, m.end()):
+            return None  # "the day before the election": counted from an event, not a date
+        offset, part = LEX["story_days"][phrase]
+        return DateExpr("story", rel=offset, daypart=part or "")
+    if kind == "sn":
+        return DateExpr("story", rel=_int(g("sn_n")) * LEX["story_day_shifts"][g("sn_d").lower()])
     if kind == "tp":
         return DateExpr("relday", rel=0, daypart=g("tp_p").lower())
     if kind == "wd":

@@ -69,7 +69,7 @@ def _exists(month: int, day: int) -> bool:
 def precision_of(expr: DateExpr) -> str:
     """The precision an expression gives, known without an anchor."""
     kind = expr.kind
-    if kind in ("date", "relday", "weekday"):
+    if kind in ("date", "relday", "weekday", "story"):
         return "hour" if expr.daypart else "day"
     if kind == "month":
         return "month"

@@ -20,6 +20,8 @@ anchor. This module decides what each expression is resolved against:
   span first; otherwise the quote spans come from the claims (content span; the speech
   date near the cue) and, as a fallback that needs no claims, from quotation marks in the
   paragraph.
+* Story-relative days ("the next day", "that night", "two days later") count from the
+  latest day-precise date before them within two paragraphs; without one they give no row.
 * Tense: a future cue (will, is due to, scheduled ...) among the five words before an
   expression, or in the expression itself (next, tomorrow), lets it resolve after the
   anchor; everything else is read as past and never ends after the anchor.
@@ -34,11 +36,11 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, _alt, find_dates
-from conflictbook.extract.date_resolver import InvalidDate, resolve
+from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve
 from conflictbook.lexicon import LexiconError, load_list
 from conflictbook.records import Claim
 
@@ -57,6 +59,7 @@ FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['future_cues'])})(?![\w-])")
 SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
+STORY_REACH = 2  # paragraphs a story-relative day ("the next day") may look back for its day
 DAY_KINDS = ("weekday", "relday", "date")
 QUOTE_MARK_RE = re.compile(r"[“”\"]")
 DATELINE_HEAD_RE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40},\s*){0,3}$")
@@ -213,9 +216,19 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     quotes = _quote_spans(article, claims) if found else []
     speech = _speech_anchors(article, found, quotes, claims, anchor)
     said = _claim_anchors(found, claims, anchor)
-    out = []
+    out: list[ResolvedDate] = []
+    story_day: tuple[date, int] | None = None  # the latest day-precise date and its paragraph
     for sent, mention, future in found:
         offset = sent.start + mention.start
+        if mention.expr.kind == "story":
+            if story_day is None or sent.paragraph - story_day[1] > STORY_REACH:
+                continue  # nothing to count from: not dated
+            day = story_day[0] + timedelta(days=mention.expr.rel or 0)
+            quoted = _inside(offset, quotes) is not None
+            out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, day, day,
+                                    precision_of(mention.expr), story_day[0], quoted=quoted))
+            story_day = (day, sent.paragraph)
+            continue
         quote = _inside(offset, quotes)
         told = [day for start, end, day in said if start <= offset < end]
         day_anchor = told[0] if told else speech.get(sent.paragraph, anchor) if quote else anchor
@@ -225,4 +238,6 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
             continue
         out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent,
                                 start, end, precision, day_anchor, quoted=quote is not None))
+        if start is not None and start == end and precision in ("day", "hour") and not sent.headline:
+            story_day = (start, sent.paragraph)
     return out

@@ -150,6 +150,9 @@ CASES = [
     ("Deaths doubled in the first half of 2015.", FRI, D(2015, 1, 1), D(2015, 6, 30), "part-of-year"),
     ("Prices rose in the last quarter of last year.", FRI, D(2023, 10, 1), D(2023, 12, 31), "part-of-year"),
     ("Exports fell in the second quarter of 2019.", FRI, D(2019, 4, 1), D(2019, 6, 30), "part-of-year"),
+    ("Raids spread in the first week of March.", FRI, D(2024, 3, 1), D(2024, 3, 7), "week"),
+    ("Raids spread in the last week of February.", FRI, D(2024, 2, 23), D(2024, 2, 29), "week"),
+    ("Talks were held in the second week of January 2023.", FRI, D(2023, 1, 8), D(2023, 1, 14), "week"),
     ("The rebels were pushed back a fortnight ago.", FRI, D(2024, 2, 26), D(2024, 3, 3), "week"),
 ]
 

@@ -93,6 +93,7 @@ YEAR_CUE = _ci(LEX["year_cues"])
 TIME_PRE = _ci(LEX["time_prefixes"])
 TIME_WORD = r"(?i:dawn|daybreak|sunrise|noon|midday|midnight|dusk|sunset|nightfall)"
 SEASON = _ci(SEASONS)
+NOT_WEEK_OF = r"(?!(?i:(?:in|over|within|during|for)\s+)?(?i:the\s+\w+\s+week\s+of)\b)"  # "the last week of May"
 ZONE = r"(?:GMT|UTC|(?i:local\s+time))(?!\w)"
 SPAN_LINK = r"(?:-|–|—|(?i:to|and|until|till|through))"
 
@@ -110,7 +111,7 @@ ATOMS = [
     ("yr", rf"(?:(?i:between|from)\s+)?(?P<yr_a>{YEAR_A})\s*{SPAN_LINK}\s*(?P<yr_b>{YEAR}|(?<=[-–])\d\d(?![\w]))"),
     ("pt", rf"(?:(?:the\s+)?(?P<pt_p1>(?i:early|mid|late))(?:-|\s+(?:in\s+)?)|(?i:the\s+)?"
            rf"(?P<pt_p2>(?i:beginning|start|end|middle))\s+(?i:of)\s+|(?i:the\s+)?(?P<pt_k>(?i:first|second|third"
-           rf"|fourth|last))\s+(?P<pt_n>(?i:half|quarter))\s+(?i:of)\s+)"
+           rf"|fourth|last))\s+(?P<pt_n>(?i:half|quarter|week))\s+(?i:of)\s+)"
            rf"(?:(?P<pt_m>{MON_FULL})(?:,?\s+(?P<pt_my>{YEAR}))?|(?P<pt_y>{YEAR})"
            rf"|(?P<pt_r>(?i:this|last|next|the\s+past))\s+(?P<pt_u>(?i:year|month|week))"
            rf"|(?i:the\s+)(?P<pt_the>(?i:year|month|week)))(?!\w)"),
@@ -130,7 +131,7 @@ ATOMS = [
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
            rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
     ("ago", rf"(?<![\w-])(?P<ago_n>{NUM})\s+(?P<ago_u>{UNIT})\s+(?i:ago)(?!\w)"),
-    ("wi", rf"(?<![\w-])(?P<wi_the>(?i:the|in\s+the|over\s+the|within\s+the|during\s+the|for\s+the)\s+)?"
+    ("wi", rf"(?<![\w-]){NOT_WEEK_OF}(?P<wi_the>(?i:the|in\s+the|over\s+the|within\s+the|during\s+the|for\s+the)\s+)?"
            rf"(?P<wi_r>{REL})\s+(?:(?P<wi_n>{NUM})\s+)?(?P<wi_u>{UNIT}|(?i:weekend))(?!\w)"),
     ("tof", r"(?<![\w-])(?:(?i:on|in|during)\s+)?(?i:the)\s+(?P<tof_p>(?i:early\s+hours|small\s+hours|morning|afternoon"
             r"|evening|night))\s+(?i:of)(?=\s)"),
@@ -220,11 +221,12 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
     if kind == "pt":
         part = (g("pt_p1") or g("pt_p2") or "").lower()
         if g("pt_k"):  # "the first half of", "the last quarter of": k/n
-            n = 2 if g("pt_n").lower() == "half" else 4
+            unit = g("pt_n").lower()
+            n = {"half": 2, "quarter": 4, "week": 5}[unit]
             k = n if g("pt_k").lower() == "last" else ORDINALS[g("pt_k").lower()]
             if k > n:
                 return None
-            part = f"{k}/{n}"
+            part = f"{k}/w" if unit == "week" else f"{k}/{n}"
         if g("pt_m"):
             base = DateExpr("month", _year(g("pt_my")), _month(g("pt_m")))
         elif g("pt_y"):

@@ -75,6 +75,8 @@ def precision_of(expr: DateExpr) -> str:
         return "month"
     if kind == "year":
         return "year"
+    if kind == "part" and expr.part.endswith("/w"):
+        return "week"
     if kind in ("part", "season"):
         base = expr.base
         if kind == "season" or (base and (base.kind == "year" or base.unit == "year" or
@@ -242,6 +244,12 @@ def _part(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
         whole = _span(base, anchor, future)
     if whole is None:
         return None
+    if expr.part.endswith("/w"):  # "the first week of March": days 1-7; "the last week": the last seven
+        k = int(expr.part[:-2])
+        if k == 5:
+            return whole[1] - timedelta(days=6), whole[1]
+        start = whole[0] + timedelta(days=7 * (k - 1))
+        return start, min(whole[1], start + timedelta(days=6))
     if "/" in expr.part:
         return _share(whole[0], whole[1], *map(int, expr.part.split("/")))
     return _thirds(whole[0], whole[1], expr.part)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conflictbook.article import Article
 from conflictbook.extract.date_resolver import add_months
@@ -362,3 +364,21 @@ STORY = [
 def test_story_relative_days_count_from_the_latest_day(body, expected):
     article = Article.build("a", body, published=D(2024, 5, 10))
     assert [(d.text, d.start) for d in article_dates(article)] == expected
+
+
+WORDS = ["on", "in", "the", "since", "until", "from", "to", "between", "and", "last", "next", "this", "early", "mid-",
+         "late", "end", "of", "Monday", "Sunday's", "May", "March", "29", "31", "February", "2023", "2024", "1,000",
+         "days", "ago", "two", "week", "year", "month", "yesterday", "night", "at", "dawn", "12", "o'clock", "-", ",",
+         "“", "”", "said", "told", "The", "next", "day", "that", "half", "first", "quarter", "weekend", "2014-2016"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.one_of(st.none(), st.dates(D(1990, 1, 1), D(2030, 12, 31))))
+def test_any_word_salad_resolves_consistently(words, published):
+    text = " ".join(words)
+    article = Article.build("a", text, published=published)
+    for found in article_dates(article):
+        assert article.text[found.start_offset:found.end_offset] == found.text
+        assert found.precision in {"hour", "day", "week", "month", "part-of-year", "year", "range"}
+        if found.start is not None and found.end is not None:
+            assert found.start <= found.end

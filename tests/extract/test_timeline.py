@@ -71,6 +71,8 @@ def test_what_is_cut_to_twelve_words():
     ("Two leaders were killed at Camp 13 late on Saturday.", "Camp 13"),
     ("On Monday the convoy left for the north.", ""),
     ("Protests spread across Nigeria on Monday.", "Nigeria"),
+    ("He was born in April 1977 in a village.", ""),
+    ("Two men were killed in Iraq’s north on Sunday.", "Iraq"),
 ])
 def test_location(sentence, expected):
     assert extract_timeline(build(sentence), [])[0].location == expected
@@ -79,6 +81,11 @@ def test_location(sentence, expected):
 def test_location_skips_months_and_weekdays():
     text = "The siege ended in March."
     assert location_in(text, text.index("in March")) == ""
+
+
+def test_lowercase_word_is_not_an_acronym_actor():
+    event = extract_timeline(build("The town is quiet since Russian forces left on Tuesday."), [])[0]
+    assert event.actors == "Russian armed forces"
 
 
 def test_actors_are_canonical_names():

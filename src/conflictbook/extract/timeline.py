@@ -25,13 +25,14 @@ from conflictbook.records import Claim, TimelineEvent
 MAX_WHAT_WORDS = 12
 DANGLING_RE = re.compile(rf"(?<![\w-])(?i:{_alt(load('dates')['year_cues'] + load('dates')['lead_prepositions'])})\s+$")
 RELATIVE_PRONOUNS = {"which", "who", "whom", "whose", "where", "that", "when"}
+POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 POSSESSIVE_RE = re.compile(r"^['’]s\b|(?<=\s)['’]s\b")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
 _COUNTRIES = load_list("places", "countries")
 _NOT_PLACES = set(load("dates")["months"]) | set(load("dates")["weekdays"]) | {"The", "A", "An", "This", "That"}
 PLACE_RE = re.compile(
     r"(?<![\w-])(?:in|at|near|from|outside|around|inside|into)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|al-|el-)?[A-Z][\w’'-]*){0,3}(?:\s+\d{1,3}(?![\d,.]\d))?)")
+    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|al-|el-)?[A-Z][\w’'-]*){0,3}(?:\s+\d{1,3}(?![\d,.]?\d))?)")
 COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alt(_COUNTRIES)})(?![\w-])")
 
 
@@ -111,9 +112,17 @@ def _clause_end(text: str, end: int) -> int:
 def actors_in(text: str, countries: set[str]) -> str:
     names: list[str] = []
     for mention in find_actors(text, countries):
+        if _lowercase_acronym(mention):
+            continue
         if mention.actor.name not in names:
             names.append(mention.actor.name)
     return "; ".join(names)
+
+
+def _lowercase_acronym(mention) -> bool:
+    """'is' is not the acronym IS: an all-capitals alias only counts when written in capitals."""
+    surface = mention.surface
+    return not surface.isupper() and any(a.isupper() and a.lower() == surface.lower() for a in mention.actor.aliases)
 
 
 def location_in(text: str, date_start: int) -> str:
@@ -133,12 +142,12 @@ def location_in(text: str, date_start: int) -> str:
 
 
 def _trim_place(name: str) -> str:
-    words = name.split()
+    words = [POSSESSIVE_END_RE.sub("", w) for w in name.split()]
     while words and (words[0] in _NOT_PLACES or words[0].rstrip("’'s") in _NOT_PLACES):
         words.pop(0)
     while words and words[-1] in _NOT_PLACES:
         words.pop()
-    return " ".join(words)
+    return " ".join(words) if words and words[0][:1].isupper() else ""
 
 
 def source_of(found: ResolvedDate, claims: list[Claim], article: Article) -> str:

@@ -1,11 +1,237 @@
-"""Casualty and prisoner tallies (placeholder until the tallies extractor lands)."""
+"""Casualty and prisoner tallies: who was killed, hurt, held or moved, how many, by whom, says who.
+
+One row per counted phrase of people that a cue ties to a SPEC category (see
+``extract.people`` for the phrases, ``extract.cues`` for the categories). The figures
+come from the convention table in ``lexicon/quantities.yml``; a phrase without a figure
+keeps ``best`` empty. The status follows the words around the count (negation → denied,
+a deal → agreed, a demand → demanded) and, once claims are extracted, whose word it is:
+a count inside a claim's content is ``claimed`` by that speaker, otherwise the outlet
+``reported`` it. Toll updates ("the death toll rose to 19 from 12") record the figure
+they revise.
+"""
 
 from __future__ import annotations
 
-from conflictbook.article import Article
+import re
+from datetime import date, datetime
+
+from conflictbook.actors import countries_in, find_actors
+from conflictbook.article import Article, Sentence
+from conflictbook.extract.casualty_terms import terms
+from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
+from conflictbook.extract.people import PeoplePhrase, people_phrases
+from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.records import Claim, Tally, TimelineEvent
+
+_CLAUSE_OPEN = re.compile(r"[;:\u201c\u201d\"]|(?<![\w\-])(?:when|while|after|before|because|as|but|although|whereas|who|which)"
+                          r"(?![\w\-])", re.IGNORECASE)
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:had|have|has|also|then|later|reportedly|allegedly|allegedly|once|again|"
+                           r"and|,))+\s*$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"^\s*(?:[\w\-]+\s+){0,5}?by\s+(?P<agent>(?:the\s+)?[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){0,5}?)"
+                       r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|during|near|after|before|and|who|which|while|when)\b))",
+                       re.IGNORECASE)
+
+
+class _Context:
+    """What the rows of one article share: its actors' countries, claims and dated events."""
+
+    def __init__(self, article: Article, claims: list[Claim], events: list[TimelineEvent]):
+        self.article = article
+        self.claims = [c for c in claims if c.span_start >= 0 and c.span_end > c.span_start]
+        self.events = events
+        self.countries = countries_in(article.text)
+
+    def claim_at(self, offset: int) -> Claim | None:
+        inside = [c for c in self.claims if c.span_start <= offset < c.span_end]
+        return min(inside, key=lambda c: c.span_end - c.span_start) if inside else None
+
+    def actors(self, text: str, offset: int = 0):
+        return find_actors(text, self.countries, offset)
+
+    def day(self, sentence: Sentence, offset: int) -> date | None:
+        """The single day of the dated event nearest OFFSET in the same sentence."""
+        best, distance = None, None
+        for event in self.events:
+            if event.sentence != sentence.index and not (sentence.start <= event.span_start < sentence.end):
+                continue
+            start, end = (d.date() if isinstance(d, datetime) else d for d in (event.start, event.end))
+            if start is None or start != end:
+                continue
+            gap = abs(event.span_start - offset) if event.span_start >= 0 else 10**6
+            if distance is None or gap < distance:
+                best, distance = start, gap
+        return best
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Start of the clause holding POSITION: after a reported 'that', a quote mark, or a conjunction."""
+    start = 0
+    for match in terms().reporting_that.finditer(text, 0, position):
+        start = max(start, match.end())
+    for match in _CLAUSE_OPEN.finditer(text, start, position):
+        start = max(start, match.end())
+    return start
+
+
+def _canonical(ctx: _Context, text: str) -> str:
+    found = ctx.actors(text)
+    return found[0].actor.name if found else ""
+
+
+def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]]) -> str:
+    """The agent of an active cue: the first actor of its clause, or a short subject written out."""
+    start = _clause_start(text, cue.start)
+    clause = text[start: cue.start]
+    for mention in ctx.actors(clause, offset=start):
+        if not any(s <= mention.start < e for s, e in victims):
+            return mention.actor.name
+    if cue.voice != "active":
+        return ""
+    subject = _SUBJECT_TAIL.sub("", clause).strip(" ,")
+    words = subject.split()
+    if not words or len(words) > 7 or words[0].lower() in terms().pronouns:
+        return ""
+    if any(w.lower() in ("and", "or") for w in words[-1:]) or re.search(r"[,;]", subject):
+        return ""
+    return subject
+
+
+def _possessor(ctx: _Context, text: str, before: int, victims: list[tuple[int, int]]) -> str:
+    """'its'/'their' refers back to the nearest actor named before BEFORE in the sentence."""
+    mentions = [m for m in ctx.actors(text[:before]) if not any(s <= m.start < e for s, e in victims)]
+    return mentions[-1].actor.name if mentions else ""
+
+
+def _agent(ctx: _Context, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:
+    """Who did it: the active subject, the by-phrase, or the actor of an attack in the sentence."""
+    if cue.voice in ("active", "noun"):
+        return _subject(ctx, text, cue, victims)
+    anchor = cue.end if cue.voice != "implied" else phrase.end
+    by = _BY_AGENT.match(text[anchor:])
+    if by:
+        agent = by.group("agent")
+        named = _canonical(ctx, agent)
+        if named:
+            return named
+        words = agent.split()
+        if words and words[0].lower() not in terms().pronouns and words[-1].lower() not in terms().not_people:
+            return agent
+    for match in terms().attack.finditer(text):
+        who = match.group("who").strip()
+        named = _canonical(ctx, who)
+        if named:
+            return named
+        if who.split()[:1] and who.split()[0].lower() in ("its", "their"):
+            return _possessor(ctx, text, match.start(), victims)
+    return ""
+
+
+def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, cue: Cue) -> tuple[str, str]:
+    """(status, source) of one count."""
+    t = terms()
+    claim = ctx.claim_at(sentence.start + phrase.start)
+    source = claim.speaker if claim else ctx.article.outlet_or_default
+    if phrase.denied or cue.negated:
+        return "denied", source
+    left = text[: min(cue.start, phrase.start)]
+    nominal = cue.voice == "noun"
+    infinitive = re.search(r"(?<![\w\-])to\s*$", text[: cue.start]) is not None
+    if (nominal or infinitive) and t.agreed.search(left):
+        return "agreed", source
+    if (nominal or infinitive) and t.demanded.search(left):
+        return "demanded", source
+    return ("claimed" if claim else "reported"), source
+
+
+def _location(ctx: _Context, text: str, cue: Cue) -> str:
+    """A place named right after the cue ("killed in Daraa", "held at Camp 13"), else empty."""
+    match = re.match(r"[^,.;]{0,40}?\b(?:in|at|near)\s+(?P<place>[A-Z][\w'\u2019\-]*(?:\s(?:[A-Z][\w'\u2019\-]*|\d+)){0,3})", text[cue.end:])
+    if not match:
+        return ""
+    place = match.group("place").strip()
+    if ctx.actors(place) or place.split()[0] in ("The", "A", "An"):
+        return ""
+    return place
+
+
+def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
+    """Toll statements: (category, start, end of the figure, revised figure)."""
+    t = terms()
+    found = []
+    previous = t.toll_previous.search(text)
+    revised = number_value(previous.group("figure")) if previous else None
+    for pattern in (t.toll, t.toll_update):
+        for match in pattern.finditer(text):
+            if previous and previous.start() <= match.start() < previous.end():
+                continue
+            quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
+            if not quantities or quantities[0].start - match.end() > 2:
+                continue
+            q = quantities[0]
+            category = t.toll_category.get(" ".join(match.group("noun").lower().split()), "killed")
+            found.append((category, match.start(), q.end, revised if revised != q.best else None))
+    return found
 
 
 def extract_tallies(article: Article, claims: list[Claim], events: list[TimelineEvent]) -> list[Tally]:
     """Counts of people killed, hurt, held or moved in ARTICLE."""
-    return []
+    ctx = _Context(article, claims, events)
+    rows: list[Tally] = []
+    last_toll: dict[tuple[str, str], int] = {}
+
+    def add(sentence: Sentence, phrase: PeoplePhrase, cue: Cue, victims_spans, revises=None):
+        text = sentence.text
+        status, source = _status(ctx, text, sentence, phrase, cue)
+        if revises is None and phrase.kind == "toll":
+            revises = last_toll.get((cue.category, source))
+        rows.append(Tally(
+            article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",
+            category=cue.category, victims=phrase.victims, perpetrator=_agent(ctx, text, phrase, cue, victims_spans),
+            low=phrase.low, best=phrase.best, high=phrase.high, quantity_text=phrase.text, status=status,
+            date=ctx.day(sentence, sentence.start + phrase.start), location=_location(ctx, text, cue),
+            source=source, evidence=text, revises=revises, span_start=sentence.start + phrase.start,
+            span_end=sentence.start + phrase.end, sentence=sentence.index,
+        ))
+        if phrase.kind == "toll" and phrase.best is not None:
+            last_toll[(cue.category, source)] = phrase.best
+
+    for sentence in article.sentences:
+        text = sentence.text
+        found = people_phrases(text)
+        things = [p.start for p in found if p.kind == "not-people"]
+        phrases = [p for p in found if p.kind != "not-people"]
+        tied: list[tuple[PeoplePhrase, list[Cue]]] = []
+        for phrase in phrases:
+            cues = find_cues(text, phrase, phrases)
+            if not cues:
+                continue
+            if phrase.kind == "headless":
+                # "five were killed" counts people only when no count of things came first ("seven houses ... five more")
+                if any(start < phrase.start for start in things) or cues[0].voice == "implied":
+                    continue
+                if cues[0].voice != "active" and cues[0].start - phrase.end > 25:
+                    continue
+            tied.append((phrase, cues))
+        victims_spans = [(p.start, p.end) for p, _ in tied]
+        tolls = _tolls(text)
+        revised = next((r for *_, r in tolls if r is not None), None)
+        for phrase, cues in tied:
+            for cue in cues:
+                revises = revised if cue.category == "killed" and revised is not None and not tolls else None
+                add(sentence, phrase, cue, victims_spans, revises)
+        for category, start, end, revises in tolls:
+            if any(start <= p.start < end for p, _ in tied):
+                continue
+            q = find_quantities(text[start:end], offset=start)[-1]
+            toll = PeoplePhrase(q.start, q.end, q.text, text[start:q.start].strip(), "", q.low, q.best, q.high, "toll")
+            add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans, revises)
+        used = {p.start for p, _ in tied}
+        for cue, them_end in pronoun_objects(text):
+            opens = _clause_start(text, cue.start)
+            antecedents = [p for p in phrases if p.end <= opens and p.start not in used and p.head]
+            if not antecedents:
+                continue
+            phrase = antecedents[-1]
+            used.add(phrase.start)
+            add(sentence, phrase, cue, victims_spans + [(phrase.start, phrase.end)])
+    return rows

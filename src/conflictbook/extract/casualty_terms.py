@@ -1,0 +1,135 @@
+"""The casualty lexicon (``lexicon/casualties.yml``) compiled once into regexes and lookup sets.
+
+The tallies extractor asks three questions of a sentence: which words count people
+(person nouns), which words put those people into a SPEC category (cue verbs and nouns,
+in active or passive voice), and which words change the status of the count (negation,
+deals, demands). The answers are data; this module only turns them into fast matchers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from conflictbook.lexicon import LexiconError, load
+
+CATEGORIES = ("killed", "injured", "missing", "captured", "surrendered", "detained", "hostage", "abducted",
+              "released", "exchanged", "relocated", "displaced")
+FORMS = ("before", "after", "intransitive", "nouns", "implied")
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(str(phrase).lower().replace("\u2019", "'").split())
+
+
+def alternation(phrases) -> str:
+    """Regex alternation of PHRASES, longest first, whole words, spaces matching any whitespace."""
+    ordered = sorted({_norm(p) for p in phrases if str(p).strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for p in ordered)
+
+
+def _words(pattern: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Compiled matchers for one version of the casualty lexicon."""
+
+    cue_map: dict[str, dict[str, str]]     # form -> phrase -> category
+    before_tail: re.Pattern                # left context ending in an active cue ("... captured ")
+    after_cue: re.Pattern                  # a passive/intransitive cue in the right context
+    aux_tail: re.Pattern                   # a gap ending in an auxiliary ("were reportedly ")
+    irrealis_tail: re.Pattern              # "unable to ", "in return for "
+    negation_tail: re.Pattern              # "not ", "never "
+    agreed: re.Pattern
+    demanded: re.Pattern
+    attack: re.Pattern
+    reporting_that: re.Pattern
+    identifier_tail: re.Pattern
+    causative_tail: re.Pattern
+    causative_displaced: re.Pattern
+    toll: re.Pattern
+    toll_update: re.Pattern
+    toll_previous: re.Pattern
+    toll_category: dict[str, str]
+    persons_plural: frozenset[str]
+    persons_singular: frozenset[str]
+    person_phrases: re.Pattern             # multi-word person nouns ("police officers")
+    groups: frozenset[str]
+    modifiers: frozenset[str]
+    not_people: frozenset[str]
+    pronouns: frozenset[str]
+    np_stops: frozenset[str]
+    definites: frozenset[str]
+
+    def category(self, form: str, phrase: str) -> str | None:
+        return self.cue_map[form].get(_norm(phrase))
+
+    def implied(self, head: str) -> str | None:
+        return self.cue_map["implied"].get(_norm(head))
+
+
+@cache
+def terms() -> Terms:
+    """The casualty lexicon, validated and compiled once per process."""
+    doc = load("casualties")
+    try:
+        cats = doc["categories"]
+        persons = doc["persons"]
+        frames = doc["frames"]
+        tolls = doc["tolls"]
+    except (KeyError, TypeError) as exc:
+        raise LexiconError(f"lexicon 'casualties' lacks section {exc}") from None
+    unknown = set(cats) - set(CATEGORIES)
+    if unknown:
+        raise LexiconError(f"lexicon 'casualties': unknown categories {sorted(unknown)} (SPEC: {CATEGORIES})")
+    cue_map: dict[str, dict[str, str]] = {form: {} for form in FORMS}
+    for category, forms in cats.items():
+        for form in FORMS:
+            for phrase in (forms or {}).get(form) or []:
+                cue_map[form].setdefault(_norm(phrase), category)
+    adverbs = alternation(doc.get("adverbs", []))
+    gap_adverbs = rf"(?:(?:{adverbs}|\w+ly)\s+)*"
+    before_alt = alternation(list(cue_map["before"]) + list(cue_map["nouns"]))
+    after_alt = alternation(list(cue_map["after"]) + list(cue_map["intransitive"]))
+    toll_nouns = {_norm(n): cat for cat, nouns in tolls["nouns"].items() for n in nouns}
+    plural = {_norm(p) for p in persons["plural"]}
+    singular = {_norm(p) for p in persons["singular"]}
+    multi = [p for p in plural | singular if " " in p]
+    return Terms(
+        cue_map=cue_map,
+        before_tail=re.compile(rf"(?<![\w\-])(?P<cue>{before_alt})\s+{gap_adverbs}(?:the\s+)?$", re.IGNORECASE),
+        after_cue=_words(after_alt),
+        aux_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['auxiliaries'])})\s+{gap_adverbs}(?:not\s+)?$",
+                            re.IGNORECASE),
+        irrealis_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['irrealis'])})\s+{gap_adverbs}$", re.IGNORECASE),
+        negation_tail=re.compile(rf"(?<![\w\-])(?:{alternation(frames['negation'])})\s+{gap_adverbs}"
+                                 rf"(?:(?:been|be|to|have|being)\s+)*$", re.IGNORECASE),
+        agreed=_words(alternation(frames["agreed"])),
+        demanded=_words(alternation(frames["demanded"])),
+        attack=re.compile(rf"(?<![\w\-])(?:during|in|amid|after|by|with|through)\s+(?P<who>(?:[\w'\u2019\-]+\s+){{0,4}}?)"
+                          rf"(?:{alternation(doc['attacks'])})(?![\w\-])", re.IGNORECASE),
+        reporting_that=re.compile(rf"(?<![\w\-])(?:{alternation(doc['reporting'])})(?:\s+\w+)?\s+that\s+",
+                                  re.IGNORECASE),
+        identifier_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['identifiers'])})\s*$", re.IGNORECASE),
+        causative_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['causatives']['verbs'])})\s+$", re.IGNORECASE),
+        causative_displaced=_words(alternation(doc["causatives"]["displaced"])),
+        toll=re.compile(rf"(?<![\w\-])(?P<noun>{alternation(toll_nouns)})\s+(?:(?:{alternation(tolls['verbs'])})\s+)+"
+                        rf"(?:to\s+|at\s+)?", re.IGNORECASE),
+        toll_update=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['updates'])})\s+(?P<noun>{alternation(toll_nouns)})"
+                               rf"\s+of\s+", re.IGNORECASE),
+        toll_previous=re.compile(rf"(?<![\w\-])(?:(?:{alternation(tolls['previous'])})\s+(?:{alternation(toll_nouns)})"
+                                 rf"\s+of|from)\s+(?P<figure>[\d,]+|[a-z\-]+(?:\s+[a-z\-]+)?)", re.IGNORECASE),
+        toll_category=toll_nouns,
+        persons_plural=frozenset(plural),
+        persons_singular=frozenset(singular),
+        person_phrases=_words(alternation(multi)) if multi else re.compile(r"(?!x)x"),
+        groups=frozenset(_norm(g) for g in persons.get("groups", [])),
+        modifiers=frozenset(_norm(m) for m in persons.get("modifiers", [])),
+        not_people=frozenset(_norm(n) for n in doc.get("not_people", [])),
+        pronouns=frozenset(_norm(p) for p in doc.get("pronouns", [])),
+        np_stops=frozenset(_norm(p) for p in doc.get("np_stops", [])),
+        definites=frozenset(_norm(p) for p in doc.get("definites", [])),
+    )

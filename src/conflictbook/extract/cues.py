@@ -1,0 +1,154 @@
+"""Which category a counted phrase of people falls in, read from the cue words around it.
+
+Active voice puts the cue before the people ("captured over a hundred fighters", "the
+death of ..."), passive voice after them ("five villagers were killed", "8,000 members
+arrested."), intransitive verbs after them with no auxiliary ("20 others went missing").
+When the first verb after the people is an active verb with an object ("a mob of a dozen
+people hacked to death two leaders"), the people are the ones doing the violence and the
+phrase is no tally: the first cue decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conflictbook.extract.casualty_terms import terms
+from conflictbook.extract.people import PeoplePhrase
+
+# After a reduced relative participle comes a preposition or the end of the clause, not an object.
+_REDUCED_NEXT = re.compile(r"^\s*(?:$|[,.;:!?)\u201d\"']|(?:in|on|at|by|during|near|from|to|after|before|since|"
+                           r"over|for|inside|outside|across|while|when|as|and|or|last|this|earlier|yesterday|"
+                           r"today|late|early)\b)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|\s[\u2013\u2014-]\s|[\u201c\u201d\"]|,\s+(?:said|says|according)\b|\b(?:said|says)\b",
+                         re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"(?<![\w\-])(?:since|because|when|after|before|until|although|though|while|where|"
+                          r"they|he|she|we|it|i|you|its|their)(?![\w\-])", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:(?:later|then|subsequently|eventually|were|was)\s+)*",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Where and how a category attaches to a phrase (offsets relative to the sentence)."""
+
+    category: str
+    start: int
+    end: int
+    voice: str            # active, noun, passive, intransitive, implied
+    negated: bool = False
+
+
+def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
+    """The active or nominal cue right before PHRASE, and whether it is irrealis ("in return for freeing")."""
+    t = terms()
+    left = text[: phrase.start]
+    match = t.before_tail.search(left)
+    if not match:
+        return None, False
+    cue = match.group("cue")
+    noun = t.category("nouns", cue)
+    category = noun or t.category("before", cue)
+    if category is None:
+        return None, False
+    prior = left[: match.start()]
+    irrealis = bool(t.irrealis_tail.search(prior))
+    negated = bool(t.negation_tail.search(prior))
+    return Cue(category, match.start("cue"), match.end("cue"), "noun" if noun else "active", negated), irrealis
+
+
+def _causative(text: str, phrase: PeoplePhrase, limit: int) -> Cue | None:
+    """'forced some 4,000 villagers ... to flee': the causative verb before, the category after."""
+    t = terms()
+    left = text[: phrase.start]
+    if not t.causative_tail.search(left):
+        return None
+    match = t.causative_displaced.search(text, phrase.end, limit)
+    if not match:
+        return None
+    verb = t.causative_tail.search(left)
+    return Cue("displaced", verb.start(), verb.end(), "active")
+
+
+def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
+    """Where the clause that starts at START ends: the next counted phrase or a clause break."""
+    limit = len(text)
+    for other in phrases:
+        if other.start >= start:
+            limit = min(limit, other.start)
+            break
+    stop = _CLAUSE_END.search(text, start, limit)
+    return stop.start() if stop else limit
+
+
+def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
+    """Passive or intransitive cues after PHRASE; empty when the first cue is an active use."""
+    t = terms()
+    for match in t.after_cue.finditer(text, phrase.end, limit):
+        gap = text[phrase.end: match.start()]
+        cue = match.group(0)
+        if t.irrealis_tail.search(gap):
+            continue
+        intransitive = t.category("intransitive", cue)
+        participle = t.category("after", cue)
+        negated = bool(t.negation_tail.search(gap))
+        if t.aux_tail.search(gap) and participle:
+            voice, category = "passive", participle
+        elif intransitive and (not gap.strip() or (re.fullmatch(r"[\s\w,'\u2019\-]*", gap)
+                                                   and not _NEW_SUBJECT.search(gap))):
+            voice, category = "intransitive", intransitive
+        elif participle and not gap.strip() and _REDUCED_NEXT.match(text[match.end():]):
+            voice, category = "passive", participle
+        else:
+            return []
+        cues = [Cue(category, match.start(), match.end(), voice, negated)]
+        rest = text[match.end(): limit]
+        joined = _COORDINATED.match(rest)
+        if joined:
+            second = t.after_cue.match(rest, joined.end())
+            if second:
+                other = t.category("after", second.group(0)) or t.category("intransitive", second.group(0))
+                if other and other != category:
+                    offset = match.end()
+                    cues.append(Cue(other, offset + second.start(), offset + second.end(), voice, negated))
+        return cues
+    return []
+
+
+def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> list[Cue]:
+    """The categories of PHRASE, best first; empty when nothing ties it to a casualty or custody."""
+    t = terms()
+    limit = clause_limit(text, phrase.end, [p for p in phrases if p.start >= phrase.end])
+    before, irrealis = _before(text, phrase)
+    implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
+    if before and not irrealis:
+        return [before]
+    causative = _causative(text, phrase, clause_limit(text, phrase.end, []))
+    if causative:
+        return [causative]
+    after = _after(text, phrase, limit)
+    held = {"captured", "abducted", "detained", "hostage"}
+    if implied and after and after[0].voice == "passive" and after[0].category in held and implied in held:
+        return [Cue(implied, phrase.start, phrase.end, "implied")]
+    if after:
+        return after
+    if implied:
+        return [Cue(implied, phrase.start, phrase.end, "implied")]
+    return []
+
+
+def pronoun_objects(text: str) -> list[tuple[Cue, int]]:
+    """Active cues whose object is 'them' ("soldiers came and arrested them"): (cue, end of 'them')."""
+    t = terms()
+    found = []
+    for match in re.finditer(r"(?<![\w\-])them(?![\w\-])", text, re.IGNORECASE):
+        left = text[: match.start()]
+        tail = t.before_tail.search(left)
+        if not tail:
+            continue
+        category = t.category("before", tail.group("cue"))
+        if category is None or t.irrealis_tail.search(left[: tail.start()]):
+            continue
+        negated = bool(t.negation_tail.search(left[: tail.start()]))
+        found.append((Cue(category, tail.start("cue"), tail.end("cue"), "active", negated), match.end()))
+    return found

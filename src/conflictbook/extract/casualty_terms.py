@@ -62,6 +62,8 @@ class Terms:
     not_people: frozenset[str]
     pronouns: frozenset[str]
     np_stops: frozenset[str]
+    implied_blockers: re.Pattern           # "former detainees" are not held now
+    reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
     definites: frozenset[str]
 
     def category(self, form: str, phrase: str) -> str | None:
@@ -130,6 +132,9 @@ def terms() -> Terms:
         modifiers=frozenset(_norm(m) for m in persons.get("modifiers", [])),
         not_people=frozenset(_norm(n) for n in doc.get("not_people", [])),
         pronouns=frozenset(_norm(p) for p in doc.get("pronouns", [])),
+        implied_blockers=_words(alternation(persons.get("implied_blockers", []))),
+        reporting_after=re.compile(rf"[^.;:]{{0,120}}?(?<![\w\-])(?:{alternation(doc['reporting'])})(?![\w\-])",
+                                   re.IGNORECASE),
         np_stops=frozenset(_norm(p) for p in doc.get("np_stops", [])),
         definites=frozenset(_norm(p) for p in doc.get("definites", [])),
     )

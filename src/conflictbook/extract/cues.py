@@ -23,7 +23,7 @@ _REDUCED_NEXT = re.compile(r"^\s*(?:$|[,.;:!?)\u201d\"']|(?:in|on|at|by|during|n
 _CLAUSE_END = re.compile(r"[;:]|\s[\u2013\u2014-]\s|[\u201c\u201d\"]|,\s+(?:said|says|according)\b|\b(?:said|says)\b",
                          re.IGNORECASE)
 _NEW_SUBJECT = re.compile(r"(?<![\w\-])(?:since|because|when|after|before|until|although|though|while|where|"
-                          r"they|he|she|we|it|i|you|its|their)(?![\w\-])", re.IGNORECASE)
+                          r"they|he|she|we|it|i|you|its|their|whose)(?![\w\-])", re.IGNORECASE)
 _COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:(?:later|then|subsequently|eventually|were|was)\s+)*",
                           re.IGNORECASE)
 
@@ -92,10 +92,11 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
         intransitive = t.category("intransitive", cue)
         participle = t.category("after", cue)
         negated = bool(t.negation_tail.search(gap))
+        if _NEW_SUBJECT.search(gap):
+            return []
         if t.aux_tail.search(gap) and participle:
             voice, category = "passive", participle
-        elif intransitive and (not gap.strip() or (re.fullmatch(r"[\s\w,'\u2019\-]*", gap)
-                                                   and not _NEW_SUBJECT.search(gap))):
+        elif intransitive and (not gap.strip() or re.fullmatch(r"[\s\w,'\u2019\-]*", gap)):
             voice, category = "intransitive", intransitive
         elif participle and not gap.strip() and _REDUCED_NEXT.match(text[match.end():]):
             voice, category = "passive", participle
@@ -121,6 +122,8 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
     limit = clause_limit(text, phrase.end, [p for p in phrases if p.start >= phrase.end])
     before, irrealis = _before(text, phrase)
     implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
+    if implied and (t.implied_blockers.search(phrase.text) or t.reporting_after.match(text, phrase.end)):
+        implied = None
     if before and not irrealis:
         return [before]
     causative = _causative(text, phrase, clause_limit(text, phrase.end, []))

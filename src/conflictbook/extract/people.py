@@ -85,7 +85,12 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             break
         if low in t.not_people:
             return False
-        if low in t.np_stops or not word[0].isalnum():
+        if word == "(":
+            close = next((k for k in range(i + 1, min(i + 6, len(tokens))) if tokens[k].group() == ")"), None)
+            if close is not None:
+                i = close + 1
+                continue
+        if (low in t.np_stops and not word.isupper()) or not word[0].isalnum():
             break
         if word[0].isupper() or low in t.modifiers or low in t.groups or (word.isalpha() and modifiers < 2):
             modifiers += 1

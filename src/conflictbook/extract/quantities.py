@@ -77,7 +77,7 @@ def table() -> _Table:
     scale = _alternation(scale_map)
     word_number = (rf"(?:(?:an?\s+(?:{scale}))|(?:{word}))"
                    rf"(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*")
-    digits = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:{scale}))?"
+    digits = rf"(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:{scale}))?"
     number = rf"(?:{digits}|{word_number})"
     mod = _alternation(modifiers)
     vague_alt = _alternation(vague)
@@ -96,9 +96,9 @@ def number_value(text: str) -> int | None:
     """The integer a number phrase means ("thirty-six" → 36, "1,200" → 1200, "a dozen" → 12)."""
     tab = table()
     text = text.strip().lower()
-    digit = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:\s+(\w+))?", text)
+    digit = re.fullmatch(r"(\d[\d,]*(?:\s\d{3})*(?:\.\d+)?)(?:\s+(\w+))?", text)
     if digit:
-        value = float(digit.group(1).replace(",", ""))
+        value = float(digit.group(1).replace(",", "").replace(" ", ""))
         if digit.group(2):
             if digit.group(2) not in tab.scales:
                 return None

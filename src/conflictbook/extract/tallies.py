@@ -32,6 +32,10 @@ _BY_AGENT = re.compile(r"^\s*(?:[\w\-]+\s+){0,5}?by\s+(?P<agent>(?:the\s+)?[\w'\
                        re.IGNORECASE)
 
 
+_REPORTED = re.compile(r"(?<![\w\-])(?:say|says|said|shows|showed|show|claim|claims|claimed)\s+", re.IGNORECASE)
+_CUE_WORD = re.compile(r"(?<![\w\-])(?:has|have|had)\s+\w+ed\b", re.IGNORECASE)
+
+
 class _Context:
     """What the rows of one article share: its actors' countries, claims and dated events."""
 
@@ -86,6 +90,13 @@ def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]])
         if not any(s <= mention.start < e for s, e in victims):
             return mention.actor.name
     if cue.voice != "active":
+        return ""
+    said = list(_REPORTED.finditer(clause))
+    if said:
+        clause = clause[said[-1].end():]
+    for mention in ctx.actors(clause):
+        return mention.actor.name
+    if terms().before_tail.pattern and _CUE_WORD.search(clause):
         return ""
     subject = _SUBJECT_TAIL.sub("", clause).strip(" ,")
     words = subject.split()
@@ -209,7 +220,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 # "five were killed" counts people only when no count of things came first ("seven houses ... five more")
                 if any(start < phrase.start for start in things) or cues[0].voice == "implied":
                     continue
-                if cues[0].voice != "active" and cues[0].start - phrase.end > 25:
+                gap = text[phrase.end: cues[0].start]
+                if cues[0].voice != "active" and gap.strip() and not terms().aux_tail.fullmatch(gap.lstrip()):
                     continue
             tied.append((phrase, cues))
         victims_spans = [(p.start, p.end) for p, _ in tied]

@@ -3,7 +3,8 @@
 The gazetteer is data (``data/actors.yml``, or the file named by ``CONFLICTBOOK_ACTORS``).
 Aliases match on whole words, case-insensitively, except acronyms written in capitals
 ("IS", "PDF", "RSF"), which match only in capitals: the verb "is" is never the Islamic
-State and "pdf" is never the People's Defense Force. Specific aliases always match; ``generic`` aliases ("the regime", "the army") match an
+State and "pdf" is never the People's Defense Force. Specific aliases always match;
+``generic`` aliases ("the regime", "the army") match an
 actor only when the article names that actor's country (as a name or an alias of one of
 its actors), so "regime forces" means the Syrian government in a Syria story and the
 junta in a Myanmar story. Unknown names are left as they are written, never guessed.

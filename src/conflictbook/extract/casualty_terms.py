@@ -62,6 +62,9 @@ class Terms:
     not_people: frozenset[str]
     pronouns: frozenset[str]
     np_stops: frozenset[str]
+    nominal: frozenset[str]
+    elliptical: frozenset[str]
+    not_agents: frozenset[str]
     implied_blockers: re.Pattern           # "former detainees" are not held now
     reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
     definites: frozenset[str]
@@ -135,6 +138,9 @@ def terms() -> Terms:
         implied_blockers=_words(alternation(persons.get("implied_blockers", []))),
         reporting_after=re.compile(rf"[^.;:]{{0,120}}?(?<![\w\-])(?:{alternation(doc['reporting'])})(?![\w\-])",
                                    re.IGNORECASE),
+        not_agents=frozenset(_norm(w) for w in list(doc.get("attacks", [])) + list(doc.get("not_agents", []))),
+        nominal=frozenset(_norm(w) for w in persons.get("nominal", [])),
+        elliptical=frozenset(_norm(w) for w in persons.get("elliptical", [])),
         np_stops=frozenset(_norm(p) for p in doc.get("np_stops", [])),
         definites=frozenset(_norm(p) for p in doc.get("definites", [])),
     )

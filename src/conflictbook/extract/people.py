@@ -56,6 +56,12 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
     tokens = list(TOKEN.finditer(text, pos))[:10]
     i = 0
     body = pos
+    if tokens and _norm(tokens[0].group()) in ("them", "us", "whom"):
+        tok = tokens[0]
+        return _Head(tok.start(), tok.end(), tok.group(), tok.start())
+    if tokens and _norm(tokens[0].group()) in t.elliptical:
+        tok = tokens[0]
+        return _Head(tok.start(), tok.end(), tok.group(), tok.start())
     if tokens and _norm(tokens[0].group()) == "of":
         i = 1
         if i < len(tokens) and _norm(tokens[i].group()) in ("them", "whom", "us"):
@@ -63,6 +69,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             return _Head(tok.start(), tok.end(), tok.group(), tok.start())
         if i < len(tokens) and _norm(tokens[i].group()) in t.definites | {"its", "their"}:
             i += 1
+            if i < len(tokens) and _norm(tokens[i].group()) in t.nominal:
+                tok = tokens[i]
+                return _Head(tok.start(), tok.end(), tok.group(), tokens[i - 1].start())
         body = tokens[i].start() if i < len(tokens) else pos
     elif tokens:
         body = tokens[0].start()
@@ -90,6 +99,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             if close is not None:
                 i = close + 1
                 continue
+        if low in ("and", "or") and modifiers and i + 1 < len(tokens) and tokens[i + 1].group().islower():
+            i += 1
+            continue
         if (low in t.np_stops and not word.isupper()) or not word[0].isalnum():
             break
         if word[0].isupper() or low in t.modifiers or low in t.groups or (word.isalpha() and modifiers < 2):
@@ -192,6 +204,19 @@ def _reduced_relative(text: str, end: int) -> int:
     return match.end() + len(place.group(0).rstrip())
 
 
+def _singular_phrases(text: str) -> list[PeoplePhrase]:
+    """'a policeman', 'an aid worker': one person, when a cue later ties them to a category."""
+    t = terms()
+    found = []
+    for match in re.finditer(r"(?<![\w\-])an?\s+", text, re.IGNORECASE):
+        head = head_after(text, match.end(), singular=True)
+        if not head or _norm(head.word) not in t.persons_singular:
+            continue
+        found.append(PeoplePhrase(match.start(), head.end, text[match.start(): head.end],
+                                  text[head.body_start: head.end], head.word, 1, 1, 1, "exact", match.start()))
+    return found
+
+
 def _bare_phrases(text: str, taken: list[tuple[int, int]]) -> list[PeoplePhrase]:
     """Plural person nouns with no determiner ("Families", "civilians"), extended over "from X"."""
     t = terms()
@@ -245,6 +270,9 @@ def people_phrases(text: str) -> list[PeoplePhrase]:
         if free(phrase):
             chosen.append(phrase)
     for phrase in _determiner_phrases(text):
+        if free(phrase):
+            chosen.append(phrase)
+    for phrase in _singular_phrases(text):
         if free(phrase):
             chosen.append(phrase)
     taken = [(c.start, c.end) for c in chosen]

@@ -23,11 +23,16 @@ from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.records import Claim, Tally, TimelineEvent
 
-_CLAUSE_OPEN = re.compile(r"[;:\u201c\u201d\"]|(?<![\w\-])(?:when|while|after|before|because|as|but|although|whereas|who|which)"
-                          r"(?![\w\-])", re.IGNORECASE)
-_SUBJECT_TAIL = re.compile(r"(?:\s+(?:had|have|has|also|then|later|reportedly|allegedly|allegedly|once|again|"
-                           r"and|,))+\s*$", re.IGNORECASE)
-_BY_AGENT = re.compile(r"^\s*(?:[\w\-]+\s+){0,5}?by\s+(?P<agent>(?:the\s+)?[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){0,5}?)"
+_CLAUSE_OPEN = re.compile(r"[;:\u201c\u201d\"]|(?<![\w\-])(?:when|while|after|before|because|as|but|although|"
+                          r"whereas|who|which)(?![\w\-])", re.IGNORECASE)
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:had|have|has|also|then|later|reportedly|allegedly|once|again|did|does|do|not|"
+                           r"never|n't|would|will|could|may|might|still|now|already|just|\w+ly|and|,))+\s*$",
+                           re.IGNORECASE)
+_PLACE = re.compile(r"[^,.;]{0,40}?\b(?:in|at|near)\s+(?P<place>[A-Z][\w'\u2019\-]*"
+                    r"(?:\s(?:[A-Z][\w'\u2019\-]*|\d+)){0,3})")
+_COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
+_BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
+_BY_AGENT = re.compile(r"(?P<agent>(?:the\s+)?[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){0,5}?)"
                        r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|during|near|after|before|and|who|which|while|when)\b))",
                        re.IGNORECASE)
 
@@ -98,13 +103,22 @@ def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]])
         return mention.actor.name
     if terms().before_tail.pattern and _CUE_WORD.search(clause):
         return ""
+    coordinated = _COORDINATED_VERB.search(clause)
+    if coordinated and coordinated.group(0).split()[0] not in terms().persons_plural:
+        clause = clause[: coordinated.start()]
     subject = _SUBJECT_TAIL.sub("", clause).strip(" ,")
     words = subject.split()
-    if not words or len(words) > 7 or words[0].lower() in terms().pronouns:
+    if not words or len(words) > 7 or words[0].lower() in terms().pronouns or _not_agent(words[-1]):
         return ""
     if any(w.lower() in ("and", "or") for w in words[-1:]) or re.search(r"[,;]", subject):
         return ""
     return subject
+
+
+def _not_agent(word: str) -> bool:
+    """Events and things ("the war", "shelling", "a blast") do things in sentences but are no perpetrator."""
+    low = word.lower().strip(".,;:")
+    return low in terms().not_agents or low in terms().not_people
 
 
 def _possessor(ctx: _Context, text: str, before: int, victims: list[tuple[int, int]]) -> str:
@@ -118,15 +132,16 @@ def _agent(ctx: _Context, text: str, phrase: PeoplePhrase, cue: Cue, victims: li
     if cue.voice in ("active", "noun"):
         return _subject(ctx, text, cue, victims)
     anchor = cue.end if cue.voice != "implied" else phrase.end
-    by = _BY_AGENT.match(text[anchor:])
+    by = _BY.match(text, anchor)
     if by:
-        agent = by.group("agent")
-        named = _canonical(ctx, agent)
-        if named:
-            return named
-        words = agent.split()
-        if words and words[0].lower() not in terms().pronouns and words[-1].lower() not in terms().not_people:
-            return agent
+        stretch = re.split(r"[,;.]", text[by.end(): by.end() + 80])[0]
+        mentions = ctx.actors(stretch)
+        if mentions and len(stretch[: mentions[0].start].split()) <= 2:
+            return mentions[0].actor.name
+        agent = _BY_AGENT.match(stretch)
+        words = agent.group("agent").split() if agent else []
+        if words and words[0].lower() not in terms().pronouns and not _not_agent(words[-1]):
+            return agent.group("agent")
     for match in terms().attack.finditer(text):
         who = match.group("who").strip()
         named = _canonical(ctx, who)
@@ -147,16 +162,17 @@ def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, 
     left = text[: min(cue.start, phrase.start)]
     nominal = cue.voice == "noun"
     infinitive = re.search(r"(?<![\w\-])to\s*$", text[: cue.start]) is not None
-    if (nominal or infinitive) and t.agreed.search(left):
+    if cue.voice != "implied" and (nominal or infinitive) and t.agreed.search(left):
         return "agreed", source
-    if (nominal or infinitive) and t.demanded.search(left):
+    demand_that = any(left[m.end():].lstrip().lower().startswith("that ") for m in t.demanded.finditer(left))
+    if cue.voice != "implied" and (((nominal or infinitive) and t.demanded.search(left)) or demand_that):
         return "demanded", source
     return ("claimed" if claim else "reported"), source
 
 
 def _location(ctx: _Context, text: str, cue: Cue) -> str:
     """A place named right after the cue ("killed in Daraa", "held at Camp 13"), else empty."""
-    match = re.match(r"[^,.;]{0,40}?\b(?:in|at|near)\s+(?P<place>[A-Z][\w'\u2019\-]*(?:\s(?:[A-Z][\w'\u2019\-]*|\d+)){0,3})", text[cue.end:])
+    match = _PLACE.match(text, cue.end)
     if not match:
         return ""
     place = match.group("place").strip()
@@ -217,7 +233,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if not cues:
                 continue
             if phrase.kind == "headless":
-                # "five were killed" counts people only when no count of things came first ("seven houses ... five more")
+                # "five were killed" counts people unless a count of things came first ("seven houses ... five more")
                 if any(start < phrase.start for start in things) or cues[0].voice == "implied":
                     continue
                 gap = text[phrase.end: cues[0].start]
@@ -238,7 +254,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             toll = PeoplePhrase(q.start, q.end, q.text, text[start:q.start].strip(), "", q.low, q.best, q.high, "toll")
             add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans, revises)
         used = {p.start for p, _ in tied}
-        for cue, them_end in pronoun_objects(text):
+        for cue, _them_end in pronoun_objects(text):
             opens = _clause_start(text, cue.start)
             antecedents = [p for p in phrases if p.end <= opens and p.start not in used and p.head]
             if not antecedents:

@@ -169,6 +169,9 @@ ROWS = [
     ("The militia demanded the release of 25 fighters.", "released", 25, 25, 25, "demanded", ""),
     ("Relatives called for the release of over a hundred civilians.", "released", 100, 100, N, "demanded", ""),
     ("Protesters demanded that the army free 40 students.", "released", 40, 40, 40, "demanded", ANY),
+    ("Under the deal, the government would release 18 prisoners.", "released", 18, 18, 18, "agreed", ANY),
+    ("The army rejected the claim that it captured dozens of the group's fighters.", "captured", 12, 12, 99,
+     "reported", ""),
     # headline rows
     ("Regime Captures 100 Fighters in the South", "captured", 100, 100, 100, "reported", ANY),
     ("Troops Kill Five Villagers in Raid", "killed", 5, 5, 5, "reported", ANY),
@@ -233,6 +236,11 @@ NOT_TALLIES = [
     "Officials said 5,000 crowns were paid as ransom.",
     "More than a thousand shell casings were seized.",
     "Some 60 gunmen stormed the village before dawn.",
+    "A decree allows the Guard to hold suspects for 30 days.",
+    "The freed soldiers were examined by doctors.",
+    "Then the second one hit the market.",
+    "The rebels plan to relocate 500 families next month.",
+    "Both sides accuse each other of torturing prisoners.",
 ]
 
 

@@ -62,6 +62,7 @@ class Terms:
     not_people: frozenset[str]
     pronouns: frozenset[str]
     np_stops: frozenset[str]
+    reporting_words: frozenset[str]
     nominal: frozenset[str]
     elliptical: frozenset[str]
     not_agents: frozenset[str]
@@ -141,6 +142,7 @@ def terms() -> Terms:
         not_agents=frozenset(_norm(w) for w in list(doc.get("attacks", [])) + list(doc.get("not_agents", []))),
         nominal=frozenset(_norm(w) for w in persons.get("nominal", [])),
         elliptical=frozenset(_norm(w) for w in persons.get("elliptical", [])),
+        reporting_words=frozenset(_norm(w) for w in doc["reporting"]),
         np_stops=frozenset(_norm(p) for p in doc.get("np_stops", [])),
         definites=frozenset(_norm(p) for p in doc.get("definites", [])),
     )

@@ -22,6 +22,9 @@ _REDUCED_NEXT = re.compile(r"^\s*(?:$|[,.;:!?)\u201d\"']|(?:in|on|at|by|during|n
                            r"today|late|early)\b)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\s[\u2013\u2014-]\s|[\u201c\u201d\"]|,\s+(?:said|says|according)\b|\b(?:said|says)\b",
                          re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"(?<![\w\-])(?:the|its|their|his|her|our|these|those)\s+$", re.IGNORECASE)
+_UNREAL = re.compile(r"(?<![\w\-])(?:to|would|will|could|might|may|shall|should|can)\s+(?:\w+ly\s+)?$",
+                     re.IGNORECASE)
 _NEW_SUBJECT = re.compile(r"(?<![\w\-])(?:since|because|when|after|before|until|although|though|while|where|"
                           r"they|he|she|we|it|i|you|its|their|whose)(?![\w\-])", re.IGNORECASE)
 _COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:(?:later|then|subsequently|eventually|were|was)\s+)*",
@@ -52,7 +55,11 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     if category is None:
         return None, False
     prior = left[: match.start()]
+    if not noun and _ADJECTIVAL.search(prior):
+        return None, False  # "the freed soldiers": a participle used as an adjective
     irrealis = bool(t.irrealis_tail.search(prior))
+    if _UNREAL.search(prior) and not (t.agreed.search(prior) or t.demanded.search(prior)):
+        irrealis = True  # "allows the Guard to hold suspects", "would release 18": not (yet) a fact
     negated = bool(t.negation_tail.search(prior))
     return Cue(category, match.start("cue"), match.end("cue"), "noun" if noun else "active", negated), irrealis
 

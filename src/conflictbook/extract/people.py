@@ -104,7 +104,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             continue
         if (low in t.np_stops and not word.isupper()) or not word[0].isalnum():
             break
-        if word[0].isupper() or low in t.modifiers or low in t.groups or (word.isalpha() and modifiers < 2):
+        possessive = low.endswith(("'s", "s'"))
+        if word[0].isupper() or low in t.modifiers or low in t.groups or possessive or (
+                word.isalpha() and modifiers < 2):
             modifiers += 1
             i += 1
             if modifiers > 5:

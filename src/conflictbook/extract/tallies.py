@@ -110,6 +110,8 @@ def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]])
     words = subject.split()
     if not words or len(words) > 7 or words[0].lower() in terms().pronouns or _not_agent(words[-1]):
         return ""
+    if any(w.lower() in terms().reporting_words for w in words) or words[-1].lower() in ("of", "to", "that"):
+        return ""
     if any(w.lower() in ("and", "or") for w in words[-1:]) or re.search(r"[,;]", subject):
         return ""
     return subject
@@ -161,7 +163,7 @@ def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, 
         return "denied", source
     left = text[: min(cue.start, phrase.start)]
     nominal = cue.voice == "noun"
-    infinitive = re.search(r"(?<![\w\-])to\s*$", text[: cue.start]) is not None
+    infinitive = re.search(r"(?<![\w\-])(?:to|would|will)\s*$", text[: cue.start]) is not None
     if cue.voice != "implied" and (nominal or infinitive) and t.agreed.search(left):
         return "agreed", source
     demand_that = any(left[m.end():].lstrip().lower().startswith("that ") for m in t.demanded.finditer(left))
@@ -232,6 +234,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             cues = find_cues(text, phrase, phrases)
             if not cues:
                 continue
+            if phrase.kind == "headless" and (phrase.best or 0) < 2:
+                continue  # "the second one hit": a lone "one" is a pronoun
             if phrase.kind == "headless":
                 # "five were killed" counts people unless a count of things came first ("seven houses ... five more")
                 if any(start < phrase.start for start in things) or cues[0].voice == "implied":

@@ -333,3 +333,39 @@ def test_every_row_has_a_unique_id_and_offsets():
     assert len({r.tally_id for r in rows}) == len(rows) == 3
     for row in rows:
         assert article.text[row.span_start: row.span_end] == row.quantity_text
+
+
+# Later additions: estimates, pair words, modal passives under a deal, denials of "any".
+MORE_ROWS = [
+    ("An officer put the number of captured fighters at between 40 and 50.", "captured", 40, 40, 50, "reported"),
+    ("The last buses left, bringing to some 300 the number of people bused out since Saturday.", "relocated",
+     270, 300, 330, "reported"),
+    ("Both were later released, the ministry said.", "released", 2, 2, 2, "reported"),
+    ("The front said 38 detainees would be freed under the exchange it has agreed with the government.",
+     "released", 38, 38, 38, "agreed"),
+    ("The front denied that any civilians were killed by its fighters.", "killed", 0, 0, 0, "denied"),
+    ("The group said no civilians were harmed by its fire.", "injured", 0, 0, 0, "denied"),
+    ("All the members of the unit were taken alive.", "captured", N, N, N, "reported"),
+    ("Doctors said 52 people were still being treated for burns.", "injured", 52, 52, 52, "reported"),
+    ("The front would hold them until the government freed 25 of its members.", "released", 25, 25, 25,
+     "demanded"),
+    ("The death toll from the attack on the camp rose to 23 on Thursday.", "killed", 23, 23, 23, "reported"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "category", "low", "best", "high", "status"), MORE_ROWS)
+def test_more_rows(sentence, category, low, best, high, status):
+    _, rows = tallies(sentence)
+    assert rows, f"no tally in {sentence!r}"
+    row = rows[0]
+    assert (row.category, row.low, row.best, row.high, row.status) == (category, low, best, high, status)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prisoners will be moved next week if the talks succeed.",
+    "Fighting continued until the army withdrew from the valley.",
+    "Both sides accuse each other of shelling the town.",
+])
+def test_unreal_or_empty(sentence):
+    _, rows = tallies(sentence)
+    assert rows == [], [(r.quantity_text, r.category) for r in rows]

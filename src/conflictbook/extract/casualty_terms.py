@@ -52,6 +52,8 @@ class Terms:
     causative_displaced: re.Pattern
     toll: re.Pattern
     toll_update: re.Pattern
+    estimate: re.Pattern                   # "put the number of captured fighters at between 40 and 50"
+    bringing: re.Pattern                   # "bringing to some 300 the number of people bused out"
     toll_previous: re.Pattern
     toll_category: dict[str, str]
     persons_plural: frozenset[str]
@@ -122,8 +124,14 @@ def terms() -> Terms:
         identifier_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['identifiers'])})\s*$", re.IGNORECASE),
         causative_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['causatives']['verbs'])})\s+$", re.IGNORECASE),
         causative_displaced=_words(alternation(doc["causatives"]["displaced"])),
-        toll=re.compile(rf"(?<![\w\-])(?P<noun>{alternation(toll_nouns)})\s+(?:(?:{alternation(tolls['verbs'])})\s+)+"
-                        rf"(?:to\s+|at\s+)?", re.IGNORECASE),
+        toll=re.compile(rf"(?<![\w\-])(?P<noun>{alternation(toll_nouns)})"
+                        rf"(?:\s+(?:from|in|of|after|at|on|among)\s+[^,.;\d]{{1,80}}?)?"
+                        rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+)?", re.IGNORECASE),
+        estimate=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['estimate_verbs'])})\s+the\s+(?:number|toll|total|figure)"
+                            rf"\s+of\s+(?P<what>[^,.;]{{1,60}}?)\s+at\s+", re.IGNORECASE),
+        bringing=re.compile(r"(?<![\w\-])(?:bringing|brought|brings|taking|took|raising)\s+(?:the\s+total\s+)?to\s+"
+                            r"(?P<figure>[^,.;]{1,30}?)\s+the\s+(?:number|total)\s+of\s+(?P<what>[^,.;]{1,60})",
+                            re.IGNORECASE),
         toll_update=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['updates'])})\s+(?P<noun>{alternation(toll_nouns)})"
                                rf"\s+of\s+", re.IGNORECASE),
         toll_previous=re.compile(rf"(?<![\w\-])(?:(?:{alternation(tolls['previous'])})\s+(?:{alternation(toll_nouns)})"

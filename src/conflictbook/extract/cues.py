@@ -25,6 +25,8 @@ _CLAUSE_END = re.compile(r"[;:]|\s[\u2013\u2014-]\s|[\u201c\u201d\"]|,\s+(?:said
 _ADJECTIVAL = re.compile(r"(?<![\w\-])(?:the|its|their|his|her|our|these|those)\s+$", re.IGNORECASE)
 _UNREAL = re.compile(r"(?<![\w\-])(?:to|would|will|could|might|may|shall|should|can)\s+(?:\w+ly\s+)?$",
                      re.IGNORECASE)
+_MODAL_PASSIVE = re.compile(r"(?<![\w\-])(?:would|will|could|might|may|shall|should|can|to)\s+(?:\w+\s+)?be\b",
+                            re.IGNORECASE)
 _NEW_SUBJECT = re.compile(r"(?<![\w\-])(?:since|because|when|after|before|until|although|though|while|where|"
                           r"they|he|she|we|it|i|you|its|their|whose)(?![\w\-])", re.IGNORECASE)
 _COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:(?:later|then|subsequently|eventually|were|was)\s+)*",
@@ -40,6 +42,7 @@ class Cue:
     end: int
     voice: str            # active, noun, passive, intransitive, implied
     negated: bool = False
+    mood: str = ""        # "unreal" for infinitives and modals ("to relocate", "would be freed")
 
 
 def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
@@ -58,10 +61,9 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     if not noun and _ADJECTIVAL.search(prior):
         return None, False  # "the freed soldiers": a participle used as an adjective
     irrealis = bool(t.irrealis_tail.search(prior))
-    if _UNREAL.search(prior) and not (t.agreed.search(prior) or t.demanded.search(prior)):
-        irrealis = True  # "allows the Guard to hold suspects", "would release 18": not (yet) a fact
+    mood = "unreal" if _UNREAL.search(prior) else ""  # "to hold suspects", "would release 18": not (yet) a fact
     negated = bool(t.negation_tail.search(prior))
-    return Cue(category, match.start("cue"), match.end("cue"), "noun" if noun else "active", negated), irrealis
+    return Cue(category, match.start("cue"), match.end("cue"), "noun" if noun else "active", negated, mood), irrealis
 
 
 def _causative(text: str, phrase: PeoplePhrase, limit: int) -> Cue | None:
@@ -109,7 +111,8 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
             voice, category = "passive", participle
         else:
             return []
-        cues = [Cue(category, match.start(), match.end(), voice, negated)]
+        mood = "unreal" if _MODAL_PASSIVE.search(gap) else ""
+        cues = [Cue(category, match.start(), match.end(), voice, negated, mood)]
         rest = text[match.end(): limit]
         joined = _COORDINATED.match(rest)
         if joined:
@@ -131,12 +134,17 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
     implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
     if implied and (t.implied_blockers.search(phrase.text) or t.reporting_after.match(text, phrase.end)):
         implied = None
+    framed = bool(t.agreed.search(text) or t.demanded.search(text))
+    if before and before.mood and not framed:
+        before, irrealis = None, True
     if before and not irrealis:
         return [before]
     causative = _causative(text, phrase, clause_limit(text, phrase.end, []))
     if causative:
         return [causative]
     after = _after(text, phrase, limit)
+    if after and after[0].mood and not framed:
+        after = []
     held = {"captured", "abducted", "detained", "hostage"}
     if implied and after and after[0].voice == "passive" and after[0].category in held and implied in held:
         return [Cue(implied, phrase.start, phrase.end, "implied")]

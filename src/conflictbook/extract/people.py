@@ -188,9 +188,10 @@ def _determiner_phrases(text: str) -> list[PeoplePhrase]:
             continue
         negation = match.group("negation") is not None
         value = 0 if negation else None
+        kind = "negation" if negation else ("any" if match.group("any") else "total")
         found.append(PeoplePhrase(match.start(), head.end, text[match.start(): head.end],
                                   text[head.body_start: head.end], head.word, value, value, value,
-                                  "negation" if negation else "total", match.start()))
+                                  kind, match.start()))
     return found
 
 

@@ -44,6 +44,7 @@ class _Table:
     vague: dict[str, tuple[int | None, int | None, int | None]]
     totals: tuple[str, ...]
     negations: tuple[str, ...]
+    anys: tuple[str, ...]
     pattern: re.Pattern
 
 
@@ -72,6 +73,7 @@ def table() -> _Table:
     pairs = {str(k).lower(): int(v) for k, v in (doc.get("pairs") or {}).items()}
     totals = tuple(str(t).lower() for t in doc.get("totals", []))
     negations = tuple(str(n).lower() for n in doc.get("negations", []))
+    anys = tuple(str(n).lower() for n in doc.get("any", []))
 
     word = _alternation(list(words) + list(scale_map))
     scale = _alternation(scale_map)
@@ -86,10 +88,11 @@ def table() -> _Table:
         rf"(?P<between>between\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
         rf"|(?:(?P<mod>{mod})\s+)?(?P<num>{number})(?:\s*(?:-|\u2013|to|or)\s*(?P<num2>{number}))?"
         rf"|(?P<vague>{vague_alt})(?=\s+of\b|\s+[a-z])"
+        rf"|(?P<pair>{_alternation(pairs)})(?=\s+(?:of\s+)?[a-z])"
         rf")(?![\w\-]|,\d)",
         re.IGNORECASE,
     )
-    return _Table(words, scale_map, pairs, modifiers, band, vague, totals, negations, pattern)
+    return _Table(words, scale_map, pairs, modifiers, band, vague, totals, negations, anys, pattern)
 
 
 def number_value(text: str) -> int | None:
@@ -148,6 +151,9 @@ def _from_match(match: re.Match, offset: int) -> Quantity | None:
         if a is None or b is None:
             return None
         return Quantity(start, end, text, min(a, b), min(a, b), max(a, b), "range")
+    if match.group("pair"):
+        value = tab.pairs[match.group("pair").lower()]
+        return Quantity(start, end, text, value, value, value, "exact")
     if match.group("vague"):
         low, best, high = tab.vague[" ".join(match.group("vague").lower().split())]
         return Quantity(start, end, text, low, best, high, "vague")
@@ -203,7 +209,8 @@ def determiner_pattern() -> re.Pattern:
     """Totals ("all the") and negations ("none of the", "no") that open a noun phrase without a figure."""
     tab = table()
     return re.compile(
-        rf"(?<![\w\-])(?:(?P<negation>{_alternation(tab.negations)})|(?P<total>{_alternation(tab.totals)}))\s+",
+        rf"(?<![\w\-])(?:(?P<negation>{_alternation(tab.negations)})|(?P<total>{_alternation(tab.totals)})"
+        rf"|(?P<any>{_alternation(tab.anys)}))\s+",
         re.IGNORECASE,
     )
 

@@ -30,6 +30,9 @@ _SUBJECT_TAIL = re.compile(r"(?:\s+(?:had|have|has|also|then|later|reportedly|al
                            re.IGNORECASE)
 _PLACE = re.compile(r"[^,.;]{0,40}?\b(?:in|at|near)\s+(?P<place>[A-Z][\w'\u2019\-]*"
                     r"(?:\s(?:[A-Z][\w'\u2019\-]*|\d+)){0,3})")
+_CONDITION = re.compile(r"(?<![\w\-])(?:would|will)\s.*(?<![\w\-])(?:until|unless)\s", re.IGNORECASE)
+_DENIED_THAT = re.compile(r"(?<![\w\-])(?:denied|denies|deny|denying|rejected|rejects)\s+"
+                          r"(?:claims\s+|reports\s+)?that\s", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
 _BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?P<agent>(?:the\s+)?[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){0,5}?)"
@@ -159,15 +162,19 @@ def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, 
     t = terms()
     claim = ctx.claim_at(sentence.start + phrase.start)
     source = claim.speaker if claim else ctx.article.outlet_or_default
-    if phrase.denied or cue.negated:
+    if phrase.denied or cue.negated or (phrase.kind == "any" and _DENIED_THAT.search(text[: phrase.start])):
         return "denied", source
     left = text[: min(cue.start, phrase.start)]
     nominal = cue.voice == "noun"
-    infinitive = re.search(r"(?<![\w\-])(?:to|would|will)\s*$", text[: cue.start]) is not None
-    if cue.voice != "implied" and (nominal or infinitive) and t.agreed.search(left):
+    unreal = bool(cue.mood) or re.search(r"(?<![\w\-])(?:to|would|will)\s*$", text[: cue.start]) is not None
+    if cue.voice == "implied":
+        return ("claimed" if claim else "reported"), source
+    if (cue.mood and t.agreed.search(text)) or ((nominal or unreal) and t.agreed.search(left)):
         return "agreed", source
     demand_that = any(left[m.end():].lstrip().lower().startswith("that ") for m in t.demanded.finditer(left))
-    if cue.voice != "implied" and (((nominal or infinitive) and t.demanded.search(left)) or demand_that):
+    condition = _CONDITION.search(left)  # "would hold them until the government freed 25 of its members"
+    if (cue.mood and t.demanded.search(text)) or ((nominal or unreal) and t.demanded.search(left)) or demand_that \
+            or condition:
         return "demanded", source
     return ("claimed" if claim else "reported"), source
 
@@ -202,6 +209,31 @@ def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     return found
 
 
+def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int]]]:
+    """'put the number of captured fighters at 40', 'bringing to 300 the number of people bused out'."""
+    t = terms()
+    found = []
+    for match in t.estimate.finditer(text):
+        quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
+        if quantities and quantities[0].start == match.end():
+            found.append((match.group("what"), quantities[0], match.span("what")))
+    for match in t.bringing.finditer(text):
+        quantities = find_quantities(match.group("figure"), offset=match.start("figure"))
+        if quantities:
+            found.append((match.group("what"), quantities[0], match.span("what")))
+    rows = []
+    for what, q, span in found:
+        cue = t.after_cue.search(what)
+        category = None
+        if cue:
+            category = t.category("after", cue.group(0)) or t.category("intransitive", cue.group(0))
+        if category is None:
+            category = next((t.implied(w) for w in what.split() if t.implied(w)), None)
+        if category:
+            rows.append((category, what.strip(), q, span))
+    return rows
+
+
 def extract_tallies(article: Article, claims: list[Claim], events: list[TimelineEvent]) -> list[Tally]:
     """Counts of people killed, hurt, held or moved in ARTICLE."""
     ctx = _Context(article, claims, events)
@@ -213,10 +245,12 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         status, source = _status(ctx, text, sentence, phrase, cue)
         if revises is None and phrase.kind == "toll":
             revises = last_toll.get((cue.category, source))
+        low, best, high = (0, 0, 0) if phrase.kind == "any" and status == "denied" else (phrase.low, phrase.best,
+                                                                                         phrase.high)
         rows.append(Tally(
             article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",
             category=cue.category, victims=phrase.victims, perpetrator=_agent(ctx, text, phrase, cue, victims_spans),
-            low=phrase.low, best=phrase.best, high=phrase.high, quantity_text=phrase.text, status=status,
+            low=low, best=best, high=high, quantity_text=phrase.text, status=status,
             date=ctx.day(sentence, sentence.start + phrase.start), location=_location(ctx, text, cue),
             source=source, evidence=text, revises=revises, span_start=sentence.start + phrase.start,
             span_end=sentence.start + phrase.end, sentence=sentence.index,
@@ -230,6 +264,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         things = [p.start for p in found if p.kind == "not-people"]
         phrases = [p for p in found if p.kind != "not-people"]
         tied: list[tuple[PeoplePhrase, list[Cue]]] = []
+        estimates = _estimates(text)
+        phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b) in estimates)]
         for phrase in phrases:
             cues = find_cues(text, phrase, phrases)
             if not cues:
@@ -257,6 +293,11 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             q = find_quantities(text[start:end], offset=start)[-1]
             toll = PeoplePhrase(q.start, q.end, q.text, text[start:q.start].strip(), "", q.low, q.best, q.high, "toll")
             add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans, revises)
+        for category, what, q, _span in estimates:
+            if any(p.start <= q.start < p.end for p, _ in tied):
+                continue
+            figure = PeoplePhrase(q.start, q.end, q.text, what, "", q.low, q.best, q.high, "estimate")
+            add(sentence, figure, Cue(category, q.start, q.end, "passive"), victims_spans)
         used = {p.start for p, _ in tied}
         for cue, _them_end in pronoun_objects(text):
             opens = _clause_start(text, cue.start)

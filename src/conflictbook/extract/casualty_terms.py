@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from types import SimpleNamespace
 
 from conflictbook.lexicon import LexiconError, load
 
@@ -153,4 +154,53 @@ def terms() -> Terms:
         reporting_words=frozenset(_norm(w) for w in doc["reporting"]),
         np_stops=frozenset(_norm(p) for p in doc.get("np_stops", [])),
         definites=frozenset(_norm(p) for p in doc.get("definites", [])),
+    )
+
+
+@cache
+def grammar() -> SimpleNamespace:
+    """Patterns of the grammar rules, their function words read from the lexicon's ``grammar`` section."""
+    doc = load("casualties")
+    words = doc.get("grammar")
+    if not isinstance(words, dict):
+        raise LexiconError("lexicon 'casualties' lacks its 'grammar' section")
+
+    def alt(name: str) -> str:
+        if name not in words:
+            raise LexiconError(f"lexicon 'casualties': grammar lacks {name!r}")
+        return alternation(words[name])
+
+    def words_of(name: str) -> frozenset[str]:
+        alt(name)
+        return frozenset(_norm(w) for w in words[name])
+
+    edge = r"(?<![\w\-])"
+    return SimpleNamespace(
+        reduced_next=re.compile(rf"^\s*(?:$|[,.;:!?)\u201d\"']|(?:{alt('reduced_next')})\b)", re.IGNORECASE),
+        clause_end=re.compile(rf"[;:]|\s[\u2013\u2014-]\s|[\u201c\u201d\"]|,\s+(?:{alt('clause_end_verbs')})\b"
+                              rf"|\b(?:{alt('clause_end_verbs')})\b", re.IGNORECASE),
+        coordinated=re.compile(rf"^\s*,?\s*(?:and|or)\s+(?:(?:{alt('coordination_fillers')})\s+)*", re.IGNORECASE),
+        adjectival=re.compile(rf"{edge}(?:{alt('adjectival_determiners')})\s+$", re.IGNORECASE),
+        unreal=re.compile(rf"{edge}(?:{alt('unreal_markers')})\s+(?:\w+ly\s+)?$", re.IGNORECASE),
+        modal_passive=re.compile(rf"{edge}(?:{alt('unreal_markers')})\s+(?:\w+\s+)?be\b", re.IGNORECASE),
+        new_subject=re.compile(rf"{edge}(?:{alt('new_subject')})(?![\w\-])", re.IGNORECASE),
+        clause_open=re.compile(rf"[;:\u201c\u201d\"]|{edge}(?:{alt('clause_openers')})(?![\w\-])", re.IGNORECASE),
+        subject_tail=re.compile(rf"(?:\s+(?:{alt('subject_tail')}|\w+ly|,))+\s*$", re.IGNORECASE),
+        agent=re.compile(rf"(?P<agent>(?:the\s+)?[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){{0,5}}?)"
+                         rf"(?=\s*(?:[,.;:]|$|\s(?:{alt('agent_stops')})\b))", re.IGNORECASE),
+        place=re.compile(rf"[^,.;]{{0,40}}?\b(?:{alt('place_prepositions')})\s+(?P<place>[A-Z][\w'\u2019\-]*"
+                         rf"(?:\s(?:[A-Z][\w'\u2019\-]*|\d+)){{0,3}})"),
+        condition=re.compile(rf"{edge}(?:{alt('future_modals')})\s.*{edge}(?:{alt('conditions')})\s", re.IGNORECASE),
+        denied_that=re.compile(rf"{edge}(?:{alt('denial_verbs')})\s+(?:claims\s+|reports\s+)?that\s", re.IGNORECASE),
+        reported=re.compile(rf"{edge}(?:{alt('reported_verbs')})\s+", re.IGNORECASE),
+        perfect=re.compile(rf"{edge}(?:{alt('perfect_auxiliaries')})\s+\w+ed\b", re.IGNORECASE),
+        unreal_tail=re.compile(rf"{edge}(?:to|{alt('future_modals')})\s*$", re.IGNORECASE),
+        phrase_determiner=re.compile(rf"{edge}(?:{alt('phrase_determiners')})\s+$", re.IGNORECASE),
+        object_pronoun=re.compile(rf"{edge}(?:{alt('object_pronouns')})(?![\w\-])", re.IGNORECASE),
+        object_pronouns=words_of("object_pronouns"),
+        not_bare=words_of("not_bare"),
+        indefinite=re.compile(rf"{edge}(?:{alt('indefinite_articles')})\s+", re.IGNORECASE),
+        group_quantifiers=words_of("group_quantifiers"),
+        possessives=words_of("possessives"),
+        conjunctions=words_of("conjunctions"),
     )

@@ -13,24 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictbook.extract.casualty_terms import terms
+from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
-
-# After a reduced relative participle comes a preposition or the end of the clause, not an object.
-_REDUCED_NEXT = re.compile(r"^\s*(?:$|[,.;:!?)\u201d\"']|(?:in|on|at|by|during|near|from|to|after|before|since|"
-                           r"over|for|inside|outside|across|while|when|as|and|or|last|this|earlier|yesterday|"
-                           r"today|late|early)\b)", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;:]|\s[\u2013\u2014-]\s|[\u201c\u201d\"]|,\s+(?:said|says|according)\b|\b(?:said|says)\b",
-                         re.IGNORECASE)
-_ADJECTIVAL = re.compile(r"(?<![\w\-])(?:the|its|their|his|her|our|these|those)\s+$", re.IGNORECASE)
-_UNREAL = re.compile(r"(?<![\w\-])(?:to|would|will|could|might|may|shall|should|can)\s+(?:\w+ly\s+)?$",
-                     re.IGNORECASE)
-_MODAL_PASSIVE = re.compile(r"(?<![\w\-])(?:would|will|could|might|may|shall|should|can|to)\s+(?:\w+\s+)?be\b",
-                            re.IGNORECASE)
-_NEW_SUBJECT = re.compile(r"(?<![\w\-])(?:since|because|when|after|before|until|although|though|while|where|"
-                          r"they|he|she|we|it|i|you|its|their|whose)(?![\w\-])", re.IGNORECASE)
-_COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:(?:later|then|subsequently|eventually|were|was)\s+)*",
-                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,10 +42,11 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     if category is None:
         return None, False
     prior = left[: match.start()]
-    if not noun and _ADJECTIVAL.search(prior):
+    if not noun and grammar().adjectival.search(prior):
         return None, False  # "the freed soldiers": a participle used as an adjective
     irrealis = bool(t.irrealis_tail.search(prior))
-    mood = "unreal" if _UNREAL.search(prior) else ""  # "to hold suspects", "would release 18": not (yet) a fact
+    # "to hold suspects", "would release 18": not (yet) a fact
+    mood = "unreal" if grammar().unreal.search(prior) else ""
     negated = bool(t.negation_tail.search(prior))
     return Cue(category, match.start("cue"), match.end("cue"), "noun" if noun else "active", negated, mood), irrealis
 
@@ -86,7 +71,7 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
         if other.start >= start:
             limit = min(limit, other.start)
             break
-    stop = _CLAUSE_END.search(text, start, limit)
+    stop = grammar().clause_end.search(text, start, limit)
     return stop.start() if stop else limit
 
 
@@ -101,20 +86,20 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
         intransitive = t.category("intransitive", cue)
         participle = t.category("after", cue)
         negated = bool(t.negation_tail.search(gap))
-        if _NEW_SUBJECT.search(gap):
+        if grammar().new_subject.search(gap):
             return []
         if t.aux_tail.search(gap) and participle:
             voice, category = "passive", participle
         elif intransitive and (not gap.strip() or re.fullmatch(r"[\s\w,'\u2019\-]*", gap)):
             voice, category = "intransitive", intransitive
-        elif participle and not gap.strip() and _REDUCED_NEXT.match(text[match.end():]):
+        elif participle and not gap.strip() and grammar().reduced_next.match(text[match.end():]):
             voice, category = "passive", participle
         else:
             return []
-        mood = "unreal" if _MODAL_PASSIVE.search(gap) else ""
+        mood = "unreal" if grammar().modal_passive.search(gap) else ""
         cues = [Cue(category, match.start(), match.end(), voice, negated, mood)]
         rest = text[match.end(): limit]
-        joined = _COORDINATED.match(rest)
+        joined = grammar().coordinated.match(rest)
         if joined:
             second = t.after_cue.match(rest, joined.end())
             if second:
@@ -159,7 +144,7 @@ def pronoun_objects(text: str) -> list[tuple[Cue, int]]:
     """Active cues whose object is 'them' ("soldiers came and arrested them"): (cue, end of 'them')."""
     t = terms()
     found = []
-    for match in re.finditer(r"(?<![\w\-])them(?![\w\-])", text, re.IGNORECASE):
+    for match in grammar().object_pronoun.finditer(text):
         left = text[: match.start()]
         tail = t.before_tail.search(left)
         if not tail:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictbook.extract.casualty_terms import terms
+from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.quantities import Quantity, determiner_pattern, find_quantities
 
 TOKEN = re.compile(r"\w[\w'\u2019\-]*|[^\w\s]")
@@ -56,7 +56,7 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
     tokens = list(TOKEN.finditer(text, pos))[:10]
     i = 0
     body = pos
-    if tokens and _norm(tokens[0].group()) in ("them", "us", "whom"):
+    if tokens and _norm(tokens[0].group()) in grammar().object_pronouns:
         tok = tokens[0]
         return _Head(tok.start(), tok.end(), tok.group(), tok.start())
     if tokens and _norm(tokens[0].group()) in t.elliptical:
@@ -64,10 +64,10 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
         return _Head(tok.start(), tok.end(), tok.group(), tok.start())
     if tokens and _norm(tokens[0].group()) == "of":
         i = 1
-        if i < len(tokens) and _norm(tokens[i].group()) in ("them", "whom", "us"):
+        if i < len(tokens) and _norm(tokens[i].group()) in grammar().object_pronouns:
             tok = tokens[i]
             return _Head(tok.start(), tok.end(), tok.group(), tok.start())
-        if i < len(tokens) and _norm(tokens[i].group()) in t.definites | {"its", "their"}:
+        if i < len(tokens) and _norm(tokens[i].group()) in t.definites | grammar().possessives:
             i += 1
             if i < len(tokens) and _norm(tokens[i].group()) in t.nominal:
                 tok = tokens[i]
@@ -99,7 +99,7 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             if close is not None:
                 i = close + 1
                 continue
-        if low in ("and", "or") and modifiers and i + 1 < len(tokens) and tokens[i + 1].group().islower():
+        if low in grammar().conjunctions and modifiers and i + 1 < len(tokens) and tokens[i + 1].group().islower():
             i += 1
             continue
         if (low in t.np_stops and not word.isupper()) or not word[0].isalnum():
@@ -146,7 +146,7 @@ def _quantity_phrases(text: str) -> list[PeoplePhrase]:
             found.append(PeoplePhrase(q.start, q.end, q.text, "", "", q.low, q.best, q.high, "not-people", q.start))
             continue
         start = q.start
-        det = re.search(r"(?<![\w\-])(?:the|these|those|all|all the|all of the)\s+$", text[: q.start], re.IGNORECASE)
+        det = grammar().phrase_determiner.search(text[: q.start])
         if det:
             start = det.start()
         if head is None:
@@ -175,7 +175,7 @@ def _group_phrases(text: str) -> list[PeoplePhrase]:
                                           text[match.start("head"): tok.end()], match.group("head"),
                                           None, None, None, "total"))
                 break
-            if not tok.group()[0].isalnum() or (low in t.np_stops and low not in ("one", "a", "an", "the")):
+            if not tok.group()[0].isalnum() or (low in t.np_stops and low not in grammar().group_quantifiers):
                 break
     return found
 
@@ -211,7 +211,7 @@ def _singular_phrases(text: str) -> list[PeoplePhrase]:
     """'a policeman', 'an aid worker': one person, when a cue later ties them to a category."""
     t = terms()
     found = []
-    for match in re.finditer(r"(?<![\w\-])an?\s+", text, re.IGNORECASE):
+    for match in grammar().indefinite.finditer(text):
         head = head_after(text, match.end(), singular=True)
         if not head or _norm(head.word) not in t.persons_singular:
             continue
@@ -227,7 +227,7 @@ def _bare_phrases(text: str, taken: list[tuple[int, int]]) -> list[PeoplePhrase]
     tokens = list(TOKEN.finditer(text))
     for idx, tok in enumerate(tokens):
         low = _norm(tok.group())
-        if low not in t.persons_plural or low in ("others", "ones", "dead", "bodies", "fatalities", "casualties"):
+        if low not in t.persons_plural or low in grammar().not_bare:
             continue
         if any(s <= tok.start() < e for s, e in taken):
             continue

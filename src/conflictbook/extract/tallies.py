@@ -17,31 +17,14 @@ from datetime import date, datetime
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article, Sentence
-from conflictbook.extract.casualty_terms import terms
+from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.records import Claim, Tally, TimelineEvent
 
-_CLAUSE_OPEN = re.compile(r"[;:\u201c\u201d\"]|(?<![\w\-])(?:when|while|after|before|because|as|but|although|"
-                          r"whereas|who|which)(?![\w\-])", re.IGNORECASE)
-_SUBJECT_TAIL = re.compile(r"(?:\s+(?:had|have|has|also|then|later|reportedly|allegedly|once|again|did|does|do|not|"
-                           r"never|n't|would|will|could|may|might|still|now|already|just|\w+ly|and|,))+\s*$",
-                           re.IGNORECASE)
-_PLACE = re.compile(r"[^,.;]{0,40}?\b(?:in|at|near)\s+(?P<place>[A-Z][\w'\u2019\-]*"
-                    r"(?:\s(?:[A-Z][\w'\u2019\-]*|\d+)){0,3})")
-_CONDITION = re.compile(r"(?<![\w\-])(?:would|will)\s.*(?<![\w\-])(?:until|unless)\s", re.IGNORECASE)
-_DENIED_THAT = re.compile(r"(?<![\w\-])(?:denied|denies|deny|denying|rejected|rejects)\s+"
-                          r"(?:claims\s+|reports\s+)?that\s", re.IGNORECASE)
-_COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
 _BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
-_BY_AGENT = re.compile(r"(?P<agent>(?:the\s+)?[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){0,5}?)"
-                       r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|during|near|after|before|and|who|which|while|when)\b))",
-                       re.IGNORECASE)
-
-
-_REPORTED = re.compile(r"(?<![\w\-])(?:say|says|said|shows|showed|show|claim|claims|claimed)\s+", re.IGNORECASE)
-_CUE_WORD = re.compile(r"(?<![\w\-])(?:has|have|had)\s+\w+ed\b", re.IGNORECASE)
+_COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
 
 
 class _Context:
@@ -80,7 +63,7 @@ def _clause_start(text: str, position: int) -> int:
     start = 0
     for match in terms().reporting_that.finditer(text, 0, position):
         start = max(start, match.end())
-    for match in _CLAUSE_OPEN.finditer(text, start, position):
+    for match in grammar().clause_open.finditer(text, start, position):
         start = max(start, match.end())
     return start
 
@@ -99,23 +82,23 @@ def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]])
             return mention.actor.name
     if cue.voice != "active":
         return ""
-    said = list(_REPORTED.finditer(clause))
+    said = list(grammar().reported.finditer(clause))
     if said:
         clause = clause[said[-1].end():]
     for mention in ctx.actors(clause):
         return mention.actor.name
-    if terms().before_tail.pattern and _CUE_WORD.search(clause):
+    if terms().before_tail.pattern and grammar().perfect.search(clause):
         return ""
     coordinated = _COORDINATED_VERB.search(clause)
     if coordinated and coordinated.group(0).split()[0] not in terms().persons_plural:
         clause = clause[: coordinated.start()]
-    subject = _SUBJECT_TAIL.sub("", clause).strip(" ,")
+    subject = grammar().subject_tail.sub("", clause).strip(" ,")
     words = subject.split()
     if not words or len(words) > 7 or words[0].lower() in terms().pronouns or _not_agent(words[-1]):
         return ""
     if any(w.lower() in terms().reporting_words for w in words) or words[-1].lower() in ("of", "to", "that"):
         return ""
-    if any(w.lower() in ("and", "or") for w in words[-1:]) or re.search(r"[,;]", subject):
+    if any(w.lower() in grammar().conjunctions for w in words[-1:]) or re.search(r"[,;]", subject):
         return ""
     return subject
 
@@ -143,7 +126,7 @@ def _agent(ctx: _Context, text: str, phrase: PeoplePhrase, cue: Cue, victims: li
         mentions = ctx.actors(stretch)
         if mentions and len(stretch[: mentions[0].start].split()) <= 2:
             return mentions[0].actor.name
-        agent = _BY_AGENT.match(stretch)
+        agent = grammar().agent.match(stretch)
         words = agent.group("agent").split() if agent else []
         if words and words[0].lower() not in terms().pronouns and not _not_agent(words[-1]):
             return agent.group("agent")
@@ -152,7 +135,7 @@ def _agent(ctx: _Context, text: str, phrase: PeoplePhrase, cue: Cue, victims: li
         named = _canonical(ctx, who)
         if named:
             return named
-        if who.split()[:1] and who.split()[0].lower() in ("its", "their"):
+        if who.split()[:1] and who.split()[0].lower() in grammar().possessives:
             return _possessor(ctx, text, match.start(), victims)
     return ""
 
@@ -162,17 +145,17 @@ def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, 
     t = terms()
     claim = ctx.claim_at(sentence.start + phrase.start)
     source = claim.speaker if claim else ctx.article.outlet_or_default
-    if phrase.denied or cue.negated or (phrase.kind == "any" and _DENIED_THAT.search(text[: phrase.start])):
+    if phrase.denied or cue.negated or (phrase.kind == "any" and grammar().denied_that.search(text[: phrase.start])):
         return "denied", source
     left = text[: min(cue.start, phrase.start)]
     nominal = cue.voice == "noun"
-    unreal = bool(cue.mood) or re.search(r"(?<![\w\-])(?:to|would|will)\s*$", text[: cue.start]) is not None
+    unreal = bool(cue.mood) or grammar().unreal_tail.search(text[: cue.start]) is not None
     if cue.voice == "implied":
         return ("claimed" if claim else "reported"), source
     if (cue.mood and t.agreed.search(text)) or ((nominal or unreal) and t.agreed.search(left)):
         return "agreed", source
     demand_that = any(left[m.end():].lstrip().lower().startswith("that ") for m in t.demanded.finditer(left))
-    condition = _CONDITION.search(left)  # "would hold them until the government freed 25 of its members"
+    condition = grammar().condition.search(left)  # "would hold them until the government freed 25 of its members"
     if (cue.mood and t.demanded.search(text)) or ((nominal or unreal) and t.demanded.search(left)) or demand_that \
             or condition:
         return "demanded", source
@@ -181,7 +164,7 @@ def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, 
 
 def _location(ctx: _Context, text: str, cue: Cue) -> str:
     """A place named right after the cue ("killed in Daraa", "held at Camp 13"), else empty."""
-    match = _PLACE.match(text, cue.end)
+    match = grammar().place.match(text, cue.end)
     if not match:
         return ""
     place = match.group("place").strip()

@@ -369,3 +369,19 @@ def test_more_rows(sentence, category, low, best, high, status):
 def test_unreal_or_empty(sentence):
     _, rows = tallies(sentence)
     assert rows == [], [(r.quantity_text, r.category) for r in rows]
+
+
+def test_coordinated_subjects_share_the_verb():
+    _, rows = tallies("Two soldiers and a policeman were wounded when the convoy was hit.")
+    assert [(r.category, r.quantity_text, r.best) for r in rows] == [("injured", "Two soldiers", 2),
+                                                                      ("injured", "a policeman", 1)]
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("The clash led to the death of one Ibrahim Sule.", 1),
+    ("One of the guards was wounded.", 0),
+    ("The last one was hit by shrapnel.", 0),
+])
+def test_a_lone_one(sentence, count):
+    _, rows = tallies(sentence)
+    assert len([r for r in rows if r.best == 1 and r.quantity_text.lower() == "one"]) == count

@@ -249,12 +249,20 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         tied: list[tuple[PeoplePhrase, list[Cue]]] = []
         estimates = _estimates(text)
         phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b) in estimates)]
-        for phrase in phrases:
-            cues = find_cues(text, phrase, phrases)
+        found_cues = [find_cues(text, phrase, phrases) for phrase in phrases]
+        for k in range(len(phrases) - 2, -1, -1):
+            # "seven militants and a member of the militia were killed": coordinated subjects share the verb
+            later = found_cues[k + 1]
+            gap = text[phrases[k].end: phrases[k + 1].start]
+            if not found_cues[k] and later and later[0].voice in ("passive", "intransitive") \
+                    and grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap):
+                found_cues[k] = later
+        for phrase, cues in zip(phrases, found_cues, strict=True):
             if not cues:
                 continue
-            if phrase.kind == "headless" and (phrase.best or 0) < 2:
-                continue  # "the second one hit": a lone "one" is a pronoun
+            if phrase.kind == "headless" and (phrase.best or 0) < 2 and (
+                    grammar().pronoun_one.search(text[: phrase.start]) or text[phrase.end:].lstrip().startswith("of")):
+                continue  # "the second one hit", "one of them": a lone "one" is a pronoun
             if phrase.kind == "headless":
                 # "five were killed" counts people unless a count of things came first ("seven houses ... five more")
                 if any(start < phrase.start for start in things) or cues[0].voice == "implied":

@@ -13,6 +13,7 @@ they revise.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from conflictbook.actors import countries_in, find_actors
@@ -257,7 +258,15 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if not found_cues[k] and later and later[0].voice in ("passive", "intransitive") \
                     and grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap):
                 found_cues[k] = later
-        for phrase, cues in zip(phrases, found_cues, strict=True):
+        previous_head = ""
+        for index, phrase in enumerate(phrases):
+            cues = found_cues[index]
+            head = phrase.head.lower()
+            if head and head not in terms().elliptical and head not in grammar().object_pronouns:
+                previous_head = phrase.head
+            elif head in terms().elliptical and previous_head:
+                # "five villagers were killed and 20 others went missing": the others are villagers too
+                phrase = replace(phrase, victims=f"{'more' if head == 'more' else 'other'} {previous_head}")
             if not cues:
                 continue
             if phrase.kind == "headless" and (phrase.best or 0) < 2 and (

@@ -95,3 +95,15 @@ def test_book_tally_summary_on_the_sample_corpus(sample):
     assert list(out.columns) == SUMMARY_COLUMNS
     assert not out.empty and out["source"].nunique() >= 3
     assert out["best"].dtype == "Int64"
+
+
+def test_toll_update_on_a_later_day_joins_the_series_it_revises():
+    out = summary(row("mw", "killed", "people", 17, "Wire", day=date(2024, 7, 15)),
+                  row("ep", "killed", "death toll", 23, "Post", day=date(2024, 7, 18), revises=17,
+                      text="23", evidence="The death toll rose to 23, updating a previous toll of 17."),
+                  row("ep", "killed", "death toll", 23, "Post", day=date(2024, 7, 18), text="23",
+                      evidence="Death toll rises to 23"))
+    assert out["event"].nunique() == 1
+    post = out.set_index("source").loc["Post"]
+    assert (post["best"], post["mentions"]) == (23, 2)
+    assert set(out["event_high"]) == {23} and set(out["event_best"]) == {23}  # 17 was revised, not disputed

@@ -7,15 +7,17 @@ those once:
 
 * an **event** is a category, the day it happened (when known) and the head noun of the
   people counted ("killed / 2025-03-09 / fighters"); an undated row joins the one dated
-  event of the same category and head noun when there is exactly one;
+  event of the same category and head noun when there is exactly one; a toll update joins
+  the event of the figure it revises (``revises``), so "17" then "23" is one series;
 * within an event, a **source** keeps its latest figure, with the earlier ones in
   ``history`` ("17 → 23"); mentions without a figure add nothing once the source gave one;
 * the same sentence carried by two outlets (same evidence, count and category) is one
   mention, credited to the first outlet, the others listed in ``also_in``;
 * ``event_low``/``event_high`` span every figure the sources give, ``event_best`` is the
   conservative best: the smallest latest best among the sources that affirm a count
-  (reported, claimed or agreed). Denials (best 0) and demands are shown but never lower
-  or raise the event's figures.
+  (reported, claimed or agreed), leaving out figures a toll update has revised (once the
+  toll rose from 17 to 23, 17 is history, not a competing estimate). Denials (best 0) and
+  demands are shown but never lower or raise the event's figures.
 """
 
 from __future__ import annotations
@@ -70,7 +72,25 @@ def _events(df: pd.DataFrame) -> pd.Series:
         if (d is None or pd.isna(d)) and len(dated.get((category, h), ())) == 1:
             d = next(iter(dated[(category, h)]))
         labels.append(f"{category} / {d.isoformat() if d is not None and not pd.isna(d) else 'undated'} / {h}")
+    if "revises" in df.columns:
+        _join_toll_series(df, labels)
     return pd.Series(labels, index=df.index)
+
+
+def _join_toll_series(df: pd.DataFrame, labels: list[str]) -> None:
+    """A toll update joins the event of the figure it revises; its repeats in the same article follow it."""
+    categories, bests, revises, articles = (list(df[c]) for c in ("category", "best", "revises", "article_id"))
+    for i, old in enumerate(revises):
+        if old is None or pd.isna(old):
+            continue
+        target = next((labels[j] for j in range(len(labels))
+                       if j != i and categories[j] == categories[i] and bests[j] == old), None)
+        if target is None:
+            continue
+        moved = labels[i]
+        for k in range(len(labels)):
+            if labels[k] == moved and articles[k] == articles[i] and bests[k] == bests[i]:
+                labels[k] = target
 
 
 def tally_summary(tallies: pd.DataFrame) -> pd.DataFrame:
@@ -104,10 +124,16 @@ def tally_summary(tallies: pd.DataFrame) -> pd.DataFrame:
             "also_in": ", ".join(v for v in dict.fromkeys(group["also_in"]) if v),
         })
     out = pd.DataFrame(rows)
+    revised = {}
+    if "revises" in df.columns:
+        for event, old in zip(df["event"], df["revises"], strict=True):
+            if old is not None and not pd.isna(old):
+                revised.setdefault(event, set()).add(int(old))
     for _event, group in out.groupby("event", sort=False):
         affirm = group[group["status"].isin(AFFIRMING)]
         bounds = [v for col in ("low", "best", "high") for v in affirm[col] if v is not None and not pd.isna(v)]
-        bests = [v for v in affirm["best"] if v is not None and not pd.isna(v)]
+        superseded = revised.get(_event, set())
+        bests = [v for v in affirm["best"] if v is not None and not pd.isna(v) and v not in superseded]
         out.loc[group.index, "event_low"] = min(bounds) if bounds else None
         out.loc[group.index, "event_high"] = max(bounds) if bounds else None
         out.loc[group.index, "event_best"] = min(bests) if bests else None

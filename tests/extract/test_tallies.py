@@ -263,7 +263,8 @@ def test_one_phrase_can_carry_two_categories():
 
 def test_two_counts_in_one_sentence():
     _, rows = tallies("Five villagers were killed on Sunday and 20 others went missing during a junta raid.")
-    assert [(r.category, r.best, r.victims) for r in rows] == [("killed", 5, "villagers"), ("missing", 20, "other villagers")]
+    assert [(r.category, r.best, r.victims) for r in rows] == [("killed", 5, "villagers"),
+                                                                ("missing", 20, "other villagers")]
     assert rows[1].perpetrator == "Myanmar military (junta)"
 
 

@@ -214,7 +214,8 @@ def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int]]]:
         if category is None:
             category = next((t.implied(w) for w in what.split() if t.implied(w)), None)
         if category:
-            rows.append((category, what.strip(), q, span))
+            victims = what[: cue.start()].strip() if cue and cue.start() > 0 else what.strip()
+            rows.append((category, victims, q, span))
     return rows
 
 

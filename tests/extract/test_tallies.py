@@ -386,3 +386,45 @@ def test_coordinated_subjects_share_the_verb():
 def test_a_lone_one(sentence, count):
     _, rows = tallies(sentence)
     assert len([r for r in rows if r.best == 1 and r.quantity_text.lower() == "one"]) == count
+
+
+# News-style sentences across today's wars: (sentence, [(category, best, perpetrator), ...]) for all rows.
+NEWS = [
+    ("A Russian missile strike on an apartment block killed at least 40 people, officials said.",
+     [("killed", 40, "Russian armed forces")]),
+    ("The health ministry said the death toll had climbed to 32,000, with more than 74,000 wounded.",
+     [("injured", 74000, ""), ("killed", 32000, "")]),
+    ("Israeli forces arrested 15 Palestinians in overnight raids.", [("detained", 15, "Israel Defense Forces")]),
+    ("The RSF killed more than 100 civilians in an attack on a village, activists said.",
+     [("killed", 100, "Rapid Support Forces")]),
+    ("Jihadists ambushed a military convoy, killing 17 soldiers and wounding 30 others.",
+     [("killed", 17, "Jihadists"), ("injured", 30, "Jihadists")]),
+    ("Militants stormed a hotel; at least nine people died in the siege.", [("killed", 9, "")]),
+    ("Bandits abducted 287 pupils from a school in the north.", [("abducted", 287, "Bandits")]),
+    ("The army said 45 militants had been \"neutralised\" in air strikes.", [("killed", 45, "")]),
+    ("Some 1,500 families have been displaced by the fighting this month.", [("displaced", 1500, "")]),
+    ("M23 rebels have seized the town, forcing thousands of residents to flee.", [("displaced", 1000, "M23")]),
+    ("Two Turkish soldiers were killed and three wounded in a PKK attack.",
+     [("killed", 2, "Kurdistan Workers' Party"), ("injured", 3, "Kurdistan Workers' Party")]),
+    ("Houthi rebels said they had detained 11 UN staff members.", [("detained", 11, "Houthis")]),
+    ("At least 20 migrants drowned when their boat capsized.", [("killed", 20, "")]),
+    ("The junta has detained more than 25,000 people since the coup.",
+     [("detained", 25000, "Myanmar military (junta)")]),
+    ("More than 60 prisoners escaped after the attack on the jail.", []),
+    ("Hamas released 24 hostages on Friday.", [("released", 24, "Hamas")]),
+    ("An Israeli strike killed a Hezbollah commander and two of his aides.",
+     [("killed", 1, "Israel Defense Forces"), ("killed", 2, "Israel Defense Forces")]),
+    ("Ten people, including a journalist, were killed.", [("killed", 10, ""), ("killed", 1, "")]),
+    ("The strike wounded 14, among them six children.", [("injured", 14, "")]),
+    ("Sixteen civilians lost their lives in the shelling.", [("killed", 16, "")]),
+    ("Security forces freed 42 kidnapped villagers in a rescue operation.", [("released", 42, "Security forces")]),
+    ("Authorities evacuated 3,000 residents from the frontline town.", [("relocated", 3000, "Authorities")]),
+    ("Three UN peacekeepers were wounded when their vehicle hit a mine.", [("injured", 3, "")]),
+    ("Ukraine's air force said it shot down 25 of the 30 drones launched overnight.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEWS)
+def test_news_sentences(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.perpetrator) for r in rows] == expected

@@ -202,6 +202,7 @@ def grammar() -> SimpleNamespace:
         indefinite=re.compile(rf"{edge}(?:{alt('indefinite_articles')})\s+", re.IGNORECASE),
         group_quantifiers=words_of("group_quantifiers"),
         possessives=words_of("possessives"),
+        subset=re.compile(rf"{edge}(?:{alt('subset_markers')})\s+$", re.IGNORECASE),
         pronoun_one=re.compile(rf"{edge}(?:{alt('pronoun_one_before')})\s+$", re.IGNORECASE),
         coordination=re.compile(rf"\s*,?\s*(?:{alt('coordinators')})\s+$", re.IGNORECASE),
         conjunctions=words_of("conjunctions"),

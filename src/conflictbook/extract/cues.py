@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
 
+_SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -69,17 +71,22 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
     limit = len(text)
     for other in phrases:
         if other.start >= start:
+            if grammar().subset.search(text[start: other.start]):
+                continue  # "ten people, including a journalist, were killed"
             limit = min(limit, other.start)
             break
-    stop = grammar().clause_end.search(text, start, limit)
-    return stop.start() if stop else limit
+    for stop in grammar().clause_end.finditer(text, start, limit):
+        if _SCARE_QUOTED.match(text, stop.start()):
+            continue  # 'had been "neutralised"': a quoted word, not a quotation
+        return stop.start()
+    return limit
 
 
 def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
     """Passive or intransitive cues after PHRASE; empty when the first cue is an active use."""
     t = terms()
     for match in t.after_cue.finditer(text, phrase.end, limit):
-        gap = text[phrase.end: match.start()]
+        gap = text[phrase.end: match.start()].rstrip("\"'\u201c\u201d\u2018\u2019 ") + " "
         cue = match.group(0)
         if t.irrealis_tail.search(gap):
             continue

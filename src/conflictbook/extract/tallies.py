@@ -81,8 +81,8 @@ def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]])
     for mention in ctx.actors(clause, offset=start):
         if not any(s <= mention.start < e for s, e in victims):
             return mention.actor.name
-    if cue.voice != "active":
-        return ""
+    if cue.voice != "active" or cue.mood:
+        return ""  # a deal "to relocate 400 members" names no agent of its own
     said = list(grammar().reported.finditer(clause))
     if said:
         clause = clause[said[-1].end():]
@@ -95,6 +95,10 @@ def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]])
         clause = clause[: coordinated.start()]
     subject = grammar().subject_tail.sub("", clause).strip(" ,")
     words = subject.split()
+    verb = next((i for i, w in enumerate(words) if i and w.islower() and w.endswith("ed")), None)
+    if verb is not None:
+        words = words[:verb]  # "Jihadists ambushed a convoy, killing 17": the subject ends at its verb
+        subject = " ".join(words)
     if not words or len(words) > 7 or words[0].lower() in terms().pronouns or _not_agent(words[-1]):
         return ""
     if any(w.lower() in terms().reporting_words for w in words) or words[-1].lower() in ("of", "to", "that"):
@@ -259,6 +263,13 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if not found_cues[k] and later and later[0].voice in ("passive", "intransitive") \
                     and grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap):
                 found_cues[k] = later
+        for k in range(1, len(phrases)):
+            # "killed a commander and two of his aides": coordinated objects share the active verb
+            earlier = found_cues[k - 1]
+            gap = text[phrases[k - 1].end: phrases[k].start]
+            if not found_cues[k] and earlier and earlier[0].voice in ("active", "noun") \
+                    and grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap):
+                found_cues[k] = earlier
         previous_head = ""
         for index, phrase in enumerate(phrases):
             cues = found_cues[index]

@@ -421,6 +421,9 @@ NEWS = [
     ("Authorities evacuated 3,000 residents from the frontline town.", [("relocated", 3000, "Authorities")]),
     ("Three UN peacekeepers were wounded when their vehicle hit a mine.", [("injured", 3, "")]),
     ("Ukraine's air force said it shot down 25 of the 30 drones launched overnight.", []),
+    ("The militia would hand over 17 soldiers under the deal.", [("released", 17, "")]),
+    ("The rebels handed over 12 prisoners to the Red Cross.", [("released", 12, "The rebels")]),
+    ("Rebels Say 38 Detainees Will Be Freed in First Swap of the War", [("released", 38, "")]),
 ]
 
 

@@ -136,11 +136,24 @@ def _is_identifier(text: str, q: Quantity) -> bool:
     return after.startswith(("%", "per cent", "percent")) or before.endswith(("$", "\u20ac", "\u00a3"))
 
 
+def _particle_free(text: str, q: Quantity) -> Quantity:
+    """'hand over 17 soldiers': "over" belongs to the verb before it, not to the count."""
+    first = q.text.split()[0] if " " in q.text else ""
+    if not first or q.kind not in ("above", "below", "near", "approx"):
+        return q
+    tail = terms().before_tail.search(text[: q.start] + first + " ")
+    if not tail or " " not in tail.group("cue").strip() or not tail.group("cue").lower().endswith(first.lower()):
+        return q
+    rest = find_quantities(q.text[len(first):].lstrip(), offset=q.end - len(q.text[len(first):].lstrip()))
+    return rest[0] if rest else q
+
+
 def _quantity_phrases(text: str) -> list[PeoplePhrase]:
     found = []
     for q in find_quantities(text):
         if _is_identifier(text, q):
             continue
+        q = _particle_free(text, q)
         head = head_after(text, q.end, singular=q.best == 1 or q.low == 1)
         if head is False:
             found.append(PeoplePhrase(q.start, q.end, q.text, "", "", q.low, q.best, q.high, "not-people", q.start))

@@ -424,6 +424,9 @@ NEWS = [
     ("The militia would hand over 17 soldiers under the deal.", [("released", 17, "")]),
     ("The rebels handed over 12 prisoners to the Red Cross.", [("released", 12, "The rebels")]),
     ("Rebels Say 38 Detainees Will Be Freed in First Swap of the War", [("released", 38, "")]),
+    ("In Iran, six people were killed by fire from the security forces.", [("killed", 6, "Iranian armed forces")]),
+    ("Two members of the militia were killed in an ambush, while four others died in a road accident.",
+     [("killed", 2, ""), ("killed", 4, "")]),
 ]
 
 

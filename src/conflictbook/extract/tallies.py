@@ -25,6 +25,7 @@ from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.records import Claim, Tally, TimelineEvent
 
 _BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
+_MEANS_OF = re.compile(r"(?P<means>(?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:from|of)\s+", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
 
 
@@ -128,6 +129,9 @@ def _agent(ctx: _Context, text: str, phrase: PeoplePhrase, cue: Cue, victims: li
     by = _BY.match(text, anchor)
     if by:
         stretch = re.split(r"[,;.]", text[by.end(): by.end() + 80])[0]
+        means = _MEANS_OF.match(stretch)
+        if means and _not_agent(means.group("means").split()[-1]):
+            stretch = stretch[means.end():]  # "killed by fire from the security forces"
         mentions = ctx.actors(stretch)
         if mentions and len(stretch[: mentions[0].start].split()) <= 2:
             return mentions[0].actor.name

@@ -111,8 +111,8 @@ def terms() -> Terms:
         cue_map=cue_map,
         before_tail=re.compile(rf"(?<![\w\-])(?P<cue>{before_alt})\s+{gap_adverbs}(?:the\s+)?$", re.IGNORECASE),
         after_cue=_words(after_alt),
-        aux_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['auxiliaries'])})\s+{gap_adverbs}(?:not\s+)?$",
-                            re.IGNORECASE),
+        aux_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['auxiliaries'])})\s+{gap_adverbs}(?:not\s+)?"
+                            rf"(?:\w+ed\s+(?:and|or)\s+{gap_adverbs})?$", re.IGNORECASE),
         irrealis_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['irrealis'])})\s+{gap_adverbs}$", re.IGNORECASE),
         negation_tail=re.compile(rf"(?<![\w\-])(?:{alternation(frames['negation'])})\s+{gap_adverbs}"
                                  rf"(?:(?:been|be|to|have|being)\s+)*$", re.IGNORECASE),
@@ -202,6 +202,8 @@ def grammar() -> SimpleNamespace:
         indefinite=re.compile(rf"{edge}(?:{alt('indefinite_articles')})\s+", re.IGNORECASE),
         group_quantifiers=words_of("group_quantifiers"),
         possessives=words_of("possessives"),
+        age_list=re.compile(rf"{edge}(?:{alt('age_words')})\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|,\s*and)\s*$",
+                            re.IGNORECASE),
         subset=re.compile(rf"{edge}(?:{alt('subset_markers')})\s+$", re.IGNORECASE),
         pronoun_one=re.compile(rf"{edge}(?:{alt('pronoun_one_before')})\s+$", re.IGNORECASE),
         coordination=re.compile(rf"\s*,?\s*(?:{alt('coordinators')})\s+$", re.IGNORECASE),

@@ -16,6 +16,7 @@ from conflictbook.extract.quantities import Quantity, determiner_pattern, find_q
 
 TOKEN = re.compile(r"\w[\w'\u2019\-]*|[^\w\s]")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
+AGE_WORD = re.compile(r"\d+-(?:year|month)s?-old")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             continue
         if (low in t.np_stops and not word.isupper()) or not word[0].isalnum():
             break
-        possessive = low.endswith(("'s", "s'"))
+        possessive = low.endswith(("'s", "s'")) or bool(AGE_WORD.fullmatch(low))
         if word[0].isupper() or low in t.modifiers or low in t.groups or possessive or (
                 word.isalpha() and modifiers < 2):
             modifiers += 1
@@ -133,6 +134,8 @@ def _is_identifier(text: str, q: Quantity) -> bool:
     after = text[q.end:].lstrip()
     if q.kind == "exact" and q.text.isdigit() and before.endswith(",") and after.startswith(","):
         return True  # an age in apposition
+    if q.kind == "exact" and grammar().age_list.search(before + " "):
+        return True  # "aged 12, 14 and 17"
     return after.startswith(("%", "per cent", "percent")) or before.endswith(("$", "\u20ac", "\u00a3"))
 
 

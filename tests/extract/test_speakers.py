@@ -81,10 +81,14 @@ def test_resolution_chain(phrases: list[str], expected: list[str]) -> None:
     assert resolve_all(phrases) == expected
 
 
-def test_primed_names_resolve_surnames_but_not_pronouns() -> None:
+def test_narrative_names_resolve_surnames_and_following_pronouns() -> None:
+    text = "Regional governor Elsa Rank visited the camp on Monday."
     book = SpeakerBook()
-    book.prime("Regional governor Elsa Rank visited the camp on Monday.")
-    assert book.resolve(parse_speaker("Rank"), 10).name == "Elsa Rank"
+    book.prime(text)
+    assert book.resolve(parse_speaker("Rank"), 60).name == "Elsa Rank"
     fresh = SpeakerBook()
-    fresh.prime("Regional governor Elsa Rank visited the camp on Monday.")
-    assert fresh.resolve(parse_speaker("She"), 10) is None
+    fresh.prime(text)
+    assert fresh.resolve(parse_speaker("She"), 60).name == "Elsa Rank"
+    before = SpeakerBook()
+    before.prime("The camp burned. " + text)
+    assert before.resolve(parse_speaker("She"), 5) is None      # named only after the pronoun

@@ -35,6 +35,8 @@ def compare(results: list[ArticleResult]) -> list[ComparisonRow]:
 
 
 def _stance(topic: Topic, item: Assertion, yes_no: bool) -> str:
+    if item.vague:
+        return "reports"          # "no civilians were harmed": which count it denies is not said
     if item.negated or (topic.kind == "count" and item.best == 0):
         return "denies"
     if item.status in ("agreed", "demanded"):

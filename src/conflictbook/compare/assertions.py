@@ -52,7 +52,8 @@ class Assertion:
     date: date | None = None
     location: str = ""
     about: int = -1                  # >= 0: belongs to the denial topic of this claim order
-    places: frozenset[str] = frozenset()   # place words of the statement (tally location, else "in X" names)
+    places: frozenset[str] = frozenset()   # place words of the event (the tally's location)
+    vague: bool = False              # a denial whose action word the comparison cannot read ("harmed")
     tallies: list[Tally] = field(default_factory=list)
 
 
@@ -222,12 +223,13 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
                                   tally.evidence, tally.sentence, False, countries)
         else:
             article = result.article
+            vague = tally.status == "denied"
             target = Assertion(article_id=article.article_id, outlet=article.outlet or "article",
                                published=_day(article.published), source=tally.source or article.outlet or "article",
                                narrator=narrator, action=action, negated=False,
                                position=_clause_around(tally.evidence, tally.quantity_text),
                                evidence=tally.evidence, order=(index, tally.sentence, max(tally.span_start, 0)),
-                               patient=tally.quantity_text)
+                               patient=tally.quantity_text, vague=vague)
         out.append(target)
     target.action = action if target.action != "move" or action == "move" else target.action
     target.tallies.append(tally)
@@ -235,7 +237,7 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
     target.counted = True
     target.low, target.best, target.high = tally.low, tally.best, tally.high
     target.status = tally.status
-    target.negated = target.negated or tally.status == "denied"
+    target.negated = (target.negated or tally.status == "denied") and not target.vague
     target.date = target.date or tally.date
     target.location = target.location or tally.location
     target.victims = target.victims or victim_class(tally.victims or tally.quantity_text)

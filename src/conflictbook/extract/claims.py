@@ -23,11 +23,13 @@ from conflictbook.lexicon import load
 from conflictbook.records import Claim
 
 TEXT_LIMIT = 600
+_PUBLISHED_IN = re.compile(r"^(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)?\s*[^,]{0,60}?"
+                           r"(?=\s+(?:on|in|at|last|this|yesterday|today)\b|,|$)")
 _CLAUSE_AFTER_CUE = re.compile(r",\s+(?:who|whose|which|where|adding|saying|calling|as|after|because|when|while|"
                                r"\d+|a|an|the)\b|\s+that\s")
 # "HALDEN CROSS, Valdoria -- " / "ALDMERE, March 20 (Wire) - ": a dateline opening the first paragraph.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z'\u2019 .-]{2,}(?:,\s*[^\n]{0,40}?)?\s*(?:\([^)]*\))?"
-                       r"\s*(?:--|\u2014|\u2013|-)\s+")
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z'\u2019 .-]{2,}(?:,\s*[^\n]{0,40}?)?\s*(?:\([^)]*\))?|"
+                       r"\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M)?)\s*(?:--|\u2014|\u2013|-)\s+")
 
 
 @dataclass
@@ -147,6 +149,14 @@ def _lex_speakers(key: str) -> set[str]:
     return _speaker_lex()[key]
 
 
+def _platform(after_cue: str) -> str:
+    """ "said on Telegram", "wrote on social media": the medium that carried the statement."""
+    platforms = "|".join(re.escape(p) for p in sorted(_lex("platforms"), key=len, reverse=True))
+    found = re.match(rf"^\s+(?:\w+\s+){{0,2}}?(?:on|via|in a post on|to)\s+(?P<p>{platforms})(?![\w-])", after_cue,
+                     re.IGNORECASE)
+    return found.group("p") if found else ""
+
+
 def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause | None:
     """TEXT[start:end] as a whole attribution clause: "X said …" or "said X …" (tail allowed)."""
     pats = _patterns()
@@ -157,6 +167,10 @@ def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause |
     if first:
         cue_start, cue_end = start + first.start("cue"), start + first.end("cue")
         rest_start = start + first.start("rest")
+        nouns = "|".join(re.escape(n) for n in _lex("source_nouns"))
+        by = re.match(rf"(?:{nouns})\s+(?:[\w-]+\s+){{0,3}}?by\s+", text[rest_start:end], re.IGNORECASE)
+        if by and _norm_cue(first.group("cue")) == "according to":
+            rest_start += by.end()               # "according to figures published by X": X
         rest = text[rest_start:end]
         stop = pats["speaker_stop"].search(rest)
         spk = rest[:stop.start()] if stop else rest
@@ -187,6 +201,7 @@ def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause |
             if via:
                 cue += " to"
         tail = tail if tail >= 0 else cue_end
+        via = via or _platform(text[cue_end:end])
         return _Clause(mention, start + second.start("spk") + (len(second.group("spk")) - len(spk)),
                        cue_start, cue_end, cue, via, tail)
     return None
@@ -273,6 +288,8 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     """ "…, said residents." / "…, the army said." / "…, according to X." / "According to X, …"."""
     text, pats = article.text, _patterns()
     lead = re.match(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", masked, re.IGNORECASE)
+    if lead and parse_speaker(lead.group("spk")) is None:
+        lead = None
     if lead:
         mention = parse_speaker(lead.group("spk"))
         if mention is not None:
@@ -286,11 +303,13 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         if len(before.split()) < 3 or not before.strip():
             continue
         clause = _parse_clause(text, sent.start + comma + 1, sent.end, names)
-        if clause is None or clause.mention.pronoun:
+        if clause is None:
             continue
         if clause.cue not in _lex("clause") | {"according to"} and clause.cue.split()[0] not in _lex("clause"):
             continue
         tail = text[clause.tail_start:sent.end].strip(" .!?")
+        tail = re.sub(r",\s+[a-z]+ing\b.*$", "", tail)            # ", raising the toll to ...": an aside
+        tail = _PUBLISHED_IN.sub("", tail).strip()                    # "in a statement", "on Telegram"
         if tail and not (tail.startswith(",") or pats["adjunct"].match(tail)) or len(tail.split()) > 14:
             continue
         start = sent.start + len(masked) - len(masked.lstrip())
@@ -302,6 +321,42 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             start += connective.end()
         return [Attribution(clause.mention, clause.np_start, clause.cue_start, clause.cue_end, clause.cue,
                             sent.index, [(start, sent.start + comma)], "indirect", clause.via)]
+    return []
+
+
+def _sentence_subject(before: str) -> str:
+    """The subject at the start of a sentence, asides dropped ("The ministry, which ..., does" -> "The ministry")."""
+    head = _DATELINE.sub("", before).split(",")[0].strip()
+    head = re.split(r"\s+(?:does|did|do|is|was|are|were|has|had|have|will|would|can|could)\b", head)[0]
+    return head if head and parse_speaker(head) is not None else ""
+
+
+def _parenthetical(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
+    """ "His death, the army predicted, would end it." / "Three were identified, it said, and ...": an
+    attribution set off by commas inside the content."""
+    text = article.text
+    for match in re.finditer(r",\s+(?P<clause>[^,]{2,80}?),\s+", masked):
+        if match.start() < 3:
+            continue
+        lo, hi = sent.start + match.start("clause"), sent.start + match.end("clause")
+        clause = _parse_clause(text, lo, hi, names)
+        if clause is None or clause.cue in _lex("recipient") or clause.cue == "according to":
+            continue
+        if clause.np_start > clause.cue_start:       # "said X": only "X said" sits inside a sentence
+            continue
+        tail = text[clause.tail_start:hi].strip()
+        if tail and not (_patterns()["adjunct"].match(tail) or _PUBLISHED_IN.match(tail)):
+            continue
+        start = sent.start + len(masked) - len(masked.lstrip())
+        dateline = _DATELINE.match(text[start:sent.start + match.start()])
+        if dateline:
+            start += dateline.end()
+        after = sent.start + match.end()
+        content = [(start, sent.start + match.start()), (after, _content_end(text, sent))]
+        if len(text[after:content[1][1]].split()) < 2:
+            continue
+        return [Attribution(clause.mention, clause.np_start, clause.cue_start, clause.cue_end, clause.cue,
+                            sent.index, content, "indirect", clause.via)]
     return []
 
 
@@ -338,14 +393,24 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             if not whole_ok and parse_speaker(last_part) is not None:
                 np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
                 phrase = last_part       # "In a statement, the group said"
+        quoting = re.search(r",\s+quoting\s+(?P<src>[^,]+),\s*$", phrase)
+        quoted_via = ""
+        if quoting and parse_speaker(quoting.group("src")) is not None:
+            quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
+            phrase = quoting.group("src")          # "Agency X, quoting the ministry, reports ..."
         if phrase.endswith(","):
-            appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>(?:a|an|the)\s[^,]+|\d{1,3}),", phrase.strip())
+            appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>[^,]+),", phrase.strip())
             if not appositive:
                 continue
             app = appositive.group("app")
             phrase = appositive.group("name") if app.isdigit() else f"{appositive.group('name')}, {app}"
+        if not phrase.strip() and bounds and re.search(r"\b(?:but|and)\s*$", left[:np_lo]):
+            subject = _sentence_subject(text[sent.start:sent.start + np_lo])
+            if subject:
+                phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
         if not phrase.strip() or len(phrase.split()) > 16:
             continue
+        phrase = re.sub(r"\s+\w+ly$", "", phrase.rstrip())     # "consistently rejected"
         mention = parse_speaker(phrase)
         if mention is None:
             continue
@@ -363,6 +428,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             if rest_start < 0:
                 continue
             cue += " to"
+        via = via or _platform(text[cue_end:sent.end])
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:
@@ -384,7 +450,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         if quoted and quoted.start() <= match.start() < quoted.end():
             continue
         return [Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
-                            [(content_start, content_end)], "indirect", via)]
+                            [(content_start, content_end)], "indirect", via or quoted_via)]
     if quoted and quoted.group("that"):
         mention = parse_speaker(quoted.group("spk"))
         if mention is not None:
@@ -421,7 +487,8 @@ def find_attributions(article: Article) -> list[Attribution]:
                 continue
             if _inside(found, sent.start):
                 continue
-            attrs = _trailing(article, sent, masked, names) or _indirect(article, sent, masked, names)
+            attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
+                _indirect(article, sent, masked, names)
             for attr in attrs:
                 inner = [q for q in here if attr.content[0][0] <= q.start and q.end <= attr.content[-1][1]]
                 if any(len(q.content(text).split()) >= 2 for q in inner):

@@ -76,7 +76,8 @@ class Speaker:
     aliases: set[str] = field(default_factory=set)
     last: int = -1
     definite: bool = False     # introduced as "the director": a later "X, the director" names it
-    spoke: bool = True         # False for people only named in the narrative (never a pronoun's referent)
+    spoke: bool = True         # False for people only named in the narrative so far
+    positions: list[int] = field(default_factory=list)   # offsets where the article names or quotes them
 
     def tokens(self) -> list[str]:
         return self.name.split()
@@ -84,7 +85,8 @@ class Speaker:
 
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _POSTMOD_ALWAYS = re.compile(r"\s+(?:from|who|whose|which|tasked|based|working|speaking|asking|in charge|"
-                             r"familiar|close to|linked|affiliated|stationed|deployed)\b")
+                             r"familiar|close to|linked|affiliated|stationed|deployed|briefed|interviewed|quoted|"
+                             r"cited|contacted|reached|present|involved|running|leading|aged)\b")
 _POSTMOD_AFTER_NOUN = re.compile(r"\s+(?:of|for|in|at|with|on|near|inside|within|to)\s")
 
 
@@ -311,23 +313,33 @@ class SpeakerBook:
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:
                 continue
-            if self._by_name(mention) is None:
-                speaker = self._new(mention)
-                speaker.spoke = False
+            known = self._by_name(mention)
+            if known is None:
+                known = self._new(mention)
+                known.spoke = False
+            known.positions.append(match.start())   # a pronoun may refer to the person the narrative just named
 
     def resolve(self, mention: Mention, position: int) -> Speaker | None:
         """The speaker MENTION refers to (creating it when new); None for an unresolvable pronoun."""
+        self.position = position
         speaker = self._find(mention)
         if speaker is None:
             if mention.pronoun:
                 return None
             speaker = self._new(mention)
         speaker.last = position
+        speaker.positions.append(position)
         speaker.spoke = True
         return speaker
 
     def _recent(self) -> list[Speaker]:
-        return sorted(self.speakers, key=lambda s: s.last, reverse=True)
+        """Speakers by their latest mention before the current position (quotes and narrative mentions)."""
+        here = getattr(self, "position", 10 ** 12)
+
+        def latest(speaker: Speaker) -> int:
+            return max((p for p in speaker.positions if p <= here), default=-1)
+
+        return sorted((s for s in self.speakers if latest(s) >= 0), key=latest, reverse=True)
 
     def _find(self, mention: Mention) -> Speaker | None:
         if mention.pronoun:
@@ -355,7 +367,7 @@ class SpeakerBook:
         recent = self._recent()
         if mention.pronoun in ("he", "she"):
             wanted = ("person", "unnamed-person")
-            return next((s for s in recent if s.kind in wanted and not s.plural and s.spoke), None)
+            return next((s for s in recent if s.kind in wanted and not s.plural), None)
         if mention.pronoun == "it":
             return next((s for s in recent if s.kind in ("organisation", "state", "media")), None)
         top = recent[0] if recent else None

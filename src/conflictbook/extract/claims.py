@@ -308,6 +308,8 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         if clause.cue not in _lex("clause") | {"according to"} and clause.cue.split()[0] not in _lex("clause"):
             continue
         tail = text[clause.tail_start:sent.end].strip(" .!?")
+        if re.search(r",\s+(?:and|but)\s+\w", tail):
+            continue                                                  # "..., X said, and ...": a parenthetical
         tail = re.sub(r",\s+[a-z]+ing\b.*$", "", tail)            # ", raising the toll to ...": an aside
         tail = _PUBLISHED_IN.sub("", tail).strip()                    # "in a statement", "on Telegram"
         if tail and not (tail.startswith(",") or pats["adjunct"].match(tail)) or len(tail.split()) > 14:
@@ -345,7 +347,7 @@ def _parenthetical(article: Article, sent: Sentence, masked: str, names: set[str
         if clause.np_start > clause.cue_start:       # "said X": only "X said" sits inside a sentence
             continue
         tail = text[clause.tail_start:hi].strip()
-        if tail and not (_patterns()["adjunct"].match(tail) or _PUBLISHED_IN.match(tail)):
+        if tail and not (_patterns()["adjunct"].match(tail) or _PUBLISHED_IN.match(tail) or len(tail.split()) <= 4):
             continue
         start = sent.start + len(masked) - len(masked.lstrip())
         dateline = _DATELINE.match(text[start:sent.start + match.start()])
@@ -436,11 +438,14 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             rest = text[rest_start:sent.end]
         that = re.match(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|after)\b[^,.;:\u201c\"]{0,80}?\s+)?"
                         r"that\s+", rest)
+        object_cue = cue in _lex("object") or cue.split()[0] in _lex("object")
+        if that and object_cue and len(text[rest_start + that.end():sent.end].split()) < 3:
+            that = None                      # "rejected that account": a demonstrative, not a clause
         if not that and cue in _lex("needs_that"):
             continue
         if that:
             content_start = rest_start + that.end()
-        elif cue in _lex("object") or cue.split()[0] in _lex("object"):
+        elif object_cue:
             content_start = cue_start
         else:
             content_start = rest_start + len(rest) - len(rest.lstrip(" ,:"))

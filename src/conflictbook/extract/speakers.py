@@ -86,7 +86,7 @@ class Speaker:
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _POSTMOD_ALWAYS = re.compile(r"\s+(?:from|who|whose|which|tasked|based|working|speaking|asking|in charge|"
                              r"familiar|close to|linked|affiliated|stationed|deployed|briefed|interviewed|quoted|"
-                             r"cited|contacted|reached|present|involved|running|leading|aged)\b")
+                             r"cited|contacted|reached|present|involved|running|leading|aged|questioned|surveyed)\b")
 _POSTMOD_AFTER_NOUN = re.compile(r"\s+(?:of|for|in|at|with|on|near|inside|within|to)\s")
 
 
@@ -96,6 +96,8 @@ _QUOTES_OR_VERBS = re.compile(r"[\u201c\u201d\"]|(?<![\w-])(?:had|has|have|was|w
 
 
 _CONNECTORS = ("of", "the", "for", "and", "on")
+_ORG_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
+                          r"(?P<org>(?:[A-Z][\w'\u2019-]+\s+){0,4}[A-Z][\w'\u2019-]+)(?=\s+[a-z])", re.MULTILINE)
 _NOT_NP_START = {"which", "who", "whom", "that", "whose", "what", "in", "on", "at", "during", "after", "before",
                  "with", "without", "by", "for", "from", "when", "while", "if", "as", "to"}
 _VERB_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|my)\s")
@@ -308,7 +310,19 @@ class SpeakerBook:
         self.speakers: list[Speaker] = []
 
     def prime(self, text: str) -> None:
-        """Register people the narrative names with a role ("Regional governor Jane Roe visited ...")."""
+        """Register people the narrative names with a role ("Regional governor Jane Roe visited ...") and
+        organisations that open a sentence ("The Eastern Front issued ..."), so later pronouns find them."""
+        for match in _ORG_SUBJECT.finditer(text):
+            org = match.group("org")
+            if len(org.split()) < 2 and not (org.isupper() and len(org) >= 2):
+                continue                      # "Army spokesman ...": a title word, not a body
+            mention = parse_speaker(org)
+            if mention is None or mention.kind not in ("organisation", "state", "media") or not mention.name:
+                continue
+            known = self._by_name(mention) or self._new(mention)
+            if not known.positions:
+                known.spoke = False
+            known.positions.append(match.start("org"))
         for match in _role_name_pattern().finditer(text):
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:

@@ -199,6 +199,16 @@ def test_bare_denial_contradicts_the_sentence_before_it() -> None:
     assert any(r.source == "Test Wire" for r in group)
 
 
+def test_a_claim_called_false_contradicts_it() -> None:
+    rows = compare([article(claims=[
+        claim("defence ministry", "its troops had retaken the village of Elmbrook", sentence=0),
+        claim("general staff", "the claim was false", sentence=1, about="The defence ministry said its troops had "
+              "retaken the village of Elmbrook.", about_sentence=0)])])
+    group = topic_with(rows, "retaken the village", "the claim was false")
+    assert verdict(group) == "contradicts"
+    assert {r.source: r.stance for r in group} == {"defence ministry": "affirms", "general staff": "denies"}
+
+
 def test_republished_wire_story_is_one_source() -> None:
     text = "At least 17 people were killed when gunmen attacked the camp"
     evidence = f"{text}, camp officials said."

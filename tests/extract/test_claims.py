@@ -344,6 +344,17 @@ def test_bare_denial_points_back_to_the_sentence_it_denies() -> None:
     assert claim.about_sentence == 0 and claim.about.startswith("Several of its members")
 
 
+@pytest.mark.parametrize(("body", "about"), [
+    ("The army said it had retaken the ridge. The front's command said the claim was false.", 0),
+    ("Officials put the toll at 200. The monitors dismissed the figure as exaggerated.", 0),
+    ("The governor said the dam was safe. Engineers rejected that account.", 0),
+    ("The army said it had retaken the ridge. The front's command said the ridge was quiet.", -1),
+])
+def test_denials_that_point_back(body: str, about: int) -> None:
+    _, claims = claims_of(body)
+    assert claims[-1].about_sentence == about
+
+
 def test_claim_ids_are_sequential() -> None:
     _, claims = claims_of("Mara Stein said the road was open. Tomas Weir said the road was closed.")
     assert [c.claim_id for c in claims] == ["C001", "C002"]

@@ -124,7 +124,7 @@ def _question(topic: Topic) -> str:
     context = ", ".join(x for x in (where, dated.isoformat() if dated else "") if x)
     context = f" ({context})" if context else ""
     if topic.kind == "involvement":
-        return f"Was {first.agent} involved in: {first.position}"[:200]
+        return f"Disputed by {first.agent}: {first.position}"[:200]
     if topic.kind == "move":
         place = first.destination_text or ", ".join(sorted(topic.key)).title()
         who = next((m.patient for m in topic.members if _is_phrase(m.patient)), "people")

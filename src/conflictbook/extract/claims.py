@@ -606,14 +606,24 @@ def _said_when(article: Article, attr: Attribution) -> re.Match | None:
 
 
 def _about(article: Article, attr: Attribution) -> Sentence | None:
-    """The sentence a bare denial refers back to: "X denied its involvement" denies what came just before."""
-    if attr.cue.split()[0] not in _lex("denial") or attr.content[0][0] != attr.cue_start or attr.sentence < 1:
+    """The sentence a bare denial refers back to: "X denied its involvement", "X dismissed the figure",
+    "X said the claim was false" deny what the article said just before."""
+    if attr.sentence < 1:
         return None
-    obj = article.text[attr.cue_end:attr.content[-1][1]].lower().split()
-    while obj and obj[0] in ("its", "their", "his", "her", "any", "all", "the", "these", "those"):
-        obj = obj[1:]
-    if not obj or " ".join(obj) not in _lex("denial_objects"):
-        return None
+    content = article.text[attr.content[0][0]:attr.content[-1][1]]
+    falsity = "|".join(re.escape(w) for w in sorted(_lex("falsity"), key=len, reverse=True))
+    objects = "|".join(re.escape(w) for w in sorted(_lex("denial_objects"), key=len, reverse=True))
+    called_false = re.match(rf"(?:the|that|this|these|those|such)\s+(?:{objects})\s+(?:was|were|is|are)\s+"
+                            rf"(?:\w+\s+)?(?:{falsity})\b", content, re.IGNORECASE)
+    if not called_false:
+        if attr.cue.split()[0] not in _lex("denial") or attr.content[0][0] != attr.cue_start:
+            return None
+        obj = re.split(r"\s+as\s+|,", article.text[attr.cue_end:attr.content[-1][1]].lower())[0].split()
+        while obj and obj[0] in ("its", "their", "his", "her", "any", "all", "the", "these", "those", "that",
+                                 "this", "such"):
+            obj = obj[1:]
+        if not obj or " ".join(obj) not in _lex("denial_objects"):
+            return None
     before = article.sentences[attr.sentence - 1]
     here = article.sentences[attr.sentence]
     if before.headline or here.paragraph - before.paragraph > 1:

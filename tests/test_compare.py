@@ -123,6 +123,19 @@ def test_a_subset_is_not_a_contradiction() -> None:
     assert "contradicts" not in {r.verdict for r in rows}
 
 
+@pytest.mark.parametrize(("second", "expected"), [
+    ("The group said only two of its members had died.", "contradicts"),   # an exclusive figure
+    ("The group said two of its members had died.", "differs"),            # undated: may be a subset
+])
+def test_only_n_contradicts_another_exact_figure(second: str, expected: str) -> None:
+    rows = compare([article(tallies=[
+        tally("killed", "Three members", "Three members of the group were killed, the army said.", 3, high=3,
+              source="army", sentence=1),
+        tally("killed", "two of its members", second, 2, high=2, source="group", sentence=2),
+    ])])
+    assert [verdict(g) for g in topics(rows).values()] == [expected]
+
+
 def test_at_least_and_a_higher_figure_differ() -> None:
     rows = compare([article(tallies=[
         tally("killed", "at least 12 people", "At least 12 people were killed.", 12, low=12, sentence=1),

@@ -58,14 +58,23 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
     """
     revision = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["revision_words"]) + r")\b",
                           re.IGNORECASE)
-    exact = [i for i in items if _exact(i) and i.date is not None and not i.negated
+    exact = [i for i in items if _exact(i) and not i.negated
              and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
     for n, first in enumerate(exact):
         for second in exact[n + 1:]:
-            if first.date == second.date and first.best != second.best and keys[id(first)] != keys[id(second)] \
+            same_event = (first.date is not None and first.date == second.date) or (
+                first.article_id == second.article_id and (_only(first) or _only(second)))
+            if same_event and first.best != second.best and keys[id(first)] != keys[id(second)] \
                     and _head(first) == _head(second):
                 return True     # "12 people" vs "19 people"; never "12 people" vs "3 children" (a subset)
     return False
+
+
+def _only(item: Assertion) -> bool:
+    """ "only two of its members had died": an exclusive figure, which no other figure can join."""
+    quantity = item.tallies[0].quantity_text if item.tallies else ""
+    return bool(quantity) and bool(re.search(rf"\b(?:only|just|no more than)\s+{re.escape(quantity)}",
+                                             item.evidence, re.IGNORECASE))
 
 
 def _head(item: Assertion) -> str:

@@ -265,6 +265,8 @@ CASES = [
      {"via": "Telegram", "text": "three villages were shelled"}),
     ("“The water is rising,” the mayor wrote on social media.", {"speaker": "mayor", "via": "social media"}),
     ("“We will never leave,” said one herder near the lake.", {"speaker": "herder", "mode": "direct"}),
+    ("Police said they freed four workers held by the Black Ridge Militia. The militia said that none of "
+     "its men were caught.", {"n": 2, "speaker": "Black Ridge Militia"}),
     # --- media and state speakers
     ("The state news agency said the dam was repaired.", {"speaker_kind": "media"}),
     ("The Interior Ministry said four suspects were arrested.", {"speaker": "Interior Ministry",

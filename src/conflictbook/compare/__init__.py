@@ -73,8 +73,9 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
 def _only(item: Assertion) -> bool:
     """ "only two of its members had died": an exclusive figure, which no other figure can join."""
     quantity = item.tallies[0].quantity_text if item.tallies else ""
-    return bool(quantity) and bool(re.search(rf"\b(?:only|just|no more than)\s+{re.escape(quantity)}",
-                                             item.evidence, re.IGNORECASE))
+    exclusive = r"(?:only|just|no more than)\s+"
+    return bool(quantity) and bool(re.match(exclusive, quantity, re.IGNORECASE) or re.search(
+        rf"\b{exclusive}{re.escape(quantity)}", item.evidence, re.IGNORECASE))
 
 
 def _head(item: Assertion) -> str:

@@ -312,6 +312,14 @@ class SpeakerBook:
     def prime(self, text: str) -> None:
         """Register people the narrative names with a role ("Regional governor Jane Roe visited ...") and
         organisations that open a sentence ("The Eastern Front issued ..."), so later pronouns find them."""
+        for match in _org_name_pattern().finditer(text):     # "the Red Fen Militia" anywhere in the text
+            mention = parse_speaker(match.group(0))
+            if mention is None or mention.kind not in ("organisation", "state") or not mention.name:
+                continue
+            known = self._by_name(mention) or self._new(mention)
+            if not known.positions:
+                known.spoke = False
+            known.positions.append(match.start())
         for match in _ORG_SUBJECT.finditer(text):
             org = match.group("org")
             if len(org.split()) < 2 and not (org.isupper() and len(org) >= 2):
@@ -365,6 +373,10 @@ class SpeakerBook:
             if speaker.name.lower() == key and speaker.kind in ("group", "organisation", "media", "state"):
                 return speaker
         if mention.definite:
+            for speaker in self._recent():       # "the militia" -> the "... Militia" the article named
+                if speaker.kind in ("organisation", "state", "media") and not mention.plural and \
+                        speaker.name.lower().split()[-1] == mention.head and speaker.name.lower() != key:
+                    return speaker
             for speaker in self._recent():
                 if mention.head in speaker.heads and speaker.plural == mention.plural:
                     return speaker
@@ -434,6 +446,14 @@ def _role_name_pattern() -> re.Pattern:
     name = r"[A-Z][\w'\u2019-]+"
     return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+\s+){{0,3}}(?:[a-z-]+\s+)?(?i:{body})\.?\s+(?:(?i:{body})\.?\s+)?"
                       rf"{name}(?:\s+{name}){{1,2}}")
+
+
+@cache
+def _org_name_pattern() -> re.Pattern:
+    heads = sorted({w for w in _lex()["organisations"] if " " not in w}, key=len, reverse=True)
+    body = "|".join(re.escape(h.capitalize()) for h in heads)
+    name = r"[A-Z][\w'\u2019-]+"
+    return re.compile(rf"(?<![\w-])(?:{name}\s+){{1,4}}(?:{body})(?![\w-])")
 
 
 @cache

@@ -267,6 +267,8 @@ CASES = [
     ("“We will never leave,” said one herder near the lake.", {"speaker": "herder", "mode": "direct"}),
     ("Police said they freed four workers held by the Black Ridge Militia. The militia said that none of "
      "its men were caught.", {"n": 2, "speaker": "Black Ridge Militia"}),
+    ("The city's rescue service said two died. The northern health ministry says the hospital was hit.",
+     {"n": 2, "speaker": "northern health ministry"}),
     # --- media and state speakers
     ("The state news agency said the dam was repaired.", {"speaker_kind": "media"}),
     ("The Interior Ministry said four suspects were arrested.", {"speaker": "Interior Ministry",

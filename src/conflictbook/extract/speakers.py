@@ -373,16 +373,19 @@ class SpeakerBook:
             if speaker.name.lower() == key and speaker.kind in ("group", "organisation", "media", "state"):
                 return speaker
         if mention.definite:
+            words = set(key.split())
             for speaker in self._recent():       # "the militia" -> the "... Militia" the article named
+                names = speaker.name.lower().split()
                 if speaker.kind in ("organisation", "state", "media") and not mention.plural and \
-                        speaker.name.lower().split()[-1] == mention.head and speaker.name.lower() != key:
+                        names[-1] == mention.head and words <= set(names):
                     return speaker
             for speaker in self._recent():
                 if mention.head in speaker.heads and speaker.plural == mention.plural:
                     return speaker
                 if speaker.kind == "media" and mention.kind == "media":
                     return speaker
-                if mention.head in _generic_orgs() and speaker.kind == "organisation" and not speaker.plural:
+                if key == mention.head and mention.head in _generic_orgs() and speaker.kind == "organisation" \
+                        and not speaker.plural:
                     return speaker      # "the group said" -> the organisation last quoted
                 if speaker.kind in ("organisation", "state", "media") and speaker.name.lower().split()[-1] == \
                         mention.head and not mention.plural:

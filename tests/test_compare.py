@@ -169,11 +169,20 @@ def test_about_and_exact_same_figure_agree() -> None:
 def test_denied_count_contradicts_a_reported_one() -> None:
     rows = compare([article(
         claims=[claim("Eastern Front", "any civilians were killed by its fighters", cue="denied", sentence=6)],
-        tallies=[tally("killed", "19 people", "Doctors said 19 people had died.", 19, high=19, source="Doctors",
-                       sentence=2)])])
-    group = topic_with(rows, "19 people", "any civilians were killed")
+        tallies=[tally("killed", "19 civilians", "Doctors said 19 civilians had died.", 19, high=19,
+                       source="Doctors", sentence=2)])])
+    group = topic_with(rows, "19 civilians", "any civilians were killed")
     assert verdict(group) == "contradicts"
     assert {r.source: r.stance for r in group}["Eastern Front"] == "denies"
+
+
+def test_a_denial_about_other_people_does_not_join() -> None:
+    rows = compare([article(
+        claims=[claim("Eastern Front", "holding any aid workers", cue="denied", sentence=6,
+                      evidence="The Eastern Front denied holding any aid workers.")],
+        tallies=[tally("detained", "Between 60 and 75 people", "Between 60 and 75 people were detained in Birch.",
+                       None, low=60, high=75, sentence=2)])])
+    assert "contradicts" not in {r.verdict for r in rows}
 
 
 def test_blame_and_killer_named_agree() -> None:

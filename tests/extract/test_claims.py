@@ -269,6 +269,12 @@ CASES = [
      "its men were caught.", {"n": 2, "speaker": "Black Ridge Militia"}),
     ("The city's rescue service said two died. The northern health ministry says the hospital was hit.",
      {"n": 2, "speaker": "northern health ministry"}),
+    ("The council dismissed the figure as “pure invention”, and observers say they counted fewer than 50.",
+     {"n": 2, "i": 0, "speaker": "council", "text_has": "pure invention", "text_not": "observers"}),
+    ("The council dismissed the figure as “pure invention”, and observers say they counted fewer than 50.",
+     {"n": 2, "speaker": "observers", "text": "they counted fewer than 50"}),
+    ("The army said the road was open, but residents said it was mined.",
+     {"n": 2, "speaker": "residents", "text": "it was mined"}),
     # --- media and state speakers
     ("The state news agency said the dam was repaired.", {"speaker_kind": "media"}),
     ("The Interior Ministry said four suspects were arrested.", {"speaker": "Interior Ministry",

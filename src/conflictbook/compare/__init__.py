@@ -15,7 +15,7 @@ import re
 from conflictbook.compare.actions import lexicon
 from conflictbook.compare.assertions import Assertion, article_assertions, norm
 from conflictbook.compare.grading import grade, source_keys
-from conflictbook.compare.topics import Topic, build_topics
+from conflictbook.compare.topics import Topic, build_topics, head_noun
 from conflictbook.records import ArticleResult, ComparisonRow
 
 __all__ = ["compare"]
@@ -79,10 +79,7 @@ def _only(item: Assertion) -> bool:
 
 
 def _head(item: Assertion) -> str:
-    """The counted noun, singular ("19 people" -> "people", "civilians" -> "civilian")."""
-    phrase = item.tallies[0].quantity_text if item.tallies else item.patient
-    words = re.findall(r"[a-z]+", phrase.lower())
-    return words[-1].removesuffix("s") if words else ""
+    return head_noun(item)
 
 
 def _value(topic: Topic, item: Assertion) -> object:

@@ -18,6 +18,7 @@ a corpus is never compared pair by pair.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -100,7 +101,25 @@ def _same_event(topic: Topic, item: Assertion) -> bool:
     return max(_day_gap(topic.first_pub, item.published), _day_gap(topic.last_pub, item.published)) <= pub_days
 
 
+def head_noun(item: Assertion) -> str:
+    """The counted noun, singular ("any of its commanders" -> "commander")."""
+    phrase = item.tallies[0].quantity_text if item.tallies else item.patient
+    words = re.findall(r"[a-z]+", phrase.lower())
+    return words[-1].removesuffix("s") if words else ""
+
+
+def _denial_fits(topic: Topic, item: Assertion) -> bool:
+    """A denial joins a question only about the same people: the same counted noun, or the same agent."""
+    if not (item.negated or item.best == 0):
+        return True
+    head = head_noun(item)
+    return bool(head) and any(head_noun(m) == head for m in topic.members) or bool(
+        item.agent and item.agent in topic.agents())
+
+
 def _count_fits(topic: Topic, item: Assertion) -> bool:
+    if not _denial_fits(topic, item):
+        return False
     victims = topic.victims()
     if victims and item.victims and victims != item.victims:
         return False

@@ -221,6 +221,8 @@ def _direct_after(article: Article, sent: Sentence, quotes: list[Quote], names: 
         if nxt is not None:
             after_end = nxt.open_at
         segment = text[quote.close_at:after_end]
+        if re.match(r"^[\s,]*(?:and|but|while|whereas)\s", segment):
+            continue         # "X dismissed it as “a fantasy”, and monitors say ...": the quote is X's
         if not segment.strip(" ,.") or not re.match(r"^\s*,|^\s+[a-z]", segment) and \
                 text[quote.end - 1:quote.end] not in ",?!":
             continue
@@ -326,6 +328,13 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     return []
 
 
+def _starts_new_clause(masked: str, offset: int, previous: Attribution, cue_at: int) -> bool:
+    """Whether a later cue opens a coordinated clause of its own (", and monitors say ...")."""
+    between = masked[previous.content[0][0] - offset:cue_at]
+    found = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+", between))
+    return bool(found) and len(between[found[-1].end():].split()) <= 6
+
+
 def _sentence_subject(before: str) -> str:
     """The subject at the start of a sentence, asides dropped ("The ministry, which ..., does" -> "The ministry")."""
     head = _DATELINE.sub("", before).split(",")[0].strip()
@@ -373,9 +382,12 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …"."""
     text, pats = article.text, _patterns()
     quoted = pats["quoted"].search(masked)
+    found: list[Attribution] = []
     for match in pats["cue"].finditer(masked):
         if not match.group(0).islower():
             continue          # "Civilians Accused Of Spying": a title-case headline word, not a cue
+        if found and not _starts_new_clause(masked, sent.start, found[-1], match.start()):
+            continue          # a cue inside the content of the claim before it belongs to that claim
         cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
         left = masked[:match.start()]
         if re.search(r"(?:^|\s)(?:" + "|".join(map(re.escape, _lex("blocking"))) + r")\s*$", left, re.IGNORECASE):
@@ -454,8 +466,13 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             continue
         if quoted and quoted.start() <= match.start() < quoted.end():
             continue
-        return [Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
-                            [(content_start, content_end)], "indirect", via or quoted_via)]
+        if found:        # "X dismissed it, and Y say ...": the first content ends where the second clause starts
+            boundary = masked.rfind(",", 0, np_start - sent.start)
+            found[-1].content = [(found[-1].content[0][0], sent.start + boundary)]
+        found.append(Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
+                                 [(content_start, content_end)], "indirect", via or quoted_via))
+    if found:
+        return found
     if quoted and quoted.group("that"):
         mention = parse_speaker(quoted.group("spk"))
         if mention is not None:

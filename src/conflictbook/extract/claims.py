@@ -151,9 +151,7 @@ def _lex_speakers(key: str) -> set[str]:
 
 def _platform(after_cue: str) -> str:
     """ "said on Telegram", "wrote on social media": the medium that carried the statement."""
-    platforms = "|".join(re.escape(p) for p in sorted(_lex("platforms"), key=len, reverse=True))
-    found = re.match(rf"^\s+(?:\w+\s+){{0,2}}?(?:on|via|in a post on|to)\s+(?P<p>{platforms})(?![\w-])", after_cue,
-                     re.IGNORECASE)
+    found = _platform_pattern().match(after_cue)
     return found.group("p") if found else ""
 
 
@@ -167,8 +165,7 @@ def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause |
     if first:
         cue_start, cue_end = start + first.start("cue"), start + first.end("cue")
         rest_start = start + first.start("rest")
-        nouns = "|".join(re.escape(n) for n in _lex("source_nouns"))
-        by = re.match(rf"(?:{nouns})\s+(?:[\w-]+\s+){{0,3}}?by\s+", text[rest_start:end], re.IGNORECASE)
+        by = _source_nouns_pattern().match(text[rest_start:end])
         if by and _norm_cue(first.group("cue")) == "according to":
             rest_start += by.end()               # "according to figures published by X": X
         rest = text[rest_start:end]
@@ -390,7 +387,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             continue          # a cue inside the content of the claim before it belongs to that claim
         cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
         left = masked[:match.start()]
-        if re.search(r"(?:^|\s)(?:" + "|".join(map(re.escape, _lex("blocking"))) + r")\s*$", left, re.IGNORECASE):
+        if _blocking_pattern().search(left):
             continue
         bounds = list(pats["boundary"].finditer(left))
         np_lo = bounds[-1].end() if bounds else 0
@@ -622,16 +619,39 @@ def _said_when(article: Article, attr: Attribution) -> re.Match | None:
     return _patterns()["said_when"].search(article.text, start, min(end, start + 160))
 
 
+@cache
+def _called_false() -> re.Pattern:
+    falsity = "|".join(re.escape(w) for w in sorted(_lex("falsity"), key=len, reverse=True))
+    objects = "|".join(re.escape(w) for w in sorted(_lex("denial_objects"), key=len, reverse=True))
+    return re.compile(rf"(?:the|that|this|these|those|such)\s+(?:{objects})\s+(?:was|were|is|are)\s+"
+                      rf"(?:\w+\s+)?(?:{falsity})\b", re.IGNORECASE)
+
+
+@cache
+def _platform_pattern() -> re.Pattern:
+    platforms = "|".join(re.escape(p) for p in sorted(_lex("platforms"), key=len, reverse=True))
+    return re.compile(rf"^\s+(?:\w+\s+){{0,2}}?(?:on|via|in a post on|to)\s+(?P<p>{platforms})(?![\w-])",
+                      re.IGNORECASE)
+
+
+@cache
+def _blocking_pattern() -> re.Pattern:
+    return re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, _lex("blocking"))) + r")\s*$", re.IGNORECASE)
+
+
+@cache
+def _source_nouns_pattern() -> re.Pattern:
+    nouns = "|".join(re.escape(n) for n in _lex("source_nouns"))
+    return re.compile(rf"(?:{nouns})\s+(?:[\w-]+\s+){{0,3}}?by\s+", re.IGNORECASE)
+
+
 def _about(article: Article, attr: Attribution) -> Sentence | None:
     """The sentence a bare denial refers back to: "X denied its involvement", "X dismissed the figure",
     "X said the claim was false" deny what the article said just before."""
     if attr.sentence < 1:
         return None
     content = article.text[attr.content[0][0]:attr.content[-1][1]]
-    falsity = "|".join(re.escape(w) for w in sorted(_lex("falsity"), key=len, reverse=True))
-    objects = "|".join(re.escape(w) for w in sorted(_lex("denial_objects"), key=len, reverse=True))
-    called_false = re.match(rf"(?:the|that|this|these|those|such)\s+(?:{objects})\s+(?:was|were|is|are)\s+"
-                            rf"(?:\w+\s+)?(?:{falsity})\b", content, re.IGNORECASE)
+    called_false = _called_false().match(content)
     if not called_false:
         if attr.cue.split()[0] not in _lex("denial") or attr.content[0][0] != attr.cue_start:
             return None

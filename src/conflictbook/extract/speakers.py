@@ -11,6 +11,7 @@ their description ("a senior officer of an elite police unit" → "senior office
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -319,7 +320,7 @@ class SpeakerBook:
             known = self._by_name(mention) or self._new(mention)
             if not known.positions:
                 known.spoke = False
-            known.positions.append(match.start())
+            insort(known.positions, match.start())
         for match in _ORG_SUBJECT.finditer(text):
             org = match.group("org")
             if len(org.split()) < 2 and not (org.isupper() and len(org) >= 2):
@@ -330,7 +331,7 @@ class SpeakerBook:
             known = self._by_name(mention) or self._new(mention)
             if not known.positions:
                 known.spoke = False
-            known.positions.append(match.start("org"))
+            insort(known.positions, match.start("org"))
         for match in _role_name_pattern().finditer(text):
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:
@@ -339,7 +340,7 @@ class SpeakerBook:
             if known is None:
                 known = self._new(mention)
                 known.spoke = False
-            known.positions.append(match.start())   # a pronoun may refer to the person the narrative just named
+            insort(known.positions, match.start())   # a pronoun may refer to the person the narrative just named
 
     def resolve(self, mention: Mention, position: int) -> Speaker | None:
         """The speaker MENTION refers to (creating it when new); None for an unresolvable pronoun."""
@@ -350,7 +351,7 @@ class SpeakerBook:
                 return None
             speaker = self._new(mention)
         speaker.last = position
-        speaker.positions.append(position)
+        insort(speaker.positions, position)
         speaker.spoke = True
         return speaker
 
@@ -359,7 +360,8 @@ class SpeakerBook:
         here = getattr(self, "position", 10 ** 12)
 
         def latest(speaker: Speaker) -> int:
-            return max((p for p in speaker.positions if p <= here), default=-1)
+            at = bisect_right(speaker.positions, here)
+            return speaker.positions[at - 1] if at else -1
 
         return sorted((s for s in self.speakers if latest(s) >= 0), key=latest, reverse=True)
 

@@ -122,5 +122,6 @@ class ResultCache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def __len__(self) -> int:
+    def count(self) -> int:
+        """Number of committed entries."""
         return sum(1 for _ in self.root.glob("??/*.pkl"))

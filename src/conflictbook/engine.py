@@ -247,7 +247,8 @@ def map_articles(items: Iterable[Article | ErrorRow], config: EngineConfig | Non
     cache = ResultCache(config.cache_dir) if config.cache_dir else None
     backend, entries = _choose_backend(config, _entries(items, cache), extract)
     config.stats.update(backend=backend.name, workers=getattr(backend, "workers", 1))
-    limit = max(1, config.in_flight_per_worker * config.stats["workers"])
+    # In-process work is committed batch by batch; remote work keeps every worker busy.
+    limit = 0 if backend.name == "serial" else max(1, config.in_flight_per_worker * config.stats["workers"])
     queue: deque[_Batch] = deque()
     batch = _Batch()
 

@@ -152,3 +152,22 @@ def test_cli_jobs_and_serial_write_the_same_files(corpus, tmp_path):
 @pytest.mark.parametrize("argv", [["--jobs", "0"], ["--jobs", "two"]])
 def test_cli_rejects_bad_job_counts(corpus, tmp_path, argv):
     assert main(["extract", str(corpus), "--out", str(tmp_path / "x"), "--quiet", *argv]) == 2
+
+
+def test_read_with_jobs_keeps_articles_and_gives_the_same_tables(corpus):
+    book = conflictbook.read(corpus, jobs=2)
+    assert_same_tables(book, conflictbook.read(corpus))
+    assert "a001" in book.articles_by_id
+
+
+def test_cli_runs_on_a_dask_scheduler_address(corpus, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    local = tmp_path / "local"
+    assert main(["extract", str(corpus), "--out", str(local), "--quiet", "--jobs", "1"]) == 1
+    with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1,
+                                  dashboard_address=":0") as cluster:
+        remote = tmp_path / "remote"
+        assert main(["extract", str(corpus), "--out", str(remote), "--quiet",
+                     "--scheduler", cluster.scheduler_address]) == 1
+    for name in TABLES:
+        assert (local / f"{name}.csv").read_bytes() == (remote / f"{name}.csv").read_bytes(), name

@@ -152,10 +152,11 @@ def test_budget_holds_on_dask_worker_threads():
     assert_only_marked_failed(book, {"s9"}, "timed out after 1 s")
 
 
-def test_a_worker_that_dies_costs_only_its_article():
-    book = run(iter(articles_with(CRASH, {17})), EngineConfig(jobs=2, serial_below=1, chunk_size=4),
-               extract=crashing_extract)
-    assert_only_marked_failed(book, {"s17"}, "worker process died")
+@pytest.mark.parametrize(("crashers", "chunk_size"), [({17}, 4), ({3, 17, 18, 40}, 2)])
+def test_a_worker_that_dies_costs_only_its_article(crashers, chunk_size):
+    config = EngineConfig(jobs=2, serial_below=1, chunk_size=chunk_size)
+    book = run(iter(articles_with(CRASH, crashers)), config, extract=crashing_extract)
+    assert_only_marked_failed(book, {f"s{i}" for i in crashers}, "worker process died")
 
 
 def test_an_interrupted_run_resumes_without_duplicates(tmp_path):

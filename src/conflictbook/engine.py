@@ -18,7 +18,7 @@ import shutil
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -106,7 +106,14 @@ class SerialBackend:
 
 
 class PoolBackend:
-    """A process pool; a hung or crashed worker is replaced and its chunk retried one by one."""
+    """A process pool; a hung or crashed worker is replaced and its chunk retried in quarantine.
+
+    Every task records the pool generation it went to: when a chunk fails, the pool is
+    restarted only if that chunk's pool is still the current one (the other chunks it took
+    down fail too and must not kill the fresh pool). A failed chunk's articles then run one
+    at a time in a separate one-worker pool, so the article that hangs or kills its worker
+    is found exactly and only it becomes an error row.
+    """
 
     name = "processes"
 
@@ -114,52 +121,66 @@ class PoolBackend:
         self.budget, self.extract, self.workers = config.budget, extract, config.workers
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         self.context = multiprocessing.get_context(method)
-        self.pool = self._start()
-        self.restarts = 0
+        self.pool, self.generation, self.restarts = self._start(self.workers), 0, 0
+        self.quarantine: ProcessPoolExecutor | None = None
 
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
+    def _start(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=self.context)
 
     def _backstop(self, n: int) -> float | None:
         return None if not self.budget else n * self.budget + BACKSTOP_GRACE
 
     def submit(self, chunk: list[Article]):
         try:
-            return self.pool.submit(extract_chunk, chunk, self.budget, self.extract)
-        except BrokenProcessPool:
+            future = self.pool.submit(extract_chunk, chunk, self.budget, self.extract)
+        except (BrokenProcessPool, RuntimeError):
             self._restart()
-            return self.pool.submit(extract_chunk, chunk, self.budget, self.extract)
+            future = self.pool.submit(extract_chunk, chunk, self.budget, self.extract)
+        return future, self.generation
 
     def collect(self, chunk: list[Article], handle) -> list[ArticleResult]:
+        future, generation = handle
         try:
-            return handle.result(timeout=self._backstop(len(chunk)))
-        except (FutureTimeout, BrokenProcessPool):
-            self._restart()
-        singles = [self.pool.submit(extract_chunk, [a], self.budget, self.extract) for a in chunk]
-        results = []
-        for article, single in zip(chunk, singles, strict=True):
-            try:
-                results.extend(single.result(timeout=self._backstop(1)))
-            except FutureTimeout:
+            return future.result(timeout=self._backstop(len(chunk)))
+        except (FutureTimeout, BrokenProcessPool, CancelledError):
+            if generation == self.generation:
                 self._restart()
-                results.append(_failed(article, f"timed out after {self.budget:g} s (worker did not answer)"))
-            except BrokenProcessPool:
-                self._restart()
-                results.append(_failed(article, "worker process died while extracting it"))
-        return results
+        return [self._isolated(article) for article in chunk]
+
+    def _isolated(self, article: Article) -> ArticleResult:
+        """ARTICLE alone in the quarantine pool: its own result, or the reason it has none."""
+        if self.quarantine is None:
+            self.quarantine = self._start(1)
+        future = self.quarantine.submit(extract_chunk, [article], self.budget, self.extract)
+        try:
+            return future.result(timeout=self._backstop(1))[0]
+        except FutureTimeout:
+            reason = f"timed out after {self.budget:g} s (the worker did not answer and was stopped)"
+        except (BrokenProcessPool, CancelledError):
+            reason = "worker process died while extracting it"
+        _kill(self.quarantine)
+        self.quarantine = None
+        return _failed(article, reason)
 
     def _restart(self) -> None:
         """Kill every worker (a hung one will not stop on its own) and start a fresh pool."""
         self.restarts += 1
-        processes = list((getattr(self.pool, "_processes", None) or {}).values())
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            if process.is_alive():
-                process.kill()
-        self.pool = self._start()
+        _kill(self.pool)
+        self.pool = self._start(self.workers)
+        self.generation += 1
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.quarantine is not None:
+            self.quarantine.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
 
 
 class DaskBackend:

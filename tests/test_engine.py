@@ -146,7 +146,7 @@ def test_cli_jobs_and_serial_write_the_same_files(corpus, tmp_path):
     assert main(["extract", str(corpus), "--out", str(two), "--quiet", "--jobs", "2"]) == 1
     for name in TABLES:
         assert (one / f"{name}.csv").read_bytes() == (two / f"{name}.csv").read_bytes(), name
-    assert not (two / "parts").exists()
+    assert not (two / ".parts").exists()
 
 
 @pytest.mark.parametrize("argv", [["--jobs", "0"], ["--jobs", "two"]])

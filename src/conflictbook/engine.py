@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -58,7 +59,15 @@ class EngineConfig:
 
     @property
     def workers(self) -> int:
-        return max(1, self.jobs or os.cpu_count() or 1)
+        return max(1, self.jobs or available_cores())
+
+
+def available_cores() -> int:
+    """Cores this process may run on (respects CPU affinity, e.g. in containers and batch jobs)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 # ---------------------------------------------------------------- worker side
@@ -101,7 +110,7 @@ class SerialBackend:
     def collect(self, chunk: list[Article], handle) -> list[ArticleResult]:
         return handle
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         pass
 
 
@@ -125,7 +134,7 @@ class PoolBackend:
         self.quarantine: ProcessPoolExecutor | None = None
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=self.context)
+        return ProcessPoolExecutor(max_workers=workers, mp_context=self.context, initializer=_ignore_interrupts)
 
     def _backstop(self, n: int) -> float | None:
         return None if not self.budget else n * self.budget + BACKSTOP_GRACE
@@ -169,10 +178,20 @@ class PoolBackend:
         self.pool = self._start(self.workers)
         self.generation += 1
 
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        if self.quarantine is not None:
-            self.quarantine.shutdown(wait=True, cancel_futures=True)
+    def close(self, abort: bool = False) -> None:
+        """Wait for the workers, or (ABORT, e.g. Ctrl-C) stop them at once."""
+        for pool in (self.pool, self.quarantine):
+            if pool is None:
+                continue
+            if abort:
+                _kill(pool)
+            else:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (no traceback from every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
@@ -218,7 +237,7 @@ class DaskBackend:
                 results.append(_failed(article, f"worker did not return it: {type(exc).__name__}: {exc}"))
         return results
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         if self.own:
             self.client.close()
 
@@ -236,13 +255,13 @@ class _Batch:
 
 
 def _entries(items: Iterable[Article | ErrorRow], cache: ResultCache | None) -> Iterator[tuple]:
-    fingerprint = code_fingerprint() if cache else None
+    fingerprint = code_fingerprint() if cache is not None else None
     for item in items:
         if isinstance(item, ErrorRow):
             yield ("error", item)
             continue
-        key = article_key(item, fingerprint) if cache else None
-        hit = cache.get(key) if cache else None
+        key = article_key(item, fingerprint) if cache is not None else None
+        hit = cache.get(key) if cache is not None else None
         yield ("done", item, hit) if hit is not None else ("work", item, key)
 
 
@@ -290,7 +309,7 @@ def map_articles(items: Iterable[Article | ErrorRow], config: EngineConfig | Non
                 yield entry[1], entry[2]
             else:
                 result, key = next(results), next(keys)
-                if cache and key and not _unfinished(result):
+                if cache is not None and key and not _unfinished(result):
                     cache.put(key, result)
                 yield entry[1], result
 
@@ -309,9 +328,13 @@ def map_articles(items: Iterable[Article | ErrorRow], config: EngineConfig | Non
         flush()
         while queue:
             yield from finish(queue.popleft())
-    finally:
+    except BaseException:
+        backend.close(abort=True)
+        raise
+    else:
         backend.close()
-        if cache:
+    finally:
+        if cache is not None:
             config.stats.update(cache_hits=cache.hits, cache_misses=cache.misses)
 
 
@@ -389,7 +412,7 @@ def extract_to(inputs: Iterable[str | Path], out_dir: Path, fmt: str = "csv", co
     from conflictbook.ingest import iter_inputs
 
     out_dir = Path(out_dir)
-    parts_dir = out_dir / "parts"
+    parts_dir = out_dir / ".parts"
     book = run(iter_inputs(inputs, published=published, outlet=outlet), config, parts_dir=parts_dir)
     written = book.write(out_dir, fmt)
     shutil.rmtree(parts_dir, ignore_errors=True)

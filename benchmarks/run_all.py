@@ -9,6 +9,7 @@ baseline measured in the same run and whether its target is met.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = ["bench_extract.py", "bench_corpus.py", "bench_report.py"]
-OPTIONAL = ["bench_nlp.py"]
+OPTIONAL = {"bench_nlp.py": "spacy"}  # benchmark: the package it needs
 
 
 def main(argv: list[str]) -> int:
@@ -28,7 +29,15 @@ def main(argv: list[str]) -> int:
     env.setdefault("MPLBACKEND", "Agg")
     failed = []
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; python {sys.version.split()[0]}")
-    for name in BENCHMARKS + [n for n in OPTIONAL if (HERE / n).is_file()]:
+    optional = []
+    for name, needs in OPTIONAL.items():
+        if not (HERE / name).is_file():
+            continue
+        if importlib.util.find_spec(needs) is None:
+            print(f"\n== {name}: skipped ({needs} is not installed; pip install -e .[nlp])")
+        else:
+            optional.append(name)
+    for name in BENCHMARKS + optional:
         print(f"\n== {name} {' '.join(quick)}", flush=True)
         start = time.perf_counter()
         code = subprocess.call([sys.executable, str(HERE / name), *quick], env=env)

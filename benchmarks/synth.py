@@ -136,8 +136,9 @@ def make_article(index: int, rng: random.Random, words_target: int = 550) -> tup
     return record, gold
 
 
-def write_corpus(out_dir: Path, n_articles: int = 10_000, per_file: int = 1000, seed: int = 7) -> list[Path]:
-    """Write the corpus files and gold.jsonl into OUT_DIR; returns the corpus files."""
+def write_corpus(out_dir: Path, n_articles: int = 10_000, per_file: int = 1000, seed: int = 7,
+                 first_id: int = 0) -> list[Path]:
+    """Write the corpus files and gold.jsonl into OUT_DIR; returns the corpus files (ids from FIRST_ID on)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     files: list[Path] = []
@@ -150,7 +151,7 @@ def write_corpus(out_dir: Path, n_articles: int = 10_000, per_file: int = 1000, 
                 files.append(out_dir / "corpus" / f"corpus-{index // per_file:03d}.jsonl")
                 files[-1].parent.mkdir(exist_ok=True)
                 handle = files[-1].open("w", encoding="utf-8")
-            record, gold = make_article(index, rng)
+            record, gold = make_article(first_id + index, rng)
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             gold_out.write(json.dumps(gold.__dict__) + "\n")
         if handle:

@@ -103,6 +103,15 @@ def test_local_dask_cluster_gives_the_single_process_tables(corpus):
     assert_same_tables(book, reference)
 
 
+def test_local_dask_cluster_of_worker_processes_gives_the_same_tables(corpus):
+    distributed = pytest.importorskip("dask.distributed")
+    reference = run(iter_inputs([corpus]), EngineConfig(jobs=1))
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
+                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
+        book = run(iter_inputs([corpus]), EngineConfig(scheduler=client, chunk_size=5))
+    assert_same_tables(book, reference)
+
+
 def test_small_inputs_run_in_process(corpus):
     config = EngineConfig(jobs=2)
     run(iter_inputs([corpus / "a001.txt", corpus / "a002.txt"]), config)

@@ -191,3 +191,12 @@ def test_an_interrupted_parallel_run_resumes_without_duplicates(tmp_path):
     assert resumed.articles["article_id"].is_unique
     for name in TABLES:
         pd.testing.assert_frame_equal(resumed.table(name), full.table(name), obj=name)
+
+
+def test_timeouts_are_not_cached(tmp_path):
+    config = EngineConfig(jobs=1, budget=1.0, cache_dir=tmp_path / "cache")
+    run(iter(articles_with(HANG, {5})), config, extract=hanging_extract)
+    assert config.stats["cache_misses"] == 60
+    again = EngineConfig(jobs=1, budget=1.0, cache_dir=tmp_path / "cache")
+    run(iter(articles_with(HANG, {5})), again, extract=hanging_extract)
+    assert (again.stats["cache_hits"], again.stats["cache_misses"]) == (59, 1)

@@ -40,6 +40,8 @@ DEFAULT_BUDGET = 60.0
 # the worker hung (queueing, pickling, a loaded machine).
 BACKSTOP_GRACE = 30.0
 PART_TABLES = ("articles", "timeline", "tallies", "claims")
+# How the engine words failures that depend on the machine, not the article (never cached).
+TRANSIENT_FAILURES = ("timed out", "worker")
 
 
 @dataclass
@@ -340,7 +342,9 @@ def map_articles(items: Iterable[Article | ErrorRow], config: EngineConfig | Non
 
 def _unfinished(result: ArticleResult) -> bool:
     """Timeouts and lost workers depend on the machine's load: never cache them."""
-    return any(e.stage == "extract" and ("timed out" in e.error or "worker" in e.error) for e in result.errors)
+    prefix = f"article {result.article.article_id}: "
+    return any(e.stage == "extract" and e.error.startswith(prefix)
+               and e.error[len(prefix):].startswith(TRANSIENT_FAILURES) for e in result.errors)
 
 
 # ---------------------------------------------------------------- whole runs
@@ -368,9 +372,6 @@ class _PartWriter:
             frame(table, book.records(table)).to_parquet(folder / f"part-{self.count:06d}.parquet", index=False)
         self.count += 1
         self.pending = []
-
-    def remove(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def run(items: Iterable[Article | ErrorRow], config: EngineConfig | None = None,

@@ -96,7 +96,7 @@ def test_local_dask_cluster_gives_the_single_process_tables(corpus):
     distributed = pytest.importorskip("dask.distributed")
     reference = run(iter_inputs([corpus]), EngineConfig(jobs=1), extract=marking_extract)
     with distributed.LocalCluster(processes=False, n_workers=2, threads_per_worker=1,
-                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
+                                  dashboard_address="127.0.0.1:0") as cluster, distributed.Client(cluster) as client:
         config = EngineConfig(scheduler=client, chunk_size=4)
         book = run(iter_inputs([corpus]), config, extract=marking_extract)
     assert config.stats["backend"] == "dask"
@@ -106,8 +106,8 @@ def test_local_dask_cluster_gives_the_single_process_tables(corpus):
 def test_local_dask_cluster_of_worker_processes_gives_the_same_tables(corpus):
     distributed = pytest.importorskip("dask.distributed")
     reference = run(iter_inputs([corpus]), EngineConfig(jobs=1))
-    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
-                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                                  dashboard_address="127.0.0.1:0") as cluster, distributed.Client(cluster) as client:
         book = run(iter_inputs([corpus]), EngineConfig(scheduler=client, chunk_size=5))
     assert_same_tables(book, reference)
 
@@ -174,7 +174,7 @@ def test_cli_runs_on_a_dask_scheduler_address(corpus, tmp_path):
     local = tmp_path / "local"
     assert main(["extract", str(corpus), "--out", str(local), "--quiet", "--jobs", "1"]) == 1
     with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1,
-                                  dashboard_address=":0") as cluster:
+                                  dashboard_address="127.0.0.1:0") as cluster:
         remote = tmp_path / "remote"
         assert main(["extract", str(corpus), "--out", str(remote), "--quiet",
                      "--scheduler", cluster.scheduler_address]) == 1

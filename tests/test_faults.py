@@ -146,7 +146,7 @@ def test_an_article_over_budget_becomes_an_error_row(extract, jobs):
 def test_budget_holds_on_dask_worker_threads():
     distributed = pytest.importorskip("dask.distributed")
     with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1,
-                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
+                                  dashboard_address="127.0.0.1:0") as cluster, distributed.Client(cluster) as client:
         book = run(iter(articles_with(HANG, {9})), EngineConfig(scheduler=client, budget=1.0),
                    extract=hanging_extract)
     assert_only_marked_failed(book, {"s9"}, "timed out after 1 s")

@@ -8,6 +8,7 @@ rows, never as exceptions.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -25,10 +26,12 @@ from conflictbook.records import ArticleResult, ErrorRow
 from conflictbook.timebudget import BudgetExceeded, call_with_budget
 
 HANG_BUDGET = 60.0
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                       HealthCheck.data_too_large])
-HEAVY = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                        HealthCheck.data_too_large])
+# In CI the examples are the same on every run (a fixed seed), so a red build is reproducible;
+# locally every run explores new inputs.
+STABLE = bool(os.environ.get("CI"))
+SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+FUZZ = settings(max_examples=60, deadline=None, derandomize=STABLE, suppress_health_check=SLOW_OK)
+HEAVY = settings(max_examples=15, deadline=None, derandomize=STABLE, suppress_health_check=SLOW_OK)
 
 NUMBERS = ["1e9", "999,999,999,999", "9" * 40, "0", "-5", "3.5", "1,2,3,4", "10^12", "\uff11\uff12\uff13",
            "\u0663\u0664", "½", "twenty-one million", "a billion", "zero point five", "5-7", "100s", "#1",
@@ -162,7 +165,7 @@ def test_splitting_an_enormous_paragraph_is_not_quadratic(count):
     assert len(within_budget(split_sentences, text)) == 2 * count
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=STABLE)
 @given(st.text(alphabet=st.sampled_from(list("aZ. \n!?\"'\u201d)(\u201cU.S.Mr 1,;:-\u2014\t\u2026")), max_size=300)
        | st.text(max_size=200), st.integers(0, 20))
 def test_sentences_are_exact_ordered_spans_within_paragraphs(text, headline_end):
@@ -190,7 +193,7 @@ def test_plain_text_headers_split(text, long_lines):
     assert header.published is None or isinstance(header.published, date)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=STABLE)
 @given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(DATES + NUMBERS + ["at", "on", "GMT", ",", "|"]),
                                                  max_size=30).map(" ".join)))
 def test_stamps_parse_or_refuse(value):

@@ -107,6 +107,15 @@ def test_number_value(text, value):
     assert number_value(text) == value
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("9" * 400, None), ("9" * 400 + ".5", None), ("1" + "0" * 400 + " million", None),
+    ("2000 billion", None), ("1000 billion", 10 ** 12), ("1,000,000,000,000", 10 ** 12),
+    ("999,999,999,999", 999_999_999_999), ("1000000000001", None),
+])
+def test_absurd_numbers_are_no_number(text, value):
+    assert number_value(text) == value
+
+
 @pytest.mark.parametrize("text", ["the tenth battalion", "an often-cited figure", "someone", "manyfold", "tenth"])
 def test_no_count_inside_other_words(text):
     assert find_quantities(text) == []

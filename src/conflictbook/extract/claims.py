@@ -16,13 +16,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from conflictbook.article import Article, Sentence
+from conflictbook.article import Article, Sentence, clip
 from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
 from conflictbook.extract.speakers import Mention, SpeakerBook, parse_speaker
 from conflictbook.lexicon import load
 from conflictbook.records import Claim
 
-TEXT_LIMIT = 600
 _PUBLISHED_IN = re.compile(r"^(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)?\s*[^,]{0,60}?"
                            r"(?=\s+(?:on|in|at|last|this|yesterday|today)\b|,|$)")
 _CLAUSE_AFTER_CUE = re.compile(r",\s+(?:who|whose|which|where|adding|saying|calling|as|after|because|when|while|"
@@ -86,6 +85,18 @@ def _patterns() -> dict:
         "boundary": re.compile(rf"(?:[;:]\s+|,\s+(?:{_alternation(lex['clause_openers'])})\s+|"
                                rf"\s+(?:but|while|whereas)\s+)", re.IGNORECASE),
     }
+
+
+_QUOTED_CUE = re.compile(r"\s(?:quoted|quotes|cited|cites)\s", re.IGNORECASE)
+_AS_SAYING = re.compile(r"\sas\s+saying\b", re.IGNORECASE)
+
+
+def _quoted_as_saying(text: str) -> re.Match | None:
+    """The "quoted" pattern at the start of TEXT. Over a long blank run (a masked quotation) its lazy
+    groups backtrack cubically, so it runs only when both of its fixed parts are in TEXT."""
+    if not (_QUOTED_CUE.search(text) and _AS_SAYING.search(text)):
+        return None
+    return _patterns()["quoted"].match(text)
 
 
 def _lex(key: str) -> set[str]:
@@ -258,7 +269,7 @@ def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names:
         segment = text[prev_close:quote.open_at]
         if not re.search(r"[,:]\s*$", segment) and not re.search(r"\bas\s+saying\s*$", segment):
             continue
-        quoted = pats["quoted"].match(segment)
+        quoted = _quoted_as_saying(segment)
         if quoted and not quoted.group("that"):
             mention = parse_speaker(quoted.group("spk"))
             if mention is None:
@@ -378,7 +389,7 @@ def _content_end(text: str, sent: Sentence) -> int:
 def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
     """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …"."""
     text, pats = article.text, _patterns()
-    quoted = pats["quoted"].search(masked)
+    quoted = _quoted_as_saying(masked)
     found: list[Attribution] = []
     for match in pats["cue"].finditer(masked):
         if not match.group(0).islower():
@@ -549,9 +560,6 @@ def _continue_quotes(article: Article, quotes: list[Quote], used: set[Quote], fo
         used.add(quote)
 
 
-def _truncate(text: str, limit: int = TEXT_LIMIT) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
 def _content_text(article: Article, attr: Attribution) -> str:
@@ -560,7 +568,7 @@ def _content_text(article: Article, attr: Attribution) -> str:
         part = article.text[start:end]
         part = re.sub(r"\n+\s*[\u201c\u2018\"]", " ", part)
         parts.append(part.strip().strip("\u201c\u201d\"").strip().rstrip(",;:").strip())
-    return _truncate(" ".join(p for p in parts if p))
+    return clip(re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip())
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -588,7 +596,7 @@ def extract_claims(article: Article) -> list[Claim]:
         claims.append(Claim(
             article_id=article.article_id, claim_id=f"C{len(claims) + 1:03d}", speaker=name, speaker_role=role,
             speaker_kind=kind, via=via, cue=attr.cue, mode=attr.mode, text=_content_text(article, attr),
-            evidence=_truncate(sent.text), span_start=span_start, span_end=span_end, sentence=attr.sentence,
+            evidence=sent.evidence, span_start=span_start, span_end=span_end, sentence=attr.sentence,
             cue_start=attr.cue_start, cue_end=attr.cue_end, sentences=tuple(sorted(covered | {attr.sentence})),
         ))
         resolved.append(speaker)
@@ -597,7 +605,7 @@ def extract_claims(article: Article) -> list[Claim]:
             claims[-1].said_when, claims[-1].said_when_start = when.group(0), when.start()
         about = _about(article, attr)
         if about is not None:
-            claims[-1].about, claims[-1].about_sentence = _truncate(about.text), about.index
+            claims[-1].about, claims[-1].about_sentence = about.evidence, about.index
         previous = (speaker, attr)
     for claim, speaker in zip(claims, resolved, strict=True):
         if speaker is not None:       # a later mention may have named an earlier "the director"

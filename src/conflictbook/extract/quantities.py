@@ -8,12 +8,15 @@ The patterns are compiled once, on first use, from that table.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from conflictbook.lexicon import LexiconError, load
 
+# A count above this (or a float that overflows) is no count at all: never invent one from noise.
+MAX_COUNT = 10 ** 12
 KINDS = ("exact", "above", "below", "approx", "near", "range", "vague", "total", "negation")
 
 
@@ -106,7 +109,7 @@ def number_value(text: str) -> int | None:
             if digit.group(2) not in tab.scales:
                 return None
             value *= tab.scales[digit.group(2)]
-        return int(round(value))
+        return int(round(value)) if math.isfinite(value) and value <= MAX_COUNT else None
     total = current = 0
     seen = False
     for token in re.split(r"[\s\-]+", text):
@@ -126,7 +129,7 @@ def number_value(text: str) -> int | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return total + current if seen and total + current <= MAX_COUNT else None
 
 
 def _bounds(value: int, kind: str, strict: bool, band: float) -> tuple[int | None, int | None, int | None]:

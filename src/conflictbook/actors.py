@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -77,6 +77,44 @@ def _pattern(aliases: list[str], case_sensitive: bool = False) -> re.Pattern | N
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def alias_starts(aliases: list[str], fold: bool) -> frozenset[str] | None:
+    """The first words (\\w runs) that can open one of ALIASES, lower-cased when FOLD; None when some
+    alias does not open with an ASCII word, so that words cannot rule out a match."""
+    starts = set()
+    for alias in aliases:
+        word = _WORD.match(alias)
+        if word is None or not word.group(0).isascii():
+            return None
+        starts.add(word.group(0).lower() if fold else word.group(0))
+    return frozenset(starts)
+
+
+def finditer_at_words(pattern: re.Pattern, starts: frozenset[str] | None, text: str, fold: bool):
+    """``pattern.finditer(text)`` for an alias pattern ``(?<![\\w-])(?:…)``, tried only at the words that
+    can open an alias (the big alternation is slow to try at every character). Same matches: an alias
+    match starts a word, and its first word equals the alias's first word (case-folded when FOLD; an
+    ASCII word and an ASCII alias word fold alike in Python and in the regex engine, so non-ASCII words
+    are always tried)."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for word in _WORD.finditer(text):
+        at = word.start()
+        if at < end:
+            continue
+        first = word.group(0)
+        if first.isascii() and (first.lower() if fold else first) not in starts:
+            continue
+        match = pattern.match(text, at)
+        if match:
+            yield match
+            end = match.end()
+
+
 @dataclass(frozen=True)
 class _Index:
     """Compiled alias patterns: one case-insensitive for names, one case-sensitive for acronyms."""
@@ -84,13 +122,16 @@ class _Index:
     names: re.Pattern | None
     acronyms: re.Pattern | None
     lookup: dict[str, Actor]
+    name_starts: frozenset[str] | None = None
+    acronym_starts: frozenset[str] | None = None
 
     def finditer(self, text: str):
         """Non-overlapping alias matches, longest first where two overlap."""
         found = []
-        for pattern in (self.names, self.acronyms):
-            if pattern:
-                found.extend(pattern.finditer(text))
+        if self.names:
+            found.extend(finditer_at_words(self.names, self.name_starts, text, fold=True))
+        if self.acronyms:
+            found.extend(finditer_at_words(self.acronyms, self.acronym_starts, text, fold=False))
         found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
         end = -1
         for match in found:
@@ -114,7 +155,8 @@ def _specific_index(actors: tuple[Actor, ...]) -> _Index:
             else:
                 lookup.setdefault(_key(alias), actor)
                 names.append(alias)
-    return _Index(_pattern(names), _pattern(acronyms, case_sensitive=True), lookup)
+    return _Index(_pattern(names), _pattern(acronyms, case_sensitive=True), lookup,
+                  alias_starts(names, fold=True), alias_starts(acronyms, fold=False))
 
 
 def lookup_aliases(actors: tuple[Actor, ...]):
@@ -142,7 +184,12 @@ def _country_pattern(countries: tuple[str, ...]) -> re.Pattern | None:
 
 def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]:
     """Countries an article is about: those named, and those of actors it names specifically."""
-    actors = load_gazetteer() if actors is None else actors
+    return set(_countries_in(text, load_gazetteer() if actors is None else actors))
+
+
+@lru_cache(maxsize=8)
+def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
+    """Memoised: the timeline and the tallies both ask for the countries of the same article text."""
     found = set()
     pattern = _country_pattern(tuple(sorted({a.country for a in actors if a.country})))
     if pattern:
@@ -152,7 +199,7 @@ def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]
         actor = index.actor(match.group(0))
         if actor and actor.country:
             found.add(actor.country)
-    return found
+    return frozenset(found)
 
 
 def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -> list[ActorMention]:

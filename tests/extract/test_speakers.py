@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conflictbook.extract.speakers import SpeakerBook, parse_speaker
+from conflictbook.extract.speakers import SpeakerBook, _role_name_pattern, parse_speaker, role_name_matches
 
 PHRASES = [
     # phrase, name or description, role, kind
@@ -92,3 +94,35 @@ def test_narrative_names_resolve_surnames_and_following_pronouns() -> None:
     before = SpeakerBook()
     before.prime("The camp burned. " + text)
     assert before.resolve(parse_speaker("She"), 5) is None      # named only after the pronoun
+
+
+# ---------------------------------------------------------------- role + name pre-filter (same matches as the regex)
+
+ROLE_TEXTS = [
+    "Regional governor Jane Roe visited the camp on Monday.",
+    "The visit of Deputy Mayor Ivo Marek Kessel and police chief Ana Lind was brief.",
+    "A spokesman, Tomas Brel, said nothing. Spokesman Tomas Brel said more.",
+    "Ex-commander Olga Varn (Governor Piet Hal) and aid worker Dana Fiel spoke.",
+    "Nobody with a role here talks to Jane Roe.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ROLE_TEXTS)
+def test_role_name_matches_equal_the_plain_regex(text):
+    plain = [m.span() for m in _role_name_pattern().finditer(text)]
+    assert [m.span() for m in role_name_matches(text)] == plain
+
+
+ROLE_WORDS = st.sampled_from(["governor", "Governor", "GOVERNOR", "police", "chief", "aid", "worker", "spokesman",
+                              "Gen", "Deputy", "mayor", "Jane", "Roe", "Ivo", "Marek", "Ana", "the", "visited",
+                              "co-founder", "ex", "\u212aestrel", "\u017fpokesman", "İvo", "3rd", "x_y"])
+ROLE_GAPS = st.sampled_from([" ", "  ", ". ", "-", ", ", "\n", "(", ") ", "\u00a0", "'s "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(ROLE_WORDS, ROLE_GAPS), max_size=30), st.text(max_size=15))
+def test_role_name_matches_equal_the_plain_regex_on_any_text(pieces, noise):
+    text = "".join(w + g for w, g in pieces) + noise
+    plain = [m.span() for m in _role_name_pattern().finditer(text)]
+    assert [m.span() for m in role_name_matches(text)] == plain

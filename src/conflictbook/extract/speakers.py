@@ -332,7 +332,7 @@ class SpeakerBook:
             if not known.positions:
                 known.spoke = False
             insort(known.positions, match.start("org"))
-        for match in _role_name_pattern().finditer(text):
+        for match in role_name_matches(text):
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:
                 continue
@@ -451,6 +451,39 @@ def _role_name_pattern() -> re.Pattern:
     name = r"[A-Z][\w'\u2019-]+"
     return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+\s+){{0,3}}(?:[a-z-]+\s+)?(?i:{body})\.?\s+(?:(?i:{body})\.?\s+)?"
                       rf"{name}(?:\s+{name}){{1,2}}")
+
+
+_RUN = re.compile(r"[\w-]+")
+_WORDS_BEFORE_ROLE = 4       # the pattern allows three capitalised words and one lower-case word before a role
+
+
+@cache
+def _role_first_words() -> frozenset[str]:
+    lex = _lex()
+    return frozenset(r.split()[0].lower() for r in lex["roles"] | lex["titles"])
+
+
+def role_name_matches(text: str):
+    """``_role_name_pattern().finditer(text)``, tried only near role words (the case-insensitive role
+    alternation is slow to try at every character). Same matches: a match's role is a whole [\\w-] run
+    (an ASCII one equal to a role's first word once lower-cased; non-ASCII runs are always taken) and
+    the match starts at that run or at one of the four runs before it."""
+    pattern, firsts = _role_name_pattern(), _role_first_words()
+    runs = list(_RUN.finditer(text))
+    starts: set[int] = set()
+    for i, run in enumerate(runs):
+        word = run.group(0)
+        if word.isascii() and word.lower() not in firsts:
+            continue
+        starts.update(r.start() for r in runs[max(0, i - _WORDS_BEFORE_ROLE):i + 1])
+    end = 0
+    for at in sorted(starts):
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match:
+            yield match
+            end = match.end()
 
 
 @cache

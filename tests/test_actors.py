@@ -16,6 +16,7 @@ from conflictbook.actors import (
     finditer_at_words,
     is_acronym,
     load_gazetteer,
+    sub_patterns,
 )
 
 # (text, countries, expected canonical names in order)
@@ -106,6 +107,9 @@ def both(text: str) -> tuple[list, list]:
         pattern = _pattern(aliases, case_sensitive=not fold)
         plain.append(spans(pattern.finditer(text)))
         fast.append(spans(finditer_at_words(pattern, alias_starts(aliases, fold), text, fold)))
+        fast.append(spans(finditer_at_words(pattern, alias_starts(aliases, fold), text, fold,
+                                            sub_patterns(aliases, fold))))
+        plain.append(plain[-1])
     return plain, fast
 
 
@@ -121,7 +125,7 @@ def both(text: str) -> tuple[list, list]:
 ])
 def test_prefiltered_alias_matches_equal_the_plain_regex(text, names, acronyms):
     plain, fast = both(text)
-    assert fast == plain == [names, acronyms]
+    assert fast == plain == [names, names, acronyms, acronyms]
 
 
 WORDS = st.sampled_from(["Red", "red", "RED", "Fen", "Militia", "al", "Varo", "Front", "People", "Guard",
@@ -143,10 +147,10 @@ def test_prefiltered_alias_matches_equal_the_plain_regex_on_any_text(pieces, noi
                 max_size=25).map(" ".join))
 def test_gazetteer_index_matches_equal_the_plain_regex(text):
     index = _specific_index(load_gazetteer())
-    for pattern, starts, fold in ((index.names, index.name_starts, True),
-                                  (index.acronyms, index.acronym_starts, False)):
+    for pattern, starts, fold, groups in ((index.names, index.name_starts, True, index.name_groups),
+                                          (index.acronyms, index.acronym_starts, False, index.acronym_groups)):
         if pattern:
-            assert spans(finditer_at_words(pattern, starts, text, fold)) == spans(pattern.finditer(text))
+            assert spans(finditer_at_words(pattern, starts, text, fold, groups)) == spans(pattern.finditer(text))
 
 
 @pytest.mark.parametrize(("aliases", "fold", "starts"), [
@@ -157,3 +161,8 @@ def test_gazetteer_index_matches_equal_the_plain_regex(text):
 ])
 def test_alias_starts(aliases, fold, starts):
     assert alias_starts(aliases, fold) == (None if starts is None else frozenset(starts))
+
+
+def test_sub_patterns_keep_the_pattern_order():
+    groups = sub_patterns(["Red Fen", "red guard", "Red Fen Militia", "Kestrel"], fold=True)
+    assert groups == {"red": ("Red Fen Militia", "red guard", "Red Fen"), "kestrel": ("Kestrel",)}

@@ -69,12 +69,31 @@ def is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _pattern(aliases: list[str], case_sensitive: bool = False) -> re.Pattern | None:
-    if not aliases:
-        return None
-    ordered = sorted(set(aliases), key=len, reverse=True)
+def _ordered(aliases: list[str]) -> list[str]:
+    """Longest first (ties alphabetically, so every process builds the same alternation)."""
+    return sorted(set(aliases), key=lambda a: (-len(a), a))
+
+
+@cache
+def _compile(ordered: tuple[str, ...], case_sensitive: bool) -> re.Pattern:
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for a in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
+
+
+def _pattern(aliases: list[str], case_sensitive: bool = False) -> re.Pattern | None:
+    return _compile(tuple(_ordered(aliases)), case_sensitive) if aliases else None
+
+
+def sub_patterns(aliases: list[str], fold: bool) -> dict[str, tuple[str, ...]] | None:
+    """Per opening word (lower-cased when FOLD), the aliases of ``_pattern(aliases)`` opening with it, in
+    the pattern's order; None when an alias does not open with an ASCII word."""
+    if alias_starts(aliases, fold) is None:
+        return None
+    groups: dict[str, list[str]] = {}
+    for alias in _ordered(aliases):
+        word = _WORD.match(alias).group(0)
+        groups.setdefault(word.lower() if fold else word, []).append(alias)
+    return {key: tuple(group) for key, group in groups.items()}
 
 
 _WORD = re.compile(r"\w+")
@@ -92,12 +111,14 @@ def alias_starts(aliases: list[str], fold: bool) -> frozenset[str] | None:
     return frozenset(starts)
 
 
-def finditer_at_words(pattern: re.Pattern, starts: frozenset[str] | None, text: str, fold: bool):
+def finditer_at_words(pattern: re.Pattern, starts: frozenset[str] | None, text: str, fold: bool,
+                      by_start: dict[str, tuple[str, ...]] | None = None):
     """``pattern.finditer(text)`` for an alias pattern ``(?<![\\w-])(?:…)``, tried only at the words that
     can open an alias (the big alternation is slow to try at every character). Same matches: an alias
     match starts a word, and its first word equals the alias's first word (case-folded when FOLD; an
     ASCII word and an ASCII alias word fold alike in Python and in the regex engine, so non-ASCII words
-    are always tried)."""
+    are always tried). With BY_START (``sub_patterns``), an ASCII word is tried with the pattern of just the
+    aliases opening with it: the others cannot match there, so the first alternative to match is the same."""
     if starts is None:
         yield from pattern.finditer(text)
         return
@@ -107,9 +128,13 @@ def finditer_at_words(pattern: re.Pattern, starts: frozenset[str] | None, text: 
         if at < end:
             continue
         first = word.group(0)
-        if first.isascii() and (first.lower() if fold else first) not in starts:
-            continue
-        match = pattern.match(text, at)
+        if first.isascii():
+            key = first.lower() if fold else first
+            if key not in starts:
+                continue
+            match = (_compile(by_start[key], not fold) if by_start else pattern).match(text, at)
+        else:
+            match = pattern.match(text, at)
         if match:
             yield match
             end = match.end()
@@ -124,14 +149,16 @@ class _Index:
     lookup: dict[str, Actor]
     name_starts: frozenset[str] | None = None
     acronym_starts: frozenset[str] | None = None
+    name_groups: dict[str, tuple[str, ...]] | None = None
+    acronym_groups: dict[str, tuple[str, ...]] | None = None
 
     def finditer(self, text: str):
         """Non-overlapping alias matches, longest first where two overlap."""
         found = []
         if self.names:
-            found.extend(finditer_at_words(self.names, self.name_starts, text, fold=True))
+            found.extend(finditer_at_words(self.names, self.name_starts, text, True, self.name_groups))
         if self.acronyms:
-            found.extend(finditer_at_words(self.acronyms, self.acronym_starts, text, fold=False))
+            found.extend(finditer_at_words(self.acronyms, self.acronym_starts, text, False, self.acronym_groups))
         found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
         end = -1
         for match in found:
@@ -156,7 +183,8 @@ def _specific_index(actors: tuple[Actor, ...]) -> _Index:
                 lookup.setdefault(_key(alias), actor)
                 names.append(alias)
     return _Index(_pattern(names), _pattern(acronyms, case_sensitive=True), lookup,
-                  alias_starts(names, fold=True), alias_starts(acronyms, fold=False))
+                  alias_starts(names, fold=True), alias_starts(acronyms, fold=False),
+                  sub_patterns(names, fold=True), sub_patterns(acronyms, fold=False))
 
 
 def lookup_aliases(actors: tuple[Actor, ...]):

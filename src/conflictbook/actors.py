@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from conflictbook.wordscan import alias_starts, finditer_at_words, sub_patterns, word_pattern
+
 DEFAULT_GAZETTEER = Path(__file__).resolve().parents[2] / "data" / "actors.yml"
 
 
@@ -69,77 +71,6 @@ def is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _ordered(aliases: list[str]) -> list[str]:
-    """Longest first (ties alphabetically, so every process builds the same alternation)."""
-    return sorted(set(aliases), key=lambda a: (-len(a), a))
-
-
-@cache
-def _compile(ordered: tuple[str, ...], case_sensitive: bool) -> re.Pattern:
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for a in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
-
-
-def _pattern(aliases: list[str], case_sensitive: bool = False) -> re.Pattern | None:
-    return _compile(tuple(_ordered(aliases)), case_sensitive) if aliases else None
-
-
-def sub_patterns(aliases: list[str], fold: bool) -> dict[str, tuple[str, ...]] | None:
-    """Per opening word (lower-cased when FOLD), the aliases of ``_pattern(aliases)`` opening with it, in
-    the pattern's order; None when an alias does not open with an ASCII word."""
-    if alias_starts(aliases, fold) is None:
-        return None
-    groups: dict[str, list[str]] = {}
-    for alias in _ordered(aliases):
-        word = _WORD.match(alias).group(0)
-        groups.setdefault(word.lower() if fold else word, []).append(alias)
-    return {key: tuple(group) for key, group in groups.items()}
-
-
-_WORD = re.compile(r"\w+")
-
-
-def alias_starts(aliases: list[str], fold: bool) -> frozenset[str] | None:
-    """The first words (\\w runs) that can open one of ALIASES, lower-cased when FOLD; None when some
-    alias does not open with an ASCII word, so that words cannot rule out a match."""
-    starts = set()
-    for alias in aliases:
-        word = _WORD.match(alias)
-        if word is None or not word.group(0).isascii():
-            return None
-        starts.add(word.group(0).lower() if fold else word.group(0))
-    return frozenset(starts)
-
-
-def finditer_at_words(pattern: re.Pattern, starts: frozenset[str] | None, text: str, fold: bool,
-                      by_start: dict[str, tuple[str, ...]] | None = None):
-    """``pattern.finditer(text)`` for an alias pattern ``(?<![\\w-])(?:…)``, tried only at the words that
-    can open an alias (the big alternation is slow to try at every character). Same matches: an alias
-    match starts a word, and its first word equals the alias's first word (case-folded when FOLD; an
-    ASCII word and an ASCII alias word fold alike in Python and in the regex engine, so non-ASCII words
-    are always tried). With BY_START (``sub_patterns``), an ASCII word is tried with the pattern of just the
-    aliases opening with it: the others cannot match there, so the first alternative to match is the same."""
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for word in _WORD.finditer(text):
-        at = word.start()
-        if at < end:
-            continue
-        first = word.group(0)
-        if first.isascii():
-            key = first.lower() if fold else first
-            if key not in starts:
-                continue
-            match = (_compile(by_start[key], not fold) if by_start else pattern).match(text, at)
-        else:
-            match = pattern.match(text, at)
-        if match:
-            yield match
-            end = match.end()
-
-
 @dataclass(frozen=True)
 class _Index:
     """Compiled alias patterns: one case-insensitive for names, one case-sensitive for acronyms."""
@@ -182,7 +113,7 @@ def _specific_index(actors: tuple[Actor, ...]) -> _Index:
             else:
                 lookup.setdefault(_key(alias), actor)
                 names.append(alias)
-    return _Index(_pattern(names), _pattern(acronyms, case_sensitive=True), lookup,
+    return _Index(word_pattern(names), word_pattern(acronyms, case_sensitive=True), lookup,
                   alias_starts(names, fold=True), alias_starts(acronyms, fold=False),
                   sub_patterns(names, fold=True), sub_patterns(acronyms, fold=False))
 
@@ -256,7 +187,7 @@ def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -
 
 @cache
 def _generic_pattern(aliases: tuple[str, ...]) -> re.Pattern | None:
-    return _pattern(list(aliases))
+    return word_pattern(list(aliases))
 
 
 def canonical(name: str, countries: set[str] | None = None) -> str:

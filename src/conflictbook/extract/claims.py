@@ -21,6 +21,7 @@ from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
 from conflictbook.extract.speakers import Mention, SpeakerBook, parse_speaker
 from conflictbook.lexicon import load
 from conflictbook.records import Claim
+from conflictbook.wordscan import alias_starts, finditer_at_words
 
 _PUBLISHED_IN = re.compile(r"^(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)?\s*[^,]{0,60}?"
                            r"(?=\s+(?:on|in|at|last|this|yesterday|today)\b|,|$)")
@@ -61,6 +62,9 @@ def _patterns() -> dict:
     return {
         "lex": {k: {str(w).lower() for w in v} for k, v in lex.items()},
         "cue": re.compile(rf"(?<![\w-])(?:{cue})(?![\w-])", re.IGNORECASE),
+        # the words a cue can open with: the cue pattern is tried only there (same matches, faster)
+        "cue_starts": alias_starts([str(w).lower() for w in lex["clause"] + lex["recipient"] + lex["object"]],
+                                   fold=True),
         "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|according\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE | re.S),
         "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*"
                                     rf"(?P<cue>{cue})(?![\w-])(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
@@ -391,7 +395,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     text, pats = article.text, _patterns()
     quoted = _quoted_as_saying(masked)
     found: list[Attribution] = []
-    for match in pats["cue"].finditer(masked):
+    for match in finditer_at_words(pats["cue"], pats["cue_starts"], masked, fold=True):
         if not match.group(0).islower():
             continue          # "Civilians Accused Of Spying": a title-case headline word, not a cue
         if found and not _starts_new_clause(masked, sent.start, found[-1], match.start()):

@@ -8,7 +8,7 @@ phrases, so trying the pattern only at such words gives the same matches, severa
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 _WORD = re.compile(r"\w+")
 
@@ -64,8 +64,16 @@ def finditer_at_words(pattern: re.Pattern, starts: frozenset[str] | None, text: 
     if starts is None:
         yield from pattern.finditer(text)
         return
+    words = _WORD.findall(text)
+    hits = starts.intersection(map(str.lower, words) if fold else words)
+    if "".join(words).isascii():
+        if not hits:
+            return                  # no word can open a phrase (the common case for one sentence)
+        candidates = _words_pattern(frozenset(hits), fold).finditer(text)   # only the words in HITS
+    else:
+        candidates = _WORD.finditer(text)
     end = 0
-    for word in _WORD.finditer(text):
+    for word in candidates:
         at = word.start()
         if at < end:
             continue
@@ -80,3 +88,11 @@ def finditer_at_words(pattern: re.Pattern, starts: frozenset[str] | None, text: 
         if match:
             yield match
             end = match.end()
+
+
+@lru_cache(maxsize=512)
+def _words_pattern(words: frozenset[str], fold: bool) -> re.Pattern:
+    """Whole \\w runs equal to one of WORDS (ASCII; case-insensitively when FOLD, which for ASCII text
+    is Python's lower-casing)."""
+    body = "|".join(sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if fold else 0)

@@ -469,13 +469,14 @@ def role_name_matches(text: str):
     (an ASCII one equal to a role's first word once lower-cased; non-ASCII runs are always taken) and
     the match starts at that run or at one of the four runs before it."""
     pattern, firsts = _role_name_pattern(), _role_first_words()
-    runs = list(_RUN.finditer(text))
+    words = _RUN.findall(text)
+    roles = [i for i, word in enumerate(words) if not word.isascii() or word.lower() in firsts]
+    if not roles:
+        return
+    at_run = [run.start() for run in _RUN.finditer(text)]
     starts: set[int] = set()
-    for i, run in enumerate(runs):
-        word = run.group(0)
-        if word.isascii() and word.lower() not in firsts:
-            continue
-        starts.update(r.start() for r in runs[max(0, i - _WORDS_BEFORE_ROLE):i + 1])
+    for i in roles:
+        starts.update(at_run[max(0, i - _WORDS_BEFORE_ROLE):i + 1])
     end = 0
     for at in sorted(starts):
         if at < end:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conflictbook.article import Article
+from conflictbook.extract import claims as claims_module
 from conflictbook.extract.claims import extract_claims
 
 
@@ -390,3 +393,39 @@ def test_time_of_speech(body: str, when: str) -> None:
     assert claim.said_when == when
     if when:
         assert article.text[claim.said_when_start:].startswith(when)
+
+
+# ---------------------------------------------------------------- the per-sentence cue gate changes nothing
+
+GATE_WORDS = ["said", "says", "told", "according", "to", "quoted", "as", "saying", "that", "the", "army", "Marta",
+              "Kovan", "a", "spokeswoman", ",", ".", "\u201c", "\u201d", "denied", "it", "He", "officials",
+              "seven", "were", "killed", "on", "Monday", "but", "added", "cited", "radio", "Reuters", "the mayor"]
+
+
+def _attributions(body: str) -> list[tuple]:
+    article = Article.build("gate", body, published=date(2024, 3, 1))
+    return [(a.cue_start, a.cue_end, a.cue, a.content, a.mode, a.via, a.mention.text)
+            for a in claims_module.find_attributions(article)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(GATE_WORDS), max_size=30).map(" ".join))
+def test_cue_gate_gives_the_attributions_of_the_ungated_patterns(body):
+    gated = _attributions(body)
+    gate = claims_module._may_hold_cue
+    claims_module._may_hold_cue = lambda sentence: True
+    try:
+        assert _attributions(body) == gated
+    finally:
+        claims_module._may_hold_cue = gate
+
+
+@pytest.mark.parametrize(("sentence", "may"), [
+    ("Seven were killed on Monday.", False),
+    ("Seven were killed on Monday, the army said.", True),
+    ("According to the army, seven were killed.", True),
+    ("Radio Tamsin quoted the mayor as saying that it burned.", True),
+    ("The Said family left.", True),            # a capitalised cue word still opens the patterns
+])
+def test_may_hold_cue(sentence, may):
+    assert claims_module._may_hold_cue(sentence) is may

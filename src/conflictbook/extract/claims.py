@@ -521,6 +521,8 @@ def find_attributions(article: Article) -> list[Attribution]:
                 continue
             if _inside(found, sent.start):
                 continue
+            if not _may_hold_cue(text[sent.start:sent.end]):
+                continue
             attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
                 _indirect(article, sent, masked, names)
             for attr in attrs:
@@ -534,6 +536,19 @@ def find_attributions(article: Article) -> list[Attribution]:
         found.extend(attrs)
     _continue_quotes(article, quotes, used, found)
     return found
+
+
+# Words that open an attribution without a lexicon cue: "according to X", "Y quoted X as saying".
+_OTHER_OPENERS = re.compile(r"according|quoted|quotes|cited|cites", re.IGNORECASE)
+
+
+def _may_hold_cue(sentence: str) -> bool:
+    """Whether SENTENCE has a reporting cue or another opener: the trailing, parenthetical and indirect
+    patterns all need one, so a sentence without is skipped before their many regex passes."""
+    if _OTHER_OPENERS.search(sentence):
+        return True
+    pats = _patterns()
+    return next(finditer_at_words(pats["cue"], pats["cue_starts"], sentence, fold=True), None) is not None
 
 
 def _inside(found: list[Attribution], offset: int) -> bool:

@@ -444,3 +444,78 @@ NEWS = [
 def test_news_sentences(sentence, expected):
     _, rows = tallies(sentence)
     assert [(r.category, r.best, r.perpetrator) for r in rows] == expected
+
+
+# Vocabulary and grammar for wording seen in other outlets: (sentence, [(category, best), ...]) for all rows.
+WIDER = [
+    # a count after a possessive
+    ("Militiamen kidnapped her three daughters near the well.", [("abducted", 3)]),
+    ("The soldiers executed their two prisoners at dawn.", [("killed", 2)]),
+    # deaths as a head noun, remains and corpses of
+    ("Observers recorded 64 civilian deaths in the district last month.", [("killed", 64)]),
+    ("Divers recovered the remains of at least seven sailors.", [("killed", 7)]),
+    # injured: hospital phrases, injuries with a modifier
+    ("Nine workers were rushed to hospital after the blast.", [("injured", 9)]),
+    ("Four guards sustained shrapnel wounds in the attack.", [("injured", 4)]),
+    # missing: whereabouts of
+    ("The whereabouts of 15 fishermen remain unknown.", [("missing", 15)]),
+    # verb families: seize, intercept, apprehend, rescue, repatriate
+    ("Rebels seized 30 soldiers at the border post.", [("captured", 30)]),
+    ("The coast guard intercepted 52 migrants off the island.", [("detained", 52)]),
+    ("Police apprehended six suspects in the market.", [("detained", 6)]),
+    ("Commandos rescued 11 hostages from a farmhouse.", [("released", 11)]),
+    ("Twenty pilots were repatriated on Tuesday.", [("released", 20)]),
+    ("Forty conscripts came home after the swap.", [("released", 40)]),
+    # a main verb after a reduced relative decides: abducted ... were freed
+    ("Eight traders kidnapped in March were freed on Friday.", [("released", 8)]),
+    ("Three nurses arrested at the clinic were later released.", [("released", 3)]),
+    # displaced: left their homes, forced to leave; "have since fled" keeps its subject
+    ("Some 9,000 villagers left their homes after the fighting.", [("displaced", 9000)]),
+    ("Shelling forced 600 families to leave the valley.", [("displaced", 600)]),
+    ("About 700 residents have since fled to the coast.", [("displaced", 700)]),
+    # coordinated person nouns under one count; subsets of a count are not new counts
+    ("Gunmen abducted 12 nurses and doctors from the clinic.", [("abducted", 12)]),
+    ("Troops detained 40 people, most of them students, on Friday.", [("detained", 40)]),
+    # a number of things after "of the" heads the count: not people
+    ("The army said it shot down 18 of the 20 drones.", []),
+    # a cue word after a preposition modifies a later noun
+    ("Relatives searching for missing sons marched to the governor's office.", []),
+    # deals: the people given in exchange
+    ("Under the truce, 20 hostages will be freed in exchange for 200 prisoners.", [("released", 20),
+                                                                                 ("exchanged", 200)]),
+    # running totals after "bringing the number of ... to"
+    ("Six more died on Monday, bringing the number of people killed since May to 240.",
+     [("killed", 6), ("killed", 240)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WIDER)
+def test_wider_vocabulary(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best) for r in rows] == expected
+
+
+# (sentence, scope of every row): running and period totals are cumulative, single events are not.
+SCOPES = [
+    ("Eleven soldiers were killed in the ambush on Monday.", ["event"]),
+    ("Since June at least 80 people have been killed in the region.", ["cumulative"]),
+    ("The insurgency has killed more than 4,000 civilians.", ["cumulative"]),
+    ("So far this year, 96 journalists have been detained.", ["cumulative"]),
+    ("Four people died on Sunday, raising the total number of deaths since the siege began to 350.",
+     ["event", "cumulative"]),
+    ("A bomb killed 14 people, the ministry said, and the war has killed 3,000 people.", ["event", "cumulative"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "scopes"), SCOPES)
+def test_scope(sentence, scopes):
+    _, rows = tallies(sentence)
+    assert [r.scope for r in rows] == scopes
+
+
+def test_a_cumulative_count_takes_no_event_day():
+    event = TimelineEvent("t", "t-E001", date(2025, 3, 9), date(2025, 3, 9), "day", "on Sunday", "", "", "",
+                          "Meridian Wire", "", span_start=0, sentence=0)
+    sentence = "Four people died on Sunday, raising the number of people killed since May to 350."
+    _, rows = tallies(sentence, events=[event])
+    assert [(r.best, r.date) for r in rows] == [(4, date(2025, 3, 9)), (350, None)]

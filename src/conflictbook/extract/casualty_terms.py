@@ -55,6 +55,9 @@ class Terms:
     toll_update: re.Pattern
     estimate: re.Pattern                   # "put the number of captured fighters at between 40 and 50"
     bringing: re.Pattern                   # "bringing to some 300 the number of people bused out"
+    bringing_of: re.Pattern                # "bringing the number of people killed since May to 212"
+    cumulative: re.Pattern                 # "since January", "so far": a running total
+    running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
     toll_previous: re.Pattern
     toll_category: dict[str, str]
     persons_plural: frozenset[str]
@@ -133,6 +136,12 @@ def terms() -> Terms:
         bringing=re.compile(r"(?<![\w\-])(?:bringing|brought|brings|taking|took|raising)\s+(?:the\s+total\s+)?to\s+"
                             r"(?P<figure>[^,.;]{1,30}?)\s+the\s+(?:number|total)\s+of\s+(?P<what>[^,.;]{1,60})",
                             re.IGNORECASE),
+        bringing_of=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:[\w\-]+\s+)?"
+                               rf"(?:number|total|toll|tally|count)\s+of\s+(?P<what>[^,.;]{{1,100}}?)\s+to\s+"
+                               rf"(?=\S)", re.IGNORECASE),
+        cumulative=_words(alternation(doc["scope"]["cumulative"])),
+        running_subject=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['running_subjects'])})\s+"
+                                   rf"(?:(?:has|have|had)\s+)(?:\w+ly\s+|also\s+|now\s+|already\s+)*$", re.IGNORECASE),
         toll_update=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['updates'])})\s+(?P<noun>{alternation(toll_nouns)})"
                                rf"\s+of\s+", re.IGNORECASE),
         toll_previous=re.compile(rf"(?<![\w\-])(?:(?:{alternation(tolls['previous'])})\s+(?:{alternation(toll_nouns)})"
@@ -184,6 +193,8 @@ def grammar() -> SimpleNamespace:
         unreal=re.compile(rf"{edge}(?:{alt('unreal_markers')})\s+(?:\w+ly\s+)?$", re.IGNORECASE),
         modal_passive=re.compile(rf"{edge}(?:{alt('unreal_markers')})\s+(?:\w+\s+)?be\b", re.IGNORECASE),
         new_subject=re.compile(rf"{edge}(?:{alt('new_subject')})(?![\w\-])", re.IGNORECASE),
+        preposition_tail=re.compile(rf"{edge}(?:{alt('cue_blocking_prepositions')})\s*$", re.IGNORECASE),
+        verb_adverb_tail=re.compile(rf"{edge}(?:{alt('verb_adverbs')})\s*$", re.IGNORECASE),
         clause_open=re.compile(rf"[;:\u201c\u201d\"]|{edge}(?:{alt('clause_openers')})(?![\w\-])", re.IGNORECASE),
         subject_tail=re.compile(rf"(?:\s+(?:{alt('subject_tail')}|\w+ly|,))+\s*$", re.IGNORECASE),
         agent=re.compile(rf"(?P<agent>(?:the\s+)?[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){{0,5}}?)"

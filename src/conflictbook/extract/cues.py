@@ -82,6 +82,18 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
     return limit
 
 
+def _main_verb(text: str, start: int, limit: int) -> Cue | None:
+    """After a reduced relative ("people abducted in May"), the passive main verb of the clause, if any."""
+    t = terms()
+    for match in t.after_cue.finditer(text, start, limit):
+        gap = text[start: match.start()]
+        participle = t.category("after", match.group(0))
+        if participle and t.aux_tail.search(gap) and not re.search(r"[,;:]", gap):
+            mood = "unreal" if grammar().modal_passive.search(gap) else ""
+            return Cue(participle, match.start(), match.end(), "passive", bool(t.negation_tail.search(gap)), mood)
+    return None
+
+
 def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
     """Passive or intransitive cues after PHRASE; empty when the first cue is an active use."""
     t = terms()
@@ -93,13 +105,18 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
         intransitive = t.category("intransitive", cue)
         participle = t.category("after", cue)
         negated = bool(t.negation_tail.search(gap))
-        if grammar().new_subject.search(gap):
-            return []
+        if gap.strip() and grammar().preposition_tail.search(gap):
+            continue  # "searching for disappeared relatives": the cue word modifies a later noun
+        if grammar().new_subject.search(grammar().verb_adverb_tail.sub("", gap)):
+            return []  # "..., when they were killed": a new clause; "have since fled" keeps the subject
         if t.aux_tail.search(gap) and participle:
             voice, category = "passive", participle
         elif intransitive and (not gap.strip() or re.fullmatch(r"[\s\w,'\u2019\-]*", gap)):
             voice, category = "intransitive", intransitive
         elif participle and not gap.strip() and grammar().reduced_next.match(text[match.end():]):
+            main = _main_verb(text, match.end(), limit)
+            if main is not None:
+                return [main]  # "ten people abducted last month were freed": the main verb says what happened
             voice, category = "passive", participle
         else:
             return []

@@ -72,6 +72,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             i += 1
             if i < len(tokens) and _norm(tokens[i].group()) in t.nominal:
                 tok = tokens[i]
+                following = tokens[i + 1] if i + 1 < len(tokens) else None
+                if following is not None and _norm(following.group()) in t.persons_plural:
+                    tok = following  # "six of the kidnapped victims": the participle modifies a person noun
                 return _Head(tok.start(), tok.end(), tok.group(), tokens[i - 1].start())
         body = tokens[i].start() if i < len(tokens) else pos
     elif tokens:
@@ -86,10 +89,17 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
         if phrase:
             head = _Head(tok.start(), phrase.end(), phrase.group(), body)
             i = next((k for k, x in enumerate(tokens) if x.start() >= phrase.end()), len(tokens))
+            if i + 1 < len(tokens) and _norm(tokens[i].group()) in grammar().conjunctions \
+                    and _norm(tokens[i + 1].group()) in t.persons_plural:
+                i += 1  # "aid workers and teachers"
             continue
         if low in t.persons_plural or (singular and low in t.persons_singular):
             head = _Head(tok.start(), tok.end(), word, body)
             i += 1
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and _norm(tokens[i].group()) in grammar().conjunctions and (
+                    _norm(following.group()) in t.persons_plural or t.person_phrases.match(text, following.start())):
+                i += 1  # "23 aid workers and teachers": one count over both nouns
             continue
         if head is not None:
             break
@@ -100,6 +110,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             if close is not None:
                 i = close + 1
                 continue
+        if word.replace(",", "").isdigit() and i > 0 and _norm(tokens[i - 1].group()) in t.definites:
+            i += 1  # "41 of the 47 missiles": the head of the whole follows the second number
+            continue
         if low in grammar().conjunctions and modifiers and i + 1 < len(tokens) and tokens[i + 1].group().islower():
             i += 1
             continue
@@ -261,6 +274,8 @@ def _bare_phrases(text: str, taken: list[tuple[int, int]]) -> list[PeoplePhrase]
         before = tokens[first - 1].group() if first > 0 else ""
         if _norm(before) in t.definites or before[:1].isdigit():
             continue
+        if grammar().subset.search(text[: tokens[first].start()]):
+            continue  # "60 people, most of them men, ...": a subset of a count, not a new one
         end = tok.end()
         if idx + 1 < len(tokens) and _norm(tokens[idx + 1].group()) == "from":
             k = idx + 2

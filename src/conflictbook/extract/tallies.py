@@ -182,6 +182,20 @@ def _location(ctx: _Context, text: str, cue: Cue) -> str:
     return place
 
 
+def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
+    """'cumulative' when the clause of the count makes it a running or period total, else 'event'."""
+    if phrase.kind == "running":
+        return "cumulative"
+    first, last = min(phrase.start, cue.start), max(phrase.end, cue.end)
+    comma = re.search(r"[,;:]", text[last:])
+    window = text[_clause_start(text, first): last + comma.start() if comma else len(text)]
+    if terms().cumulative.search(window):
+        return "cumulative"
+    if cue.voice == "active" and terms().running_subject.search(text[: cue.start]):
+        return "cumulative"
+    return "event"
+
+
 def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     """Toll statements: (category, start, end of the figure, revised figure)."""
     t = terms()
@@ -201,18 +215,28 @@ def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     return found
 
 
-def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int]]]:
-    """'put the number of captured fighters at 40', 'bringing to 300 the number of people bused out'."""
+def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str]]:
+    """'put the number of captured fighters at 40', 'bringing to 300 the number of people bused out'.
+
+    The last field is the phrase kind: ``running`` for totals a new figure is added to ("bringing ... to").
+    """
     t = terms()
     found = []
+    running = []
     for match in t.estimate.finditer(text):
         quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
         if quantities and quantities[0].start == match.end():
             found.append((match.group("what"), quantities[0], match.span("what")))
+    for match in t.bringing_of.finditer(text):
+        quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
+        if quantities and quantities[0].start == match.end():
+            found.append((match.group("what"), quantities[0], match.span("what")))
+            running.append(quantities[0].start)
     for match in t.bringing.finditer(text):
         quantities = find_quantities(match.group("figure"), offset=match.start("figure"))
         if quantities:
             found.append((match.group("what"), quantities[0], match.span("what")))
+            running.append(quantities[0].start)
     rows = []
     for what, q, span in found:
         cue = t.after_cue.search(what)
@@ -223,7 +247,7 @@ def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int]]]:
             category = next((t.implied(w) for w in what.split() if t.implied(w)), None)
         if category:
             victims = what[: cue.start()].strip() if cue and cue.start() > 0 else what.strip()
-            rows.append((category, victims, q, span))
+            rows.append((category, victims, q, span, "running" if q.start in running else "estimate"))
     return rows
 
 
@@ -240,13 +264,15 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             revises = last_toll.get((cue.category, source))
         low, best, high = (0, 0, 0) if phrase.kind == "any" and status == "denied" else (phrase.low, phrase.best,
                                                                                          phrase.high)
+        scope = _scope(text, phrase, cue)
+        day = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else None
         rows.append(Tally(
             article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",
             category=cue.category, victims=phrase.victims, perpetrator=_agent(ctx, text, phrase, cue, victims_spans),
             low=low, best=best, high=high, quantity_text=phrase.text, status=status,
-            date=ctx.day(sentence, sentence.start + phrase.start), location=_location(ctx, text, cue),
+            date=day, location=_location(ctx, text, cue),
             source=source, evidence=text, revises=revises, span_start=sentence.start + phrase.start,
-            span_end=sentence.start + phrase.end, sentence=sentence.index,
+            span_end=sentence.start + phrase.end, sentence=sentence.index, scope=scope,
         ))
         if phrase.kind == "toll" and phrase.best is not None:
             last_toll[(cue.category, source)] = phrase.best
@@ -258,7 +284,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         phrases = [p for p in found if p.kind != "not-people"]
         tied: list[tuple[PeoplePhrase, list[Cue]]] = []
         estimates = _estimates(text)
-        phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b) in estimates)]
+        phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b), _kind in estimates)]
         found_cues = [find_cues(text, phrase, phrases) for phrase in phrases]
         for k in range(len(phrases) - 2, -1, -1):
             # "seven militants and a member of the militia were killed": coordinated subjects share the verb
@@ -309,10 +335,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             q = find_quantities(text[start:end], offset=start)[-1]
             toll = PeoplePhrase(q.start, q.end, q.text, text[start:q.start].strip(), "", q.low, q.best, q.high, "toll")
             add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans, revises)
-        for category, what, q, _span in estimates:
+        for category, what, q, _span, kind in estimates:
             if any(p.start <= q.start < p.end for p, _ in tied):
                 continue
-            figure = PeoplePhrase(q.start, q.end, q.text, what, "", q.low, q.best, q.high, "estimate")
+            figure = PeoplePhrase(q.start, q.end, q.text, what, "", q.low, q.best, q.high, kind)
             add(sentence, figure, Cue(category, q.start, q.end, "passive"), victims_spans)
         used = {p.start for p, _ in tied}
         for cue, _them_end in pronoun_objects(text):

@@ -28,6 +28,7 @@ DAY_PARTS: dict[str, str] = LEX["day_parts"]
 PERIOD_PARTS: dict = LEX["period_parts"]
 RELATIVE_WORDS: dict[str, int] = LEX["relative_words"]
 RELATIVE_DAYS: dict[str, list] = LEX["relative_days"]
+NIGHT_SPANS = frozenset(" ".join(w.lower().split()) for w in LEX["night_spans"])
 SEASONS: dict[str, list[int]] = LEX["seasons"]
 
 
@@ -261,8 +262,10 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         return DateExpr("since", base=year) if cue == "since" else (
             DateExpr("until", base=year) if cue in ("until", "till") else year)
     if kind == "rd":
-        offset, part = RELATIVE_DAYS[" ".join(g("rd_w").lower().split())]
-        return DateExpr("relday", rel=offset, daypart=(g("rd_p") or part or "").lower())
+        word = " ".join(g("rd_w").lower().split())
+        offset, part = RELATIVE_DAYS[word]
+        spans = word in NIGHT_SPANS and not g("rd_p")
+        return DateExpr("relday", rel=offset, daypart=(g("rd_p") or part or "").lower(), unit="night" if spans else "")
     if kind == "sd":
         phrase = " ".join(g("sd_w").lower().split())
         if phrase.endswith(("before", "after")) and NEXT_WORD_RE.match(m.string, m.end()):

@@ -151,7 +151,8 @@ def _span(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
         return None
     if kind == "relday":
         day = anchor + timedelta(days=expr.rel or 0)
-        return day, day
+        spans = expr.unit == "night" and expr.hour is None  # "overnight" runs into the next day; "at 11 p.m." does not
+        return day, day + timedelta(days=1 if spans else 0)
     if kind == "weekday":
         day = _weekday(expr, anchor, future)
         return day, day

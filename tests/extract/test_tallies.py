@@ -519,3 +519,30 @@ def test_a_cumulative_count_takes_no_event_day():
     sentence = "Four people died on Sunday, raising the number of people killed since May to 350."
     _, rows = tallies(sentence, events=[event])
     assert [(r.best, r.date) for r in rows] == [(4, date(2025, 3, 9)), (350, None)]
+
+
+# (sentence, [(category, best, victims, scope), ...]): a bare figure compared with a count counts the same people.
+COMPARED = [
+    ("Rebels abducted 75 villagers this year, compared with 40 in the whole of last year.",
+     [("abducted", 75, "villagers", "event"), ("abducted", 40, "villagers", "cumulative")]),
+    ("Police arrested 45 protesters on Monday, compared to 30 on Sunday.",
+     [("detained", 45, "protesters", "event"), ("detained", 30, "protesters", "event")]),
+    ("The army said it killed 50 rebels and lost 12.", [("killed", 50, "rebels", "event")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), COMPARED)
+def test_compared_figures(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.victims, r.scope) for r in rows] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a day number before a month is part of a date, not a count that ends the clause
+    ("Under the accord, 30 hostages held since the raid of 4 May will be freed.", [("released", 30, "agreed")]),
+    ("Six guards seized on 2 June were released on Friday.", [("released", 6, "reported")]),
+])
+def test_dates_inside_a_clause(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.status) for r in rows] == expected
+    assert all(r.scope == "event" for r in rows)

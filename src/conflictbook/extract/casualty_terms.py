@@ -217,6 +217,7 @@ def grammar() -> SimpleNamespace:
                             re.IGNORECASE),
         subset=re.compile(rf"{edge}(?:{alt('subset_markers')})\s+$", re.IGNORECASE),
         pronoun_one=re.compile(rf"{edge}(?:{alt('pronoun_one_before')})\s+$", re.IGNORECASE),
+        comparison=re.compile(rf"{edge}(?:{alt('comparisons')})\s+(?:(?:just|only|about|some)\s+)?$", re.IGNORECASE),
         coordination=re.compile(rf"\s*,?\s*(?:{alt('coordinators')})\s+$", re.IGNORECASE),
         conjunctions=words_of("conjunctions"),
     )

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.quantities import Quantity, determiner_pattern, find_quantities
+from conflictbook.lexicon import load
 
 TOKEN = re.compile(r"\w[\w'\u2019\-]*|[^\w\s]")
+
+
+@cache
+def _month_next() -> re.Pattern:
+    """A month name right after a number: "3 March" is a day of a date, not a count."""
+    dates = load("dates")
+    names = list(dates["months"]) + list(dates.get("month_abbreviations") or [])
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(str(n)) for n in names)})(?![\w\-])")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 AGE_WORD = re.compile(r"\d+-(?:year|month)s?-old")
 
@@ -143,6 +153,8 @@ def _is_identifier(text: str, q: Quantity) -> bool:
         return True
     if q.kind == "exact" and YEAR.fullmatch(q.text):
         return True
+    if q.kind == "exact" and q.text.isdigit() and len(q.text) <= 2 and _month_next().match(text, q.end):
+        return True  # "on 3 March"
     before = text[: q.start].rstrip()
     after = text[q.end:].lstrip()
     if q.kind == "exact" and q.text.isdigit() and before.endswith(",") and after.startswith(","):

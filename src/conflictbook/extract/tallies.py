@@ -27,6 +27,7 @@ from conflictbook.records import Claim, Tally, TimelineEvent
 _BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
 _MEANS_OF = re.compile(r"(?P<means>(?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:from|of)\s+", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
+_SEGMENT_END = re.compile(r"[,;:]")
 
 
 class _Context:
@@ -186,10 +187,20 @@ def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
     """'cumulative' when the clause of the count makes it a running or period total, else 'event'."""
     if phrase.kind == "running":
         return "cumulative"
-    first, last = min(phrase.start, cue.start), max(phrase.end, cue.end)
-    comma = re.search(r"[,;:]", text[last:])
-    window = text[_clause_start(text, first): last + comma.start() if comma else len(text)]
-    if terms().cumulative.search(window):
+    last = max(phrase.end, cue.end)
+    comma = _SEGMENT_END.search(text, last)
+    end = comma.start() if comma else len(text)
+    if cue.start < phrase.start:  # active: the verb, its object and what follows ("detained 500 since May")
+        parts = [text[cue.start: end]]
+    else:  # the whole segment, without a reduced relative ("12 hostages held since May will be freed")
+        opens = max((m.end() for m in _SEGMENT_END.finditer(text, 0, phrase.start)), default=0)
+        start = max(opens, _clause_start(text, phrase.start))
+        relative = terms().after_cue.search(text, phrase.end, cue.start) if cue.start > phrase.end else None
+        parts = [text[start: relative.start()], text[cue.start: end]] if relative else [text[start: end]]
+    intro = _SEGMENT_END.search(text)
+    if intro and intro.end() <= min(phrase.start, cue.start) and len(text[: intro.start()].split()) <= 6:
+        parts.append(text[: intro.start()])  # "So far this year, ..."
+    if any(terms().cumulative.search(part) for part in parts):
         return "cumulative"
     if cue.voice == "active" and terms().running_subject.search(text[: cue.start]):
         return "cumulative"
@@ -341,6 +352,18 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             figure = PeoplePhrase(q.start, q.end, q.text, what, "", q.low, q.best, q.high, kind)
             add(sentence, figure, Cue(category, q.start, q.end, "passive"), victims_spans)
         used = {p.start for p, _ in tied}
+        for phrase in phrases:
+            if phrase.kind != "headless" or phrase.start in used or phrase.best is None:
+                continue
+            before = text[: phrase.start]
+            compared = grammar().comparison.search(before)
+            referents = [(p, c) for p, c in tied if p.end <= phrase.start and c]
+            if not compared or not referents:
+                continue
+            referent, cues = referents[-1]  # "compared with 140": the same people as the count before
+            used.add(phrase.start)
+            add(sentence, replace(phrase, victims=referent.victims, head=referent.head),
+                Cue(cues[0].category, phrase.start, phrase.end, "implied"), victims_spans)
         for cue, _them_end in pronoun_objects(text):
             opens = _clause_start(text, cue.start)
             antecedents = [p for p in phrases if p.end <= opens and p.start not in used and p.head]

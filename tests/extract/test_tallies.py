@@ -483,6 +483,15 @@ WIDER = [
     # deals: the people given in exchange
     ("Under the truce, 20 hostages will be freed in exchange for 200 prisoners.", [("released", 20),
                                                                                  ("exchanged", 200)]),
+    # reported states before the verb
+    ("Of the crew, at least nine are believed to have drowned.", [("killed", 9)]),
+    ("Twelve miners are feared to have been killed in the collapse.", [("killed", 12)]),
+    # held people who come back are released; others who return are not
+    ("Thirty prisoners of war have returned, the ombudsman said.", [("released", 30)]),
+    ("Eight of the 20 hostages came back on Monday.", [("released", 8)]),
+    ("Forty soldiers returned to their base.", []),
+    # a count inside the phrase's "of" does not end its clause
+    ("About 300 tenants of two burnt towers have been moved to a school.", [("relocated", 300)]),
     # running totals after "bringing the number of ... to"
     ("Six more died on Monday, bringing the number of people killed since May to 240.",
      [("killed", 6), ("killed", 240)]),

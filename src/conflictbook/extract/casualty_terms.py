@@ -73,6 +73,8 @@ class Terms:
     elliptical: frozenset[str]
     not_agents: frozenset[str]
     implied_blockers: re.Pattern           # "former detainees" are not held now
+    held_return: re.Pattern                # "84 prisoners have returned": released
+    held_heads: frozenset[str]             # heads of people held by someone
     reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
     definites: frozenset[str]
 
@@ -115,7 +117,7 @@ def terms() -> Terms:
         before_tail=re.compile(rf"(?<![\w\-])(?P<cue>{before_alt})\s+{gap_adverbs}(?:the\s+)?$", re.IGNORECASE),
         after_cue=_words(after_alt),
         aux_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['auxiliaries'])})\s+{gap_adverbs}(?:not\s+)?"
-                            rf"(?:\w+ed\s+(?:and|or)\s+{gap_adverbs})?$", re.IGNORECASE),
+                            rf"(?:have\s+)?(?:\w+ed\s+(?:and|or)\s+{gap_adverbs})?$", re.IGNORECASE),
         irrealis_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['irrealis'])})\s+{gap_adverbs}$", re.IGNORECASE),
         negation_tail=re.compile(rf"(?<![\w\-])(?:{alternation(frames['negation'])})\s+{gap_adverbs}"
                                  rf"(?:(?:been|be|to|have|being)\s+)*$", re.IGNORECASE),
@@ -154,6 +156,9 @@ def terms() -> Terms:
         modifiers=frozenset(_norm(m) for m in persons.get("modifiers", [])),
         not_people=frozenset(_norm(n) for n in doc.get("not_people", [])),
         pronouns=frozenset(_norm(p) for p in doc.get("pronouns", [])),
+        held_return=re.compile(rf"\s+(?:(?:also|now|safely|finally|all)\s+)?(?P<cue>{alternation(persons['held_return_verbs'])})"
+                               rf"(?![\w\-])", re.IGNORECASE),
+        held_heads=frozenset(_norm(w) for w in persons["held_heads"]),
         implied_blockers=_words(alternation(persons.get("implied_blockers", []))),
         reporting_after=re.compile(rf"[^.;:]{{0,120}}?(?<![\w\-])(?:{alternation(doc['reporting'])})(?![\w\-])",
                                    re.IGNORECASE),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
 
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
 
 
@@ -73,6 +74,8 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
         if other.start >= start:
             if grammar().subset.search(text[start: other.start]):
                 continue  # "ten people, including a journalist, were killed"
+            if other.kind == "headless" and _OF_GAP.fullmatch(text[start: other.start]):
+                continue  # "120 residents of two damaged blocks were moved": a count inside the phrase's "of"
             limit = min(limit, other.start)
             break
     for stop in grammar().clause_end.finditer(text, start, limit):
@@ -105,7 +108,7 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
         intransitive = t.category("intransitive", cue)
         participle = t.category("after", cue)
         negated = bool(t.negation_tail.search(gap))
-        if gap.strip() and grammar().preposition_tail.search(gap):
+        if gap.strip() and grammar().preposition_tail.search(gap) and not t.aux_tail.search(gap):
             continue  # "searching for disappeared relatives": the cue word modifies a later noun
         if grammar().new_subject.search(grammar().verb_adverb_tail.sub("", gap)):
             return []  # "..., when they were killed": a new clause; "have since fled" keeps the subject
@@ -159,6 +162,9 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
         return [Cue(implied, phrase.start, phrase.end, "implied")]
     if after:
         return after
+    returned = t.held_return.match(text, phrase.end) if phrase.head.lower() in t.held_heads else None
+    if returned:  # "84 prisoners have returned": held people coming back are released
+        return [Cue("released", returned.start("cue"), returned.end("cue"), "intransitive")]
     if implied:
         return [Cue(implied, phrase.start, phrase.end, "implied")]
     return []

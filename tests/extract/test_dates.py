@@ -384,3 +384,50 @@ def test_any_word_salad_resolves_consistently(words, published):
         assert found.precision in {"hour", "day", "week", "month", "part-of-year", "year", "range"}
         if found.start is not None and found.end is not None:
             assert found.start <= found.end
+
+
+# Story-relative weeks and months: the calendar period after (before) the one holding the story's latest day.
+STORY_PERIODS = [
+    ("Militias burned the market on 14 August. Dozens were arrested in the following week.",
+     [("on 14 August", D(2024, 8, 14), D(2024, 8, 14)), ("in the following week", D(2024, 8, 19), D(2024, 8, 25))]),
+    ("Talks collapsed on 3 May. In the preceding month, the army had shelled the port.",
+     [("on 3 May", D(2024, 5, 3), D(2024, 5, 3)), ("In the preceding month", D(2024, 4, 1), D(2024, 4, 30))]),
+    ("Aid resumed on 2 January. The following month saw new fighting.",
+     [("on 2 January", D(2024, 1, 2), D(2024, 1, 2)), ("The following month", D(2024, 2, 1), D(2024, 2, 29))]),
+    # nothing to count from: no row
+    ("Dozens were arrested in the following week.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), STORY_PERIODS)
+def test_story_relative_periods(body, expected):
+    article = Article.build("a", body, published=D(2024, 9, 30))
+    assert [(d.text, d.start, d.end) for d in article_dates(article)] == expected
+
+
+# Indirect speech "said on Tuesday that ...": the reported clause counts from the day it was said.
+REPORTED = [
+    ("The agency said on Tuesday that 40 lorries had crossed in the past week.",
+     {"on Tuesday": D(2024, 3, 12), "in the past week": D(2024, 3, 5)}),
+    ("A farmer told the radio on Monday that raiders came yesterday.",
+     {"on Monday": D(2024, 3, 11), "yesterday": D(2024, 3, 10)}),
+    # the date after "that" is not when the words were said
+    ("The agency said that 40 lorries crossed on Tuesday and more came yesterday.",
+     {"on Tuesday": D(2024, 3, 12), "yesterday": D(2024, 3, 12)}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), REPORTED)
+def test_reported_speech_anchors_its_clause(body, expected):
+    article = Article.build("a", body, published=WED)
+    assert {d.text: d.start for d in article_dates(article)} == expected
+
+
+@pytest.mark.parametrize(("sentence", "start"), [
+    ("The next convoy is expected on Sunday.", D(2024, 3, 17)),
+    ("Further talks are planned for Friday.", D(2024, 3, 15)),
+    ("The convoy was expected on Sunday but never came.", D(2024, 3, 10)),
+])
+def test_expected_and_planned_point_forward(sentence, start):
+    article = Article.build("a", sentence, published=WED)
+    assert [d.start for d in article_dates(article)] == [start]

@@ -127,6 +127,8 @@ ATOMS = [
     ("yc", rf"(?<![\w-])(?P<yc_c>{YEAR_CUE})\s+(?P<yc_y>{YEAR})(?!['’]s)"),
     ("rd", rf"(?<![\w-])(?P<rd_w>{_ci(RELATIVE_DAYS)})(?:\s+(?P<rd_p>{DPART}))?(?!\w)"),
     ("sd", rf"(?<![\w-])(?P<sd_w>{_ci(LEX['story_days'])})(?!\w)(?!\s+(?i:yesterday|tomorrow|of)\b)"),
+    ("sp", rf"(?<![\w-])(?:(?i:in|during|over)\s+)?(?i:the)\s+(?P<sp_r>{_ci(LEX['story_periods'])})\s+"
+           rf"(?P<sp_u>(?i:week|month))(?!\w)"),
     ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?i:days?)\s+(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
     ("tp", r"(?<![\w-])(?i:this)\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
@@ -266,6 +268,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         offset, part = RELATIVE_DAYS[word]
         spans = word in NIGHT_SPANS and not g("rd_p")
         return DateExpr("relday", rel=offset, daypart=(g("rd_p") or part or "").lower(), unit="night" if spans else "")
+    if kind == "sp":
+        return DateExpr("story", rel=LEX["story_periods"][g("sp_r").lower()], unit=g("sp_u").lower())
     if kind == "sd":
         phrase = " ".join(g("sd_w").lower().split())
         if phrase.endswith(("before", "after")) and NEXT_WORD_RE.match(m.string, m.end()):

@@ -27,7 +27,8 @@ ROWS = [
     ("Twelve civilians were killed by Russian forces in the town.", "killed", 12, 12, 12, "reported",
      "Russian armed forces"),
     ("Russian troops killed 12 civilians near the bridge.", "killed", 12, 12, 12, "reported", "Russian armed forces"),
-    ("The army said it killed dozens of fighters in the hills.", "killed", 12, 12, 99, "reported", ""),
+    # "it" after "said" is the speaker: the army says it did it
+    ("The army said it killed dozens of fighters in the hills.", "killed", 12, 12, 99, "reported", "The army"),
     ("Israeli strikes killed more than 30 people overnight.", "killed", 30, 30, N, "reported",
      "Israel Defense Forces"),
     ("Gunmen shot dead four farmers in the village.", "killed", 4, 4, 4, "reported", "Gunmen"),

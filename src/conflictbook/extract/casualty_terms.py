@@ -209,6 +209,7 @@ def grammar() -> SimpleNamespace:
         condition=re.compile(rf"{edge}(?:{alt('future_modals')})\s.*{edge}(?:{alt('conditions')})\s", re.IGNORECASE),
         denied_that=re.compile(rf"{edge}(?:{alt('denial_verbs')})\s+(?:claims\s+|reports\s+)?that\s", re.IGNORECASE),
         reported=re.compile(rf"{edge}(?:{alt('reported_verbs')})\s+", re.IGNORECASE),
+        perfect_words=words_of("perfect_auxiliaries"),
         perfect=re.compile(rf"{edge}(?:{alt('perfect_auxiliaries')})\s+\w+ed\b", re.IGNORECASE),
         unreal_tail=re.compile(rf"{edge}(?:to|{alt('future_modals')})\s*$", re.IGNORECASE),
         phrase_determiner=re.compile(rf"{edge}(?:{alt('phrase_determiners')})\s+$", re.IGNORECASE),

@@ -70,8 +70,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
     if tokens and _norm(tokens[0].group()) in grammar().object_pronouns:
         tok = tokens[0]
         return _Head(tok.start(), tok.end(), tok.group(), tok.start())
-    if tokens and _norm(tokens[0].group()) in t.elliptical:
-        tok = tokens[0]
+    following = _norm(tokens[1].group()) if len(tokens) > 1 else ""
+    if tokens and _norm(tokens[0].group()) in t.elliptical and following not in t.persons_plural:
+        tok = tokens[0]  # "200 more were taken"; but "five more suspects" is headed by its noun
         return _Head(tok.start(), tok.end(), tok.group(), tok.start())
     if tokens and _norm(tokens[0].group()) == "of":
         i = 1

@@ -18,15 +18,13 @@ from datetime import date, datetime
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article, Sentence
+from conflictbook.extract.agents import agent, clause_start
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.records import Claim, Tally, TimelineEvent
 
-_BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
-_MEANS_OF = re.compile(r"(?P<means>(?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:from|of)\s+", re.IGNORECASE)
-_COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
 _SEGMENT_END = re.compile(r"[,;:]")
 
 
@@ -59,95 +57,6 @@ class _Context:
             if distance is None or gap < distance:
                 best, distance = start, gap
         return best
-
-
-def _clause_start(text: str, position: int) -> int:
-    """Start of the clause holding POSITION: after a reported 'that', a quote mark, or a conjunction."""
-    start = 0
-    for match in terms().reporting_that.finditer(text, 0, position):
-        start = max(start, match.end())
-    for match in grammar().clause_open.finditer(text, start, position):
-        start = max(start, match.end())
-    return start
-
-
-def _canonical(ctx: _Context, text: str) -> str:
-    found = ctx.actors(text)
-    return found[0].actor.name if found else ""
-
-
-def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]]) -> str:
-    """The agent of an active cue: the first actor of its clause, or a short subject written out."""
-    start = _clause_start(text, cue.start)
-    clause = text[start: cue.start]
-    for mention in ctx.actors(clause, offset=start):
-        if not any(s <= mention.start < e for s, e in victims):
-            return mention.actor.name
-    if cue.voice != "active" or cue.mood:
-        return ""  # a deal "to relocate 400 members" names no agent of its own
-    said = list(grammar().reported.finditer(clause))
-    if said:
-        clause = clause[said[-1].end():]
-    for mention in ctx.actors(clause):
-        return mention.actor.name
-    if terms().before_tail.pattern and grammar().perfect.search(clause):
-        return ""
-    coordinated = _COORDINATED_VERB.search(clause)
-    if coordinated and coordinated.group(0).split()[0] not in terms().persons_plural:
-        clause = clause[: coordinated.start()]
-    subject = grammar().subject_tail.sub("", clause).strip(" ,")
-    words = subject.split()
-    verb = next((i for i, w in enumerate(words) if i and w.islower() and w.endswith("ed")), None)
-    if verb is not None:
-        words = words[:verb]  # "Jihadists ambushed a convoy, killing 17": the subject ends at its verb
-        subject = " ".join(words)
-    if not words or len(words) > 7 or words[0].lower() in terms().pronouns or _not_agent(words[-1]):
-        return ""
-    if any(w.lower() in terms().reporting_words for w in words) or words[-1].lower() in ("of", "to", "that"):
-        return ""
-    if any(w.lower() in grammar().conjunctions for w in words[-1:]) or re.search(r"[,;]", subject):
-        return ""
-    return subject
-
-
-def _not_agent(word: str) -> bool:
-    """Events and things ("the war", "shelling", "a blast") do things in sentences but are no perpetrator."""
-    low = word.lower().strip(".,;:")
-    return low in terms().not_agents or low in terms().not_people
-
-
-def _possessor(ctx: _Context, text: str, before: int, victims: list[tuple[int, int]]) -> str:
-    """'its'/'their' refers back to the nearest actor named before BEFORE in the sentence."""
-    mentions = [m for m in ctx.actors(text[:before]) if not any(s <= m.start < e for s, e in victims)]
-    return mentions[-1].actor.name if mentions else ""
-
-
-def _agent(ctx: _Context, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:
-    """Who did it: the active subject, the by-phrase, or the actor of an attack in the sentence."""
-    if cue.voice in ("active", "noun"):
-        return _subject(ctx, text, cue, victims)
-    anchor = cue.end if cue.voice != "implied" else phrase.end
-    by = _BY.match(text, anchor)
-    if by:
-        stretch = re.split(r"[,;.]", text[by.end(): by.end() + 80])[0]
-        means = _MEANS_OF.match(stretch)
-        if means and _not_agent(means.group("means").split()[-1]):
-            stretch = stretch[means.end():]  # "killed by fire from the security forces"
-        mentions = ctx.actors(stretch)
-        if mentions and len(stretch[: mentions[0].start].split()) <= 2:
-            return mentions[0].actor.name
-        agent = grammar().agent.match(stretch)
-        words = agent.group("agent").split() if agent else []
-        if words and words[0].lower() not in terms().pronouns and not _not_agent(words[-1]):
-            return agent.group("agent")
-    for match in terms().attack.finditer(text):
-        who = match.group("who").strip()
-        named = _canonical(ctx, who)
-        if named:
-            return named
-        if who.split()[:1] and who.split()[0].lower() in grammar().possessives:
-            return _possessor(ctx, text, match.start(), victims)
-    return ""
 
 
 def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, cue: Cue) -> tuple[str, str]:
@@ -194,7 +103,7 @@ def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
         parts = [text[cue.start: end]]
     else:  # the whole segment, without a reduced relative ("12 hostages held since May will be freed")
         opens = max((m.end() for m in _SEGMENT_END.finditer(text, 0, phrase.start)), default=0)
-        start = max(opens, _clause_start(text, phrase.start))
+        start = max(opens, clause_start(text, phrase.start))
         relative = terms().after_cue.search(text, phrase.end, cue.start) if cue.start > phrase.end else None
         parts = [text[start: relative.start()], text[cue.start: end]] if relative else [text[start: end]]
     intro = _SEGMENT_END.search(text)
@@ -277,9 +186,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                                                                                          phrase.high)
         scope = _scope(text, phrase, cue)
         day = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else None
+        perpetrator = agent(ctx.actors, text, phrase, cue, victims_spans)
         rows.append(Tally(
             article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",
-            category=cue.category, victims=phrase.victims, perpetrator=_agent(ctx, text, phrase, cue, victims_spans),
+            category=cue.category, victims=phrase.victims, perpetrator=perpetrator,
             low=low, best=best, high=high, quantity_text=phrase.text, status=status,
             date=day, location=_location(ctx, text, cue),
             source=source, evidence=text, revises=revises, span_start=sentence.start + phrase.start,
@@ -365,7 +275,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             add(sentence, replace(phrase, victims=referent.victims, head=referent.head),
                 Cue(cues[0].category, phrase.start, phrase.end, "implied"), victims_spans)
         for cue, _them_end in pronoun_objects(text):
-            opens = _clause_start(text, cue.start)
+            opens = clause_start(text, cue.start)
             antecedents = [p for p in phrases if p.end <= opens and p.start not in used and p.head]
             if not antecedents:
                 continue

@@ -1,0 +1,48 @@
+"""Perpetrators read from the grammar of sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictbook.article import Article
+from conflictbook.extract.tallies import extract_tallies
+
+# (sentence, perpetrator of every row)
+AGENTS = [
+    # the speaker behind "it"/"they" after a reporting verb
+    ("The navy said it had sunk a boat and captured 14 pirates.", ["The navy"]),
+    ("The rebels said they had abducted six engineers.", ["The rebels"]),
+    # a reporting verb with no subject after it gives no agent (not an auxiliary as a name)
+    ("It was a raid the militia said had killed five guards.", [""]),
+    # an attack noun's capitalised modifier names the side, even when the gazetteer does not know it
+    ("Morvanian artillery fire killed three shepherds near the ridge.", ["Morvanian"]),
+    ("Two nurses were wounded in Dastrian drone strikes overnight.", ["Dastrian"]),
+    # weekdays and months before an attack noun are dates, not sides
+    ("Four soldiers were killed in Monday's attack.", [""]),
+    ("Five people died in the Sunday raid.", [""]),
+    # a clause that tells the attack names the attackers
+    ("Eleven traders were killed when masked men stormed the market.", ["masked men"]),
+    ("Three guards were wounded as they attacked the depot.", [""]),
+    # a nominal cue with a by-phrase after the people counted
+    ("Witnesses described the execution of nine prisoners by the militia.", ["the militia"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "perpetrators"), AGENTS)
+def test_perpetrators(sentence, perpetrators):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    rows = extract_tallies(article, [], [])
+    assert [r.perpetrator for r in rows] == perpetrators
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In the northern district, Morvanian shelling killed a shepherd.", [("a shepherd", "Morvanian")]),
+    ("Five more smugglers were killed in a shootout with border guards on Friday.",
+     [("Five more smugglers", "border guards")]),
+    ("Two rebels died in clashes with the army near the dam.", [("Two rebels", "the army")]),
+])
+def test_sides_of_a_confrontation_and_named_attacks(sentence, expected):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [(r.quantity_text, r.perpetrator) for r in extract_tallies(article, [], [])] == expected

@@ -484,6 +484,11 @@ WIDER = [
     # deals: the people given in exchange
     ("Under the truce, 20 hostages will be freed in exchange for 200 prisoners.", [("released", 20),
                                                                                  ("exchanged", 200)]),
+    # one person as the sentence's subject, only when something happens to them
+    ("The pilot of the second helicopter was killed in the crash.", [("killed", 1)]),
+    ("The nurse who treated them was wounded by shrapnel.", [("injured", 1)]),
+    ("The commander ordered the retreat.", []),
+    ("The President was wounded in the attack.", []),
     # reported states before the verb
     ("Of the crew, at least nine are believed to have drowned.", [("killed", 9)]),
     ("Twelve miners are feared to have been killed in the collapse.", [("killed", 12)]),

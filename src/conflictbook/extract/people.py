@@ -25,6 +25,7 @@ def _month_next() -> re.Pattern:
     dates = load("dates")
     names = list(dates["months"]) + list(dates.get("month_abbreviations") or [])
     return re.compile(rf"\s*(?:{'|'.join(re.escape(str(n)) for n in names)})(?![\w\-])")
+_SENTENCE_SUBJECT = re.compile(r"[\"'\u201c\u2018]?(?P<the>The)\s+")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 AGE_WORD = re.compile(r"\d+-(?:year|month)s?-old")
 
@@ -259,6 +260,13 @@ def _singular_phrases(text: str) -> list[PeoplePhrase]:
             continue
         found.append(PeoplePhrase(match.start(), head.end, text[match.start(): head.end],
                                   text[head.body_start: head.end], head.word, 1, 1, 1, "exact", match.start()))
+    opening = _SENTENCE_SUBJECT.match(text)
+    if opening:  # "The driver of the first bus was shot dead": one person, as the sentence's subject
+        head = head_after(text, opening.end(), singular=True)
+        if head and _norm(head.word) in t.persons_singular and not head.word[0].isupper():
+            found.append(PeoplePhrase(opening.start("the"), head.end, text[opening.start("the"): head.end],
+                                      text[head.body_start: head.end], head.word, 1, 1, 1, "definite",
+                                      opening.start("the")))
     return found
 
 

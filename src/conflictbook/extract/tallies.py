@@ -235,6 +235,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if phrase.kind == "headless" and (phrase.best or 0) < 2 and (
                     grammar().pronoun_one.search(text[: phrase.start]) or text[phrase.end:].lstrip().startswith("of")):
                 continue  # "the second one hit", "one of them": a lone "one" is a pronoun
+            if phrase.kind == "definite" and cues[0].voice not in ("passive", "intransitive"):
+                continue  # "The commander" counts one only as the subject of what happened to him
             if phrase.kind == "headless":
                 # "five were killed" counts people unless a count of things came first ("seven houses ... five more")
                 if any(start < phrase.start for start in things) or cues[0].voice == "implied":

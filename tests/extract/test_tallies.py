@@ -484,6 +484,10 @@ WIDER = [
     # deals: the people given in exchange
     ("Under the truce, 20 hostages will be freed in exchange for 200 prisoners.", [("released", 20),
                                                                                  ("exchanged", 200)]),
+    # tolls that stay where they were; crime vocabulary; a cue word after a determiner is an adjective
+    ("The official toll from the riots remains at least 31.", [("killed", 31)]),
+    ("Two of the gangsters were shot dead by marines.", [("killed", 2)]),
+    ("Some 800 fighters loyal to the slain warlord have surrendered.", [("surrendered", 800)]),
     # one person as the sentence's subject, only when something happens to them
     ("The pilot of the second helicopter was killed in the crash.", [("killed", 1)]),
     ("The nurse who treated them was wounded by shrapnel.", [("injured", 1)]),

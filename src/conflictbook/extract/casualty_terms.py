@@ -132,7 +132,7 @@ def terms() -> Terms:
         causative_displaced=_words(alternation(doc["causatives"]["displaced"])),
         toll=re.compile(rf"(?<![\w\-])(?P<noun>{alternation(toll_nouns)})"
                         rf"(?:\s+(?:from|in|of|after|at|on|among)\s+[^,.;\d]{{1,80}}?)?"
-                        rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+)?", re.IGNORECASE),
+                        rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+(?!least|most))?", re.IGNORECASE),
         estimate=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['estimate_verbs'])})\s+the\s+(?:number|toll|total|figure)"
                             rf"\s+of\s+(?P<what>[^,.;]{{1,60}}?)\s+at\s+", re.IGNORECASE),
         bringing=re.compile(r"(?<![\w\-])(?:bringing|brought|brings|taking|took|raising)\s+(?:the\s+total\s+)?to\s+"

@@ -108,8 +108,9 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
         intransitive = t.category("intransitive", cue)
         participle = t.category("after", cue)
         negated = bool(t.negation_tail.search(gap))
-        if gap.strip() and grammar().preposition_tail.search(gap) and not t.aux_tail.search(gap):
-            continue  # "searching for disappeared relatives": the cue word modifies a later noun
+        if gap.strip() and (grammar().preposition_tail.search(gap) or grammar().adjectival.search(gap)) \
+                and not t.aux_tail.search(gap):
+            continue  # "searching for disappeared relatives", "loyal to the dead leader": the cue word is an adjective
         if grammar().new_subject.search(grammar().verb_adverb_tail.sub("", gap)):
             return []  # "..., when they were killed": a new clause; "have since fled" keeps the subject
         if t.aux_tail.search(gap) and participle:

@@ -488,6 +488,12 @@ WIDER = [
     ("The official toll from the riots remains at least 31.", [("killed", 31)]),
     ("Two of the gangsters were shot dead by marines.", [("killed", 2)]),
     ("Some 800 fighters loyal to the slain warlord have surrendered.", [("surrendered", 800)]),
+    # a participle after an "of" phrase naming a group still tells what happened to the people counted
+    ("The raid left eleven members of the border police killed and four others hurt.",
+     [("killed", 11), ("injured", 4)]),
+    ("Thirty members of the Lokri militia captured in the raid were shown on television.", [("captured", 30)]),
+    # ... but not after an "of" phrase naming people: they are the ones the participle is about
+    ("The relatives of the victims killed in the raid marched to the capital.", []),
     # one person as the sentence's subject, only when something happens to them
     ("The pilot of the second helicopter was killed in the crash.", [("killed", 1)]),
     ("The nurse who treated them was wounded by shrapnel.", [("injured", 1)]),

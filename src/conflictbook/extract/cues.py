@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
 
+_OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
 
@@ -85,6 +86,17 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
     return limit
 
 
+def _group_of(gap: str) -> bool:
+    """'nine members OF THE GOVERNMENT FORCES killed': an "of" phrase naming a group before the participle."""
+    match = _OF_GROUP.fullmatch(gap)
+    if not match:
+        return False
+    words = match.group("words").split()
+    t = terms()
+    return not any(w.lower() in t.persons_plural or w.lower() in t.persons_singular or w.lower() in t.np_stops
+                   or w.lower() in terms().cue_map["after"] for w in words)
+
+
 def _main_verb(text: str, start: int, limit: int) -> Cue | None:
     """After a reduced relative ("people abducted in May"), the passive main verb of the clause, if any."""
     t = terms()
@@ -117,7 +129,7 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
             voice, category = "passive", participle
         elif intransitive and (not gap.strip() or re.fullmatch(r"[\s\w,'\u2019\-]*", gap)):
             voice, category = "intransitive", intransitive
-        elif participle and not gap.strip() and grammar().reduced_next.match(text[match.end():]):
+        elif participle and (not gap.strip() or _group_of(gap)) and grammar().reduced_next.match(text[match.end():]):
             main = _main_verb(text, match.end(), limit)
             if main is not None:
                 return [main]  # "ten people abducted last month were freed": the main verb says what happened

@@ -46,3 +46,17 @@ def test_perpetrators(sentence, perpetrators):
 def test_sides_of_a_confrontation_and_named_attacks(sentence, expected):
     article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
     assert [(r.quantity_text, r.perpetrator) for r in extract_tallies(article, [], [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the category word after the people: "took ... hostage", "holding ... captive"
+    ("Pirates took 19 sailors hostage off the coast.", [("hostage", 19, "Pirates")]),
+    ("The rebels are holding 12 engineers captive.", [("captured", 12, "The rebels")]),
+    # a written-out subject ends at its verb, -ed or not
+    ("A gunman drove into the crowd, killing nine pilgrims.", [("killed", 9, "A gunman")]),
+    # "claimed to have": the infinitive keeps the speaker as the subject
+    ("The front claimed to have captured 25 soldiers.", [("captured", 25, "The front")]),
+])
+def test_taking_verbs_and_subjects(sentence, expected):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [(r.category, r.best, r.perpetrator) for r in extract_tallies(article, [], [])] == expected

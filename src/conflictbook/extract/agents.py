@@ -43,6 +43,8 @@ def _patterns():
         # "... killed in a shootout with soldiers"
         re.compile(rf"\s*(?:[^,;.]{{0,40}}?)\b(?:in|during|after)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?"
                    rf"(?:{alternation(words['confrontations'])})\s+with\s+(?P<who>[^,;.]{{1,60}})", re.IGNORECASE),
+        frozenset(w.lower() for w in words["past_verbs"]),
+        frozenset(w.lower() for w in words["infinitive_markers"]),
     )
 
 
@@ -85,7 +87,8 @@ def _written_subject(clause: str) -> str:
         clause = clause[: coordinated.start()]
     subject = grammar().subject_tail.sub("", clause).strip(" ,")
     words = subject.split()
-    verb = next((i for i, w in enumerate(words) if i and w.islower() and w.endswith("ed")), None)
+    past = _patterns()[4]
+    verb = next((i for i, w in enumerate(words) if i and w.islower() and (w.endswith("ed") or w in past)), None)
     if verb is not None:
         words = words[:verb]  # "Jihadists ambushed a convoy, killing 17": the subject ends at its verb
         subject = " ".join(words)
@@ -117,8 +120,8 @@ def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]
     for mention in actors(clause):
         return mention.actor.name
     first = clause.split()[0].lower() if clause.split() else ""
-    if speaker and first in _patterns()[1]:
-        return _written_subject(speaker)  # "the army said it had killed 15": the speaker did it
+    if speaker and (first in _patterns()[1] or first in _patterns()[5]):
+        return _written_subject(speaker)  # "the army said it had killed 15", "the group claimed to have killed"
     if said and first in grammar().perfect_words:
         return ""  # "an assault the group said had killed nine": the subject is not in this clause
     if terms().before_tail.pattern and grammar().perfect.search(clause):

@@ -75,6 +75,9 @@ class Terms:
     implied_blockers: re.Pattern           # "former detainees" are not held now
     held_return: re.Pattern                # "84 prisoners have returned": released
     held_heads: frozenset[str]             # heads of people held by someone
+    taking_tail: re.Pattern                # "took " before the people counted
+    complement_next: re.Pattern            # " hostage" right after them
+    complements: dict[str, str]
     reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
     definites: frozenset[str]
 
@@ -158,6 +161,10 @@ def terms() -> Terms:
         pronouns=frozenset(_norm(p) for p in doc.get("pronouns", [])),
         held_return=re.compile(rf"\s+(?:(?:also|now|safely|finally|all)\s+)?(?P<cue>{alternation(persons['held_return_verbs'])})"
                                rf"(?![\w\-])", re.IGNORECASE),
+        taking_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['object_complements']['verbs'])})\s+$", re.IGNORECASE),
+        complement_next=re.compile(rf"\s+(?P<word>{alternation(doc['object_complements']['complements'])})(?![\w\-])",
+                                   re.IGNORECASE),
+        complements={_norm(k): v for k, v in doc["object_complements"]["complements"].items()},
         held_heads=frozenset(_norm(w) for w in persons["held_heads"]),
         implied_blockers=_words(alternation(persons.get("implied_blockers", []))),
         reporting_after=re.compile(rf"[^.;:]{{0,120}}?(?<![\w\-])(?:{alternation(doc['reporting'])})(?![\w\-])",

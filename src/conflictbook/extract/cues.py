@@ -68,6 +68,18 @@ def _causative(text: str, phrase: PeoplePhrase, limit: int) -> Cue | None:
     return Cue("displaced", verb.start(), verb.end(), "active")
 
 
+def _taken_as(text: str, phrase: PeoplePhrase) -> Cue | None:
+    """'took 30 people hostage', 'holding 12 soldiers captive': the category word follows the people."""
+    t = terms()
+    verb = t.taking_tail.search(text, 0, phrase.start)
+    after = t.complement_next.match(text, phrase.end)
+    if not verb or not after:
+        return None
+    category = t.complements[after.group("word").lower()]
+    negated = bool(t.negation_tail.search(text[: verb.start()]))
+    return Cue(category, verb.start(), after.end(), "active", negated)
+
+
 def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
     """Where the clause that starts at START ends: the next counted phrase or a clause break."""
     limit = len(text)
@@ -162,6 +174,9 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
     framed = bool(t.agreed.search(text) or t.demanded.search(text))
     if before and before.mood and not framed:
         before, irrealis = None, True
+    taken = _taken_as(text, phrase)
+    if taken and not irrealis:
+        return [taken]
     if before and not irrealis:
         return [before]
     causative = _causative(text, phrase, clause_limit(text, phrase.end, []))

@@ -431,3 +431,16 @@ def test_reported_speech_anchors_its_clause(body, expected):
 def test_expected_and_planned_point_forward(sentence, start):
     article = Article.build("a", sentence, published=WED)
     assert [d.start for d in article_dates(article)] == [start]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The town fell on 2 March. Two weeks later the army returned.",
+     [("on 2 March", D(2024, 3, 2)), ("Two weeks later", D(2024, 3, 16))]),
+    ("Voting ended on 3 March. A week earlier, rebels had attacked a polling station.",
+     [("on 3 March", D(2024, 3, 3)), ("A week earlier", D(2024, 2, 25))]),
+    # a story day after publication in a past-tense sentence is not given
+    ("Rebels took the town on 28 March. A week later the army returned.", [("on 28 March", D(2024, 3, 28))]),
+])
+def test_story_weeks(body, expected):
+    article = Article.build("a", body, published=D(2024, 3, 30))
+    assert [(d.text, d.start) for d in article_dates(article)] == expected

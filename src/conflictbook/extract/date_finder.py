@@ -129,7 +129,8 @@ ATOMS = [
     ("sd", rf"(?<![\w-])(?P<sd_w>{_ci(LEX['story_days'])})(?!\w)(?!\s+(?i:yesterday|tomorrow|of)\b)"),
     ("sp", rf"(?<![\w-])(?:(?i:in|during|over)\s+)?(?i:the)\s+(?P<sp_r>{_ci(LEX['story_periods'])})\s+"
            rf"(?P<sp_u>(?i:week|month))(?!\w)"),
-    ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?i:days?)\s+(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
+    ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?P<sn_u>(?i:days?|weeks?))\s+"
+           rf"(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
     ("tp", r"(?<![\w-])(?i:this)\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
            rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
@@ -277,7 +278,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         offset, part = LEX["story_days"][phrase]
         return DateExpr("story", rel=offset, daypart=part or "")
     if kind == "sn":
-        return DateExpr("story", rel=_int(g("sn_n")) * LEX["story_day_shifts"][g("sn_d").lower()])
+        days = 7 if g("sn_u").lower().startswith("week") else 1  # "a week later" is seven days on
+        return DateExpr("story", rel=days * _int(g("sn_n")) * LEX["story_day_shifts"][g("sn_d").lower()])
     if kind == "tp":
         return DateExpr("relday", rel=0, daypart=g("tp_p").lower())
     if kind == "wd":

@@ -258,6 +258,8 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
                                         last, precision_of(mention.expr), story_day[0], quoted=quoted))
                 continue
             day = story_day[0] + timedelta(days=mention.expr.rel or 0)
+            if anchor is not None and day > anchor and not future:
+                continue  # a past story cannot go on after publication: the count is not from this day
             out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, day, day,
                                     precision_of(mention.expr), story_day[0], quoted=quoted))
             story_day = (day, sent.paragraph)

@@ -529,6 +529,8 @@ SCOPES = [
     ("Four people died on Sunday, raising the total number of deaths since the siege began to 350.",
      ["event", "cumulative"]),
     ("A bomb killed 14 people, the ministry said, and the war has killed 3,000 people.", ["event", "cumulative"]),
+    ("The death toll from the civil war has risen to 9,400, the ministry said.", ["cumulative"]),
+    ("The death toll from the ferry bombing rose to 31 on Thursday.", ["event"]),
 ]
 
 

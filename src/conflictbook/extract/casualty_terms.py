@@ -58,6 +58,7 @@ class Terms:
     bringing_of: re.Pattern                # "bringing the number of people killed since May to 212"
     cumulative: re.Pattern                 # "since January", "so far": a running total
     running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
+    running_noun: re.Pattern               # "the death toll from the war": a toll of a whole war
     toll_previous: re.Pattern
     toll_category: dict[str, str]
     persons_plural: frozenset[str]
@@ -147,6 +148,8 @@ def terms() -> Terms:
         cumulative=_words(alternation(doc["scope"]["cumulative"])),
         running_subject=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['running_subjects'])})\s+"
                                    rf"(?:(?:has|have|had)\s+)(?:\w+ly\s+|also\s+|now\s+|already\s+)*$", re.IGNORECASE),
+        running_noun=re.compile(rf"(?<![\w\-])(?:from|of|in|during)\s+(?:the\s+)?(?:[\w'\u2019\-]+\s+)?"
+                                rf"(?:{alternation(doc['scope']['running_subjects'])})(?![\w\-])", re.IGNORECASE),
         toll_update=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['updates'])})\s+(?P<noun>{alternation(toll_nouns)})"
                                rf"\s+of\s+", re.IGNORECASE),
         toll_previous=re.compile(rf"(?<![\w\-])(?:(?:{alternation(tolls['previous'])})\s+(?:{alternation(toll_nouns)})"

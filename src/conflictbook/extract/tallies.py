@@ -113,6 +113,8 @@ def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
         return "cumulative"
     if cue.voice == "active" and terms().running_subject.search(text[: cue.start]):
         return "cumulative"
+    if phrase.kind == "toll" and terms().running_noun.search(text, 0, phrase.start):
+        return "cumulative"  # "the death toll from the war rose to 9,000"
     return "event"
 
 

@@ -465,6 +465,10 @@ WIDER = [
     ("The coast guard intercepted 52 migrants off the island.", [("detained", 52)]),
     ("Police apprehended six suspects in the market.", [("detained", 6)]),
     ("Commandos rescued 11 hostages from a farmhouse.", [("released", 11)]),
+    ("Police rescued 14 people held in a cellar by a gang.", [("released", 14)]),
+    # rescued from rubble or fire: no captivity, no release
+    ("Twelve people were rescued from the rubble.", []),
+    ("Firefighters rescued 30 residents from the burning tower.", []),
     ("Twenty pilots were repatriated on Tuesday.", [("released", 20)]),
     ("Forty conscripts came home after the swap.", [("released", 40)]),
     # a main verb after a reduced relative decides: abducted ... were freed

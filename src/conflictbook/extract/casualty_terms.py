@@ -77,6 +77,8 @@ class Terms:
     held_return: re.Pattern                # "84 prisoners have returned": released
     held_heads: frozenset[str]             # heads of people held by someone
     taking_tail: re.Pattern                # "took " before the people counted
+    captivity_cues: frozenset[str]         # "rescued": released only in a sentence about captivity
+    captivity_words: re.Pattern
     complement_next: re.Pattern            # " hostage" right after them
     complements: dict[str, str]
     reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
@@ -164,6 +166,8 @@ def terms() -> Terms:
         pronouns=frozenset(_norm(p) for p in doc.get("pronouns", [])),
         held_return=re.compile(rf"\s+(?:(?:also|now|safely|finally|all)\s+)?(?P<cue>{alternation(persons['held_return_verbs'])})"
                                rf"(?![\w\-])", re.IGNORECASE),
+        captivity_cues=frozenset(_norm(w) for w in doc["captivity"]["cues"]),
+        captivity_words=_words(alternation(doc["captivity"]["words"])),
         taking_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['object_complements']['verbs'])})\s+$", re.IGNORECASE),
         complement_next=re.compile(rf"\s+(?P<word>{alternation(doc['object_complements']['complements'])})(?![\w\-])",
                                    re.IGNORECASE),

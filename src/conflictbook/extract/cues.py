@@ -165,6 +165,18 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
 
 def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> list[Cue]:
     """The categories of PHRASE, best first; empty when nothing ties it to a casualty or custody."""
+    cues = _find_cues(text, phrase, phrases)
+    t = terms()
+    if any(_norm_cue(text, c) in t.captivity_cues for c in cues) and not t.captivity_words.search(text):
+        return []  # "twelve people were rescued from the rubble": no captivity, no release
+    return cues
+
+
+def _norm_cue(text: str, cue: Cue) -> str:
+    return " ".join(text[cue.start: cue.end].lower().split())
+
+
+def _find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> list[Cue]:
     t = terms()
     limit = clause_limit(text, phrase.end, [p for p in phrases if p.start >= phrase.end])
     before, irrealis = _before(text, phrase)

@@ -60,3 +60,9 @@ def test_sides_of_a_confrontation_and_named_attacks(sentence, expected):
 def test_taking_verbs_and_subjects(sentence, expected):
     article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
     assert [(r.category, r.best, r.perpetrator) for r in extract_tallies(article, [], [])] == expected
+
+
+def test_intransitive_cues_take_no_by_phrase():
+    article = Article.build("a", "Sixty prisoners came home today in a swap brokered by a neighbour.",
+                            published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [(r.category, r.perpetrator) for r in extract_tallies(article, [], [])] == [("released", "")]

@@ -471,6 +471,7 @@ WIDER = [
     ("Firefighters rescued 30 residents from the burning tower.", []),
     ("Twenty pilots were repatriated on Tuesday.", [("released", 20)]),
     ("Forty conscripts came home after the swap.", [("released", 40)]),
+    ("Forty soldiers came home on leave.", []),
     # a main verb after a reduced relative decides: abducted ... were freed
     ("Eight traders kidnapped in March were freed on Friday.", [("released", 8)]),
     ("Three nurses arrested at the clinic were later released.", [("released", 3)]),

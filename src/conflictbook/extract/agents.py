@@ -189,7 +189,8 @@ def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: li
     if cue.voice in ("active", "noun"):
         return _subject(actors, text, cue, victims)
     anchor = cue.end if cue.voice != "implied" else phrase.end
-    found = _by_phrase(actors, text, anchor) or _attack_clause(actors, text, anchor)
+    by = _by_phrase(actors, text, anchor) if cue.voice != "intransitive" else ""  # "came home ... mediated by"
+    found = by or _attack_clause(actors, text, anchor)
     if found:
         return found
     for match in terms().attack.finditer(text):

@@ -578,3 +578,24 @@ def test_dates_inside_a_clause(sentence, expected):
     _, rows = tallies(sentence)
     assert [(r.category, r.best, r.status) for r in rows] == expected
     assert all(r.scope == "event" for r in rows)
+
+
+# Tolls and running totals: (sentence, [(category, best, scope), ...]).
+TOTALS = [
+    ("The number of civilians killed has risen to 80.", [("killed", 80, "event")]),
+    ("The number of people displaced by the raid has reached 1,200.", [("displaced", 1200, "event")]),
+    ("Drones killed 14 herders on Friday, bringing the death toll since June to 2,100.",
+     [("killed", 14, "event"), ("killed", 2100, "cumulative")]),
+    ("The blast killed four more, bringing the toll to 19.", [("killed", 4, "event"), ("killed", 19, "event")]),
+    ("The number of people killed in the riots rose to 45, up from 30 on Monday.", [("killed", 45, "event")]),
+    # inverted sentences and appositions that list a subset
+    ("Among the dead were six children.", [("killed", 6, "event")]),
+    ("The wounded included two reporters.", [("injured", 2, "event")]),
+    ("At least 20 people, most of them women and children, were killed.", [("killed", 20, "event")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TOTALS)
+def test_tolls_and_totals(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.scope) for r in rows] == expected

@@ -53,9 +53,11 @@ class Terms:
     causative_displaced: re.Pattern
     toll: re.Pattern
     toll_update: re.Pattern
+    toll_number: re.Pattern                # "the number of civilians killed has risen to 80"
     estimate: re.Pattern                   # "put the number of captured fighters at between 40 and 50"
     bringing: re.Pattern                   # "bringing to some 300 the number of people bused out"
     bringing_of: re.Pattern                # "bringing the number of people killed since May to 212"
+    bringing_toll: re.Pattern              # "bringing the death toll since October to 32,000"
     cumulative: re.Pattern                 # "since January", "so far": a running total
     running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
     running_noun: re.Pattern               # "the death toll from the war": a toll of a whole war
@@ -147,11 +149,18 @@ def terms() -> Terms:
         bringing_of=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:[\w\-]+\s+)?"
                                rf"(?:number|total|toll|tally|count)\s+of\s+(?P<what>[^,.;]{{1,100}}?)\s+to\s+"
                                rf"(?=\S)", re.IGNORECASE),
+        bringing_toll=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:overall\s+|total\s+)?"
+                                 rf"(?P<noun>{alternation(toll_nouns)})(?:\s+[^,.;\d]{{1,80}}?)?\s+to\s+(?=\S)",
+                                 re.IGNORECASE),
         cumulative=_words(alternation(doc["scope"]["cumulative"])),
         running_subject=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['running_subjects'])})\s+"
                                    rf"(?:(?:has|have|had)\s+)(?:\w+ly\s+|also\s+|now\s+|already\s+)*$", re.IGNORECASE),
         running_noun=re.compile(rf"(?<![\w\-])(?:from|of|in|during)\s+(?:the\s+)?(?:[\w'\u2019\-]+\s+)?"
                                 rf"(?:{alternation(doc['scope']['running_subjects'])})(?![\w\-])", re.IGNORECASE),
+        toll_number=re.compile(rf"(?<![\w\-])number\s+of\s+(?:[\w'\u2019\-]+\s+){{1,3}}?(?P<cue>{after_alt})"
+                               rf"(?:\s+(?:from|in|of|after|at|on|among|since|during|by)\s+[^,.;\d]{{1,80}}?)?"
+                               rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+(?!least|most))?",
+                               re.IGNORECASE),
         toll_update=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['updates'])})\s+(?P<noun>{alternation(toll_nouns)})"
                                rf"\s+of\s+", re.IGNORECASE),
         toll_previous=re.compile(rf"(?<![\w\-])(?:(?:{alternation(tolls['previous'])})\s+(?:{alternation(toll_nouns)})"
@@ -236,6 +245,10 @@ def grammar() -> SimpleNamespace:
         age_list=re.compile(rf"{edge}(?:{alt('age_words')})\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|,\s*and)\s*$",
                             re.IGNORECASE),
         subset=re.compile(rf"{edge}(?:{alt('subset_markers')})\s+$", re.IGNORECASE),
+        # "20 people, most of them women and children, were killed": the apposition lists a subset
+        subset_list=re.compile(rf"{edge}(?:{alt('subset_markers')})\s+(?:[\w'\u2019\-]+(?:\s+(?:and|or)|,)\s+)*$",
+                               re.IGNORECASE),
+        subset_open=re.compile(rf",\s*(?:{alt('subset_markers')})\s", re.IGNORECASE),
         pronoun_one=re.compile(rf"{edge}(?:{alt('pronoun_one_before')})\s+$", re.IGNORECASE),
         comparison=re.compile(rf"{edge}(?:{alt('comparisons')})\s+(?:(?:just|only|about|some)\s+)?$", re.IGNORECASE),
         coordination=re.compile(rf"\s*,?\s*(?:{alt('coordinators')})\s+$", re.IGNORECASE),

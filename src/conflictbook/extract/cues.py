@@ -85,7 +85,8 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
     limit = len(text)
     for other in phrases:
         if other.start >= start:
-            if grammar().subset.search(text[start: other.start]):
+            gap = text[start: other.start]
+            if grammar().subset.search(gap) or (grammar().subset_open.match(gap) and "," not in gap[1:]):
                 continue  # "ten people, including a journalist, were killed"
             if other.kind == "headless" and _OF_GAP.fullmatch(text[start: other.start]):
                 continue  # "120 residents of two damaged blocks were moved": a count inside the phrase's "of"

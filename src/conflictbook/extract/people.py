@@ -295,7 +295,7 @@ def _bare_phrases(text: str, taken: list[tuple[int, int]]) -> list[PeoplePhrase]
         before = tokens[first - 1].group() if first > 0 else ""
         if _norm(before) in t.definites or before[:1].isdigit():
             continue
-        if grammar().subset.search(text[: tokens[first].start()]):
+        if grammar().subset_list.search(text[: tokens[first].start()]):
             continue  # "60 people, most of them men, ...": a subset of a count, not a new one
         end = tok.end()
         if idx + 1 < len(tokens) and _norm(tokens[idx + 1].group()) == "from":

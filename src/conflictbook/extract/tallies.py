@@ -94,8 +94,6 @@ def _location(ctx: _Context, text: str, cue: Cue) -> str:
 
 def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
     """'cumulative' when the clause of the count makes it a running or period total, else 'event'."""
-    if phrase.kind == "running":
-        return "cumulative"
     last = max(phrase.end, cue.end)
     comma = _SEGMENT_END.search(text, last)
     end = comma.start() if comma else len(text)
@@ -113,7 +111,7 @@ def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
         return "cumulative"
     if cue.voice == "active" and terms().running_subject.search(text[: cue.start]):
         return "cumulative"
-    if phrase.kind == "toll" and terms().running_noun.search(text, 0, phrase.start):
+    if phrase.kind in ("toll", "running") and terms().running_noun.search(text, 0, phrase.start):
         return "cumulative"  # "the death toll from the war rose to 9,000"
     return "event"
 
@@ -124,15 +122,20 @@ def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     found = []
     previous = t.toll_previous.search(text)
     revised = number_value(previous.group("figure")) if previous else None
-    for pattern in (t.toll, t.toll_update):
+    for pattern in (t.toll, t.toll_update, t.toll_number):
         for match in pattern.finditer(text):
             if previous and previous.start() <= match.start() < previous.end():
+                continue
+            if any(start <= match.start() < end for _, start, end, _ in found):
                 continue
             quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
             if not quantities or quantities[0].start - match.end() > 2:
                 continue
             q = quantities[0]
-            category = t.toll_category.get(" ".join(match.group("noun").lower().split()), "killed")
+            if pattern is t.toll_number:  # "the number of civilians killed has risen to 80": the participle says
+                category = t.category("after", match.group("cue")) or t.category("intransitive", match.group("cue"))
+            else:
+                category = t.toll_category.get(" ".join(match.group("noun").lower().split()), "killed")
             found.append((category, match.start(), q.end, revised if revised != q.best else None))
     return found
 
@@ -140,7 +143,8 @@ def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
 def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str]]:
     """'put the number of captured fighters at 40', 'bringing to 300 the number of people bused out'.
 
-    The last field is the phrase kind: ``running`` for totals a new figure is added to ("bringing ... to").
+    The last field is the phrase kind: ``running`` for totals a new figure is added to ("bringing ... to"),
+    cumulative when its words say so ("since May", "of the war"), else the toll of one event.
     """
     t = terms()
     found = []
@@ -153,6 +157,12 @@ def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str]]
         quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
         if quantities and quantities[0].start == match.end():
             found.append((match.group("what"), quantities[0], match.span("what")))
+            running.append(quantities[0].start)
+    for match in t.bringing_toll.finditer(text):
+        quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
+        if quantities and quantities[0].start == match.end() and not any(q.start == quantities[0].start
+                                                                          for _, q, _ in found):
+            found.append((match.group("noun"), quantities[0], match.span("noun")))
             running.append(quantities[0].start)
     for match in t.bringing.finditer(text):
         quantities = find_quantities(match.group("figure"), offset=match.start("figure"))
@@ -167,6 +177,8 @@ def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str]]
             category = t.category("after", cue.group(0)) or t.category("intransitive", cue.group(0))
         if category is None:
             category = next((t.implied(w) for w in what.split() if t.implied(w)), None)
+        if category is None:
+            category = t.toll_category.get(" ".join(what.lower().split()))  # "the death toll": killed
         if category:
             victims = what[: cue.start()].strip() if cue and cue.start() > 0 else what.strip()
             rows.append((category, victims, q, span, "running" if q.start in running else "estimate"))
@@ -247,8 +259,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 if cues[0].voice != "active" and gap.strip() and not terms().aux_tail.fullmatch(gap.lstrip()):
                     continue
             tied.append((phrase, cues))
-        victims_spans = [(p.start, p.end) for p, _ in tied]
         tolls = _tolls(text)
+        # "the number of people killed in the clashes rose to 45": the bare "people" is the toll's noun
+        tied = [(p, c) for p, c in tied if p.kind != "bare" or not any(s <= p.start < e for _, s, e, _ in tolls)]
+        victims_spans = [(p.start, p.end) for p, _ in tied]
         revised = next((r for *_, r in tolls if r is not None), None)
         for phrase, cues in tied:
             for cue in cues:

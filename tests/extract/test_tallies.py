@@ -599,3 +599,12 @@ TOTALS = [
 def test_tolls_and_totals(sentence, expected):
     _, rows = tallies(sentence)
     assert [(r.category, r.best, r.scope) for r in rows] == expected
+
+
+def test_a_promised_release_takes_no_past_day():
+    sentence = "Under the accord, 30 hostages held since the raid of 4 March will be freed in exchange for 90 convicts."
+    event = TimelineEvent("t", "t-E001", date(2025, 3, 4), date(2025, 3, 4), "day", "4 March", "", "", "",
+                          "Meridian Wire", "", span_start=sentence.index("4 March"), sentence=0)
+    _, rows = tallies(sentence, events=[event])
+    assert [(r.category, r.status, r.date) for r in rows] == [("released", "agreed", None),
+                                                              ("exchanged", "agreed", None)]

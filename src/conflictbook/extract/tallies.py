@@ -200,6 +200,9 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                                                                                          phrase.high)
         scope = _scope(text, phrase, cue)
         day = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else None
+        published = article.publication_date
+        if day and published and day < published and (cue.mood or status in ("agreed", "demanded")):
+            day = None  # "hostages held since 3 March will be freed": a past day is not when a promise happens
         perpetrator = agent(ctx.actors, text, phrase, cue, victims_spans)
         rows.append(Tally(
             article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",

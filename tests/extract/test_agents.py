@@ -66,3 +66,16 @@ def test_intransitive_cues_take_no_by_phrase():
     article = Article.build("a", "Sixty prisoners came home today in a swap brokered by a neighbour.",
                             published=date(2025, 3, 14), outlet="Meridian Wire")
     assert [(r.category, r.perpetrator) for r in extract_tallies(article, [], [])] == [("released", "")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a relative pronoun's antecedent is the subject of the relative clause
+    ("The raiders, who abducted 30 pupils, fled into the forest.", [("abducted", 30, "The raiders")]),
+    # a verb phrase is never a perpetrator
+    ("Bandits who kidnapped 12 farmers freed them on Sunday.", [("abducted", 12, "Bandits")]),
+])
+def test_relative_clauses(sentence, expected):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    got = [(r.category, r.best, r.perpetrator) for r in extract_tallies(article, [], [])]
+    assert got[: len(expected)] == expected
+    assert all(r.perpetrator.split()[:1] != ["kidnapped"] for r in extract_tallies(article, [], []))

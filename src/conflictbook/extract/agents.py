@@ -24,6 +24,7 @@ Actors = Callable[..., list]   # find_actors bound to an article's countries: ac
 _BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
 _MEANS_OF = re.compile(r"(?P<means>(?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:from|of)\s+", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
+_RELATIVE_TAIL = re.compile(r",?\s*\b(?:who|which|that)\s*$", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
 
 
@@ -88,6 +89,8 @@ def _written_subject(clause: str) -> str:
     subject = grammar().subject_tail.sub("", clause).strip(" ,")
     words = subject.split()
     past = _patterns()[4]
+    if words and words[0].islower() and (words[0].endswith("ed") or words[0] in past):
+        return ""  # "who abducted 40 pupils released them": a verb phrase, no subject
     verb = next((i for i, w in enumerate(words) if i and w.islower() and (w.endswith("ed") or w in past)), None)
     if verb is not None:
         words = words[:verb]  # "Jihadists ambushed a convoy, killing 17": the subject ends at its verb
@@ -119,6 +122,10 @@ def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]
         speaker, clause = clause[: said[-1].start()], clause[said[-1].end():]
     for mention in actors(clause):
         return mention.actor.name
+    if not clause.strip() and start:
+        relative = _RELATIVE_TAIL.search(text, 0, start)
+        if relative:  # "The militants, who killed 12 villagers, ...": the relative pronoun's antecedent
+            return _written_subject(text[: relative.start()])
     first = clause.split()[0].lower() if clause.split() else ""
     if speaker and (first in _patterns()[1] or first in _patterns()[5]):
         return _written_subject(speaker)  # "the army said it had killed 15", "the group claimed to have killed"

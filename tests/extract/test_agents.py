@@ -79,3 +79,9 @@ def test_relative_clauses(sentence, expected):
     got = [(r.category, r.best, r.perpetrator) for r in extract_tallies(article, [], [])]
     assert got[: len(expected)] == expected
     assert all(r.perpetrator.split()[:1] != ["kidnapped"] for r in extract_tallies(article, [], []))
+
+
+def test_a_place_after_a_preposition_is_no_side():
+    article = Article.build("a", "About 400 tenants of Otterby were moved to schools in Lake Town after the raid.",
+                            published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [r.perpetrator for r in extract_tallies(article, [], [])] == [""]

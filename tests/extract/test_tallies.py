@@ -588,6 +588,11 @@ TOTALS = [
      [("killed", 14, "event"), ("killed", 2100, "cumulative")]),
     ("The blast killed four more, bringing the toll to 19.", [("killed", 4, "event"), ("killed", 19, "event")]),
     ("The number of people killed in the riots rose to 45, up from 30 on Monday.", [("killed", 45, "event")]),
+    # "the first ... since": a record, not a running total
+    ("Forty prisoners were freed in the first swap since the truce collapsed.", [("released", 40, "event")]),
+    # a list of objects with commas shares the verb
+    ("The dead included a baker, two night watchmen and a boy of nine.",
+     [("killed", 1, "event"), ("killed", 2, "event"), ("killed", 1, "event")]),
     # inverted sentences and appositions that list a subset
     ("Among the dead were six children.", [("killed", 6, "event")]),
     ("The wounded included two reporters.", [("injured", 2, "event")]),

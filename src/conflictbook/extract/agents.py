@@ -76,7 +76,7 @@ def _named_modifier(words: list[str]) -> str:
         names.append(word)
     rest = words[len(names):]
     if not names or any(w in calendar or w.endswith(("'s", "\u2019s")) for w in names) \
-            or any(not w.islower() for w in rest):
+            or any(not w.islower() or w in terms().np_stops for w in rest):
         return ""
     return " ".join(names)
 

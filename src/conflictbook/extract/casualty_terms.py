@@ -59,6 +59,7 @@ class Terms:
     bringing_of: re.Pattern                # "bringing the number of people killed since May to 212"
     bringing_toll: re.Pattern              # "bringing the death toll since October to 32,000"
     cumulative: re.Pattern                 # "since January", "so far": a running total
+    superlative_since: re.Pattern          # "the first exchange since the war": not a total
     running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
     running_noun: re.Pattern               # "the death toll from the war": a toll of a whole war
     toll_previous: re.Pattern
@@ -153,6 +154,8 @@ def terms() -> Terms:
                                  rf"(?P<noun>{alternation(toll_nouns)})(?:\s+[^,.;\d]{{1,80}}?)?\s+to\s+(?=\S)",
                                  re.IGNORECASE),
         cumulative=_words(alternation(doc["scope"]["cumulative"])),
+        superlative_since=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['superlatives'])})\s[^,;]*?\bsince\s",
+                                     re.IGNORECASE),
         running_subject=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['running_subjects'])})\s+"
                                    rf"(?:(?:has|have|had)\s+)(?:\w+ly\s+|also\s+|now\s+|already\s+)*$", re.IGNORECASE),
         running_noun=re.compile(rf"(?<![\w\-])(?:from|of|in|during)\s+(?:the\s+)?(?:[\w'\u2019\-]+\s+)?"

@@ -21,6 +21,7 @@ from conflictbook.article import Article, Sentence
 from conflictbook.extract.agents import agent, clause_start
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
+from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.records import Claim, Tally, TimelineEvent
@@ -107,8 +108,11 @@ def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
     intro = _SEGMENT_END.search(text)
     if intro and intro.end() <= min(phrase.start, cue.start) and len(text[: intro.start()].split()) <= 6:
         parts.append(text[: intro.start()])  # "So far this year, ..."
-    if any(terms().cumulative.search(part) for part in parts):
-        return "cumulative"
+    for part in parts:
+        if terms().superlative_since.search(part):
+            part = part[: terms().superlative_since.search(part).start()]  # "the first swap since the war"
+        if terms().cumulative.search(part):
+            return "cumulative"
     if cue.voice == "active" and terms().running_subject.search(text[: cue.start]):
         return "cumulative"
     if phrase.kind in ("toll", "running") and terms().running_noun.search(text, 0, phrase.start):
@@ -201,7 +205,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         scope = _scope(text, phrase, cue)
         day = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else None
         published = article.publication_date
-        if day and published and day < published and (cue.mood or status in ("agreed", "demanded")):
+        promised = cue.mood or status in ("agreed", "demanded")
+        if day and published and day < published and promised and FUTURE_RE.search(text):
             day = None  # "hostages held since 3 March will be freed": a past day is not when a promise happens
         perpetrator = agent(ctx.actors, text, phrase, cue, victims_spans)
         rows.append(Tally(
@@ -235,8 +240,9 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             # "killed a commander and two of his aides": coordinated objects share the active verb
             earlier = found_cues[k - 1]
             gap = text[phrases[k - 1].end: phrases[k].start]
-            if not found_cues[k] and earlier and earlier[0].voice in ("active", "noun") \
-                    and grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap):
+            listed = gap.strip() == "," and k + 1 < len(phrases)  # "a teacher, two porters and a boy"
+            if not found_cues[k] and earlier and earlier[0].voice in ("active", "noun") and (
+                    listed or grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap)):
                 found_cues[k] = earlier
         previous_head = ""
         for index, phrase in enumerate(phrases):

@@ -85,3 +85,13 @@ def test_a_place_after_a_preposition_is_no_side():
     article = Article.build("a", "About 400 tenants of Otterby were moved to schools in Lake Town after the raid.",
                             published=date(2025, 3, 14), outlet="Meridian Wire")
     assert [r.perpetrator for r in extract_tallies(article, [], [])] == [""]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 12-year-old boy was killed by a stray bullet.",
+    "Two farmers were wounded by shrapnel.",
+    "A shepherd was killed by a landmine near the border.",
+])
+def test_means_are_no_perpetrators(sentence):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [r.perpetrator for r in extract_tallies(article, [], [])] == [""]

@@ -503,6 +503,8 @@ WIDER = [
     ("The pilot of the second helicopter was killed in the crash.", [("killed", 1)]),
     ("The nurse who treated them was wounded by shrapnel.", [("injured", 1)]),
     ("The commander ordered the retreat.", []),
+    ("Her son was abducted on his way to school.", [("abducted", 1)]),
+    ("Another medic was wounded in the afternoon.", [("injured", 1)]),
     ("The President was wounded in the attack.", []),
     # reported states before the verb
     ("Of the crew, at least nine are believed to have drowned.", [("killed", 9)]),

@@ -25,7 +25,7 @@ def _month_next() -> re.Pattern:
     dates = load("dates")
     names = list(dates["months"]) + list(dates.get("month_abbreviations") or [])
     return re.compile(rf"\s*(?:{'|'.join(re.escape(str(n)) for n in names)})(?![\w\-])")
-_SENTENCE_SUBJECT = re.compile(r"[\"'\u201c\u2018]?(?P<the>The)\s+")
+_SENTENCE_SUBJECT = re.compile(r"[\"'\u201c\u2018]?(?P<the>The|His|Her|Their|My|Our)\s+")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 AGE_WORD = re.compile(r"\d+-(?:year|month)s?-old")
 

@@ -95,3 +95,17 @@ def test_a_place_after_a_preposition_is_no_side():
 def test_means_are_no_perpetrators(sentence):
     article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
     assert [r.perpetrator for r in extract_tallies(article, [], [])] == [""]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a singular subject far from an intransitive verb is not what the verb is about
+    ("His sister, Mira, cannot forget the night their father died.", []),
+    ("The driver died on the spot.", [("killed", 1)]),
+    # capitalised things are not people
+    ("The rebels also seized nine Motorcycles from the camp.", []),
+    # "confirmed to the agency that ...": the reported clause has its own subject
+    ("Officials confirmed to the agency that the coast guard intercepts migrants at sea.", [("detained", None)]),
+])
+def test_subjects_and_things(sentence, expected):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [(r.category, r.best) for r in extract_tallies(article, [], [])] == expected

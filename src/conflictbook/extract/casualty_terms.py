@@ -134,7 +134,7 @@ def terms() -> Terms:
         demanded=_words(alternation(frames["demanded"])),
         attack=re.compile(rf"(?<![\w\-])(?:during|in|amid|after|by|with|through)\s+(?P<who>(?:[\w'\u2019\-]+\s+){{0,4}}?)"
                           rf"(?:{alternation(doc['attacks'])})(?![\w\-])", re.IGNORECASE),
-        reporting_that=re.compile(rf"(?<![\w\-])(?:{alternation(doc['reporting'])})(?:\s+\w+)?\s+that\s+",
+        reporting_that=re.compile(rf"(?<![\w\-])(?:{alternation(doc['reporting'])})(?:\s+[\w'\u2019\-]+){{0,4}}?\s+that\s+",
                                   re.IGNORECASE),
         identifier_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['identifiers'])})\s*$", re.IGNORECASE),
         causative_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['causatives']['verbs'])})\s+$", re.IGNORECASE),

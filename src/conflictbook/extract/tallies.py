@@ -27,6 +27,7 @@ from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.records import Claim, Tally, TimelineEvent
 
 _SEGMENT_END = re.compile(r"[,;:]")
+_BREAK = re.compile(r"[,;:\"\u201c\u201d]")
 
 
 class _Context:
@@ -52,7 +53,8 @@ class _Context:
             if event.sentence != sentence.index and not (sentence.start <= event.span_start < sentence.end):
                 continue
             start, end = (d.date() if isinstance(d, datetime) else d for d in (event.start, event.end))
-            if start is None or start != end:
+            night = event.precision == "hour" and start is not None and end is not None and (end - start).days == 1
+            if start is None or (start != end and not night):  # "overnight": the night that began on START
                 continue
             gap = abs(event.span_start - offset) if event.span_start >= 0 else 10**6
             if distance is None or gap < distance:
@@ -258,7 +260,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if phrase.kind == "headless" and (phrase.best or 0) < 2 and (
                     grammar().pronoun_one.search(text[: phrase.start]) or text[phrase.end:].lstrip().startswith("of")):
                 continue  # "the second one hit", "one of them": a lone "one" is a pronoun
-            if phrase.kind == "definite" and cues[0].voice not in ("passive", "intransitive"):
+            near = text[phrase.end: cues[0].start]
+            far = bool(_BREAK.search(near)) or len(near.split()) > 4
+            if phrase.kind == "definite" and (cues[0].voice not in ("passive", "intransitive") or (
+                    cues[0].voice == "intransitive" and far)):
                 continue  # "The commander" counts one only as the subject of what happened to him
             if phrase.kind == "headless":
                 # "five were killed" counts people unless a count of things came first ("seven houses ... five more")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -143,6 +143,15 @@ def _country_pattern(countries: tuple[str, ...]) -> re.Pattern | None:
 def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]:
     """Countries an article is about: those named, and those of actors it names specifically."""
     actors = load_gazetteer() if actors is None else actors
+    return set(_countries_in_text(text, actors))  # the timeline and the tallies both ask it of one article
+
+
+@lru_cache(maxsize=8)
+def _countries_in_text(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
+    return frozenset(_countries_in(text, actors))
+
+
+def _countries_in(text: str, actors: tuple[Actor, ...]) -> set[str]:
     found = set()
     pattern = _country_pattern(tuple(sorted({a.country for a in actors if a.country})))
     if pattern:

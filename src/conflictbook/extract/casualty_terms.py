@@ -58,6 +58,7 @@ class Terms:
     bringing: re.Pattern                   # "bringing to some 300 the number of people bused out"
     bringing_of: re.Pattern                # "bringing the number of people killed since May to 212"
     bringing_toll: re.Pattern              # "bringing the death toll since October to 32,000"
+    bringing_verb: re.Pattern              # any of the bringing verbs: the patterns above are tried only then
     cumulative: re.Pattern                 # "since January", "so far": a running total
     superlative_since: re.Pattern          # "the first exchange since the war": not a total
     running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
@@ -150,6 +151,7 @@ def terms() -> Terms:
         bringing_of=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:[\w\-]+\s+)?"
                                rf"(?:number|total|toll|tally|count)\s+of\s+(?P<what>[^,.;]{{1,100}}?)\s+to\s+"
                                rf"(?=\S)", re.IGNORECASE),
+        bringing_verb=_words(alternation(tolls["bringing_verbs"])),
         bringing_toll=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:overall\s+|total\s+)?"
                                  rf"(?P<noun>{alternation(toll_nouns)})(?:\s+[^,.;\d]{{1,80}}?)?\s+to\s+(?=\S)",
                                  re.IGNORECASE),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
 
+_CUE_REACH = 120  # characters before a phrase searched for its active cue (cue, adverbs, determiner)
 _OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
@@ -37,7 +38,7 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     """The active or nominal cue right before PHRASE, and whether it is irrealis ("in return for freeing")."""
     t = terms()
     left = text[: phrase.start]
-    match = t.before_tail.search(left)
+    match = t.before_tail.search(left, max(0, len(left) - _CUE_REACH))
     if not match:
         return None, False
     cue = match.group("cue")
@@ -71,9 +72,11 @@ def _causative(text: str, phrase: PeoplePhrase, limit: int) -> Cue | None:
 def _taken_as(text: str, phrase: PeoplePhrase) -> Cue | None:
     """'took 30 people hostage', 'holding 12 soldiers captive': the category word follows the people."""
     t = terms()
-    verb = t.taking_tail.search(text, 0, phrase.start)
     after = t.complement_next.match(text, phrase.end)
-    if not verb or not after:
+    if not after:
+        return None
+    verb = t.taking_tail.search(text, max(0, phrase.start - 16), phrase.start)
+    if not verb:
         return None
     category = t.complements[after.group("word").lower()]
     negated = bool(t.negation_tail.search(text[: verb.start()]))
@@ -217,7 +220,7 @@ def pronoun_objects(text: str) -> list[tuple[Cue, int]]:
     found = []
     for match in grammar().object_pronoun.finditer(text):
         left = text[: match.start()]
-        tail = t.before_tail.search(left)
+        tail = t.before_tail.search(left, max(0, len(left) - _CUE_REACH))
         if not tail:
             continue
         category = t.category("before", tail.group("cue"))

@@ -261,7 +261,8 @@ def _singular_phrases(text: str) -> list[PeoplePhrase]:
         found.append(PeoplePhrase(match.start(), head.end, text[match.start(): head.end],
                                   text[head.body_start: head.end], head.word, 1, 1, 1, "exact", match.start()))
     opening = _SENTENCE_SUBJECT.match(text)
-    if opening:  # "The driver of the first bus was shot dead": one person, as the sentence's subject
+    if opening and any(_norm(w.strip(",.;:")) in t.persons_singular for w in text[opening.end(): opening.end() + 48]
+                       .split()[:4]):  # "The driver of the first bus was shot dead": one person, as the subject
         head = head_after(text, opening.end(), singular=True)
         if head and _norm(head.word) in t.persons_singular and not head.word[0].isupper():
             found.append(PeoplePhrase(opening.start("the"), head.end, text[opening.start("the"): head.end],

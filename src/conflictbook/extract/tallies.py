@@ -103,8 +103,7 @@ def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
     if cue.start < phrase.start:  # active: the verb, its object and what follows ("detained 500 since May")
         parts = [text[cue.start: end]]
     else:  # the whole segment, without a reduced relative ("12 hostages held since May will be freed")
-        opens = max((m.end() for m in _SEGMENT_END.finditer(text, 0, phrase.start)), default=0)
-        start = max(opens, clause_start(text, phrase.start))
+        start = max((m.end() for m in _SEGMENT_END.finditer(text, 0, phrase.start)), default=0)
         relative = terms().after_cue.search(text, phrase.end, cue.start) if cue.start > phrase.end else None
         parts = [text[start: relative.start()], text[cue.start: end]] if relative else [text[start: end]]
     intro = _SEGMENT_END.search(text)
@@ -128,8 +127,9 @@ def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     found = []
     previous = t.toll_previous.search(text)
     revised = number_value(previous.group("figure")) if previous else None
+    numbered = "number" in text.lower()
     for pattern in (t.toll, t.toll_update, t.toll_number):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if pattern is not t.toll_number or numbered else ():
             if previous and previous.start() <= match.start() < previous.end():
                 continue
             if any(start <= match.start() < end for _, start, end, _ in found):
@@ -159,12 +159,13 @@ def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str]]
         quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
         if quantities and quantities[0].start == match.end():
             found.append((match.group("what"), quantities[0], match.span("what")))
-    for match in t.bringing_of.finditer(text):
+    bringing = t.bringing_verb.search(text) is not None
+    for match in t.bringing_of.finditer(text) if bringing else ():
         quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
         if quantities and quantities[0].start == match.end():
             found.append((match.group("what"), quantities[0], match.span("what")))
             running.append(quantities[0].start)
-    for match in t.bringing_toll.finditer(text):
+    for match in t.bringing_toll.finditer(text) if bringing else ():
         quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
         if quantities and quantities[0].start == match.end() and not any(q.start == quantities[0].start
                                                                           for _, q, _ in found):

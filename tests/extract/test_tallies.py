@@ -472,6 +472,8 @@ WIDER = [
     ("Twenty pilots were repatriated on Tuesday.", [("released", 20)]),
     ("Forty conscripts came home after the swap.", [("released", 40)]),
     ("Forty soldiers came home on leave.", []),
+    ("Two reporters remain in detention.", [("detained", 2)]),
+    ("Forty aid workers are still in captivity.", [("hostage", 40)]),
     # a main verb after a reduced relative decides: abducted ... were freed
     ("Eight traders kidnapped in March were freed on Friday.", [("released", 8)]),
     ("Three nurses arrested at the clinic were later released.", [("released", 3)]),
@@ -537,6 +539,10 @@ SCOPES = [
      ["event", "cumulative"]),
     ("A bomb killed 14 people, the ministry said, and the war has killed 3,000 people.", ["event", "cumulative"]),
     ("The death toll from the civil war has risen to 9,400, the ministry said.", ["cumulative"]),
+    # a state since a date is who is held or missing now, not a running total
+    ("Three bloggers have been behind bars since May.", ["event"]),
+    ("Twelve fishermen have been missing since Sunday.", ["event"]),
+    ("Since the coup, 5,000 people have been detained.", ["cumulative"]),
     ("The death toll from the ferry bombing rose to 31 on Thursday.", ["event"]),
 ]
 

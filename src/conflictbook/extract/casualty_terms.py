@@ -61,6 +61,7 @@ class Terms:
     bringing_verb: re.Pattern              # any of the bringing verbs: the patterns above are tried only then
     cumulative: re.Pattern                 # "since January", "so far": a running total
     superlative_since: re.Pattern          # "the first exchange since the war": not a total
+    state_cues: frozenset[str]             # "held since May": who is held now
     running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
     running_noun: re.Pattern               # "the death toll from the war": a toll of a whole war
     toll_previous: re.Pattern
@@ -156,6 +157,7 @@ def terms() -> Terms:
                                  rf"(?P<noun>{alternation(toll_nouns)})(?:\s+[^,.;\d]{{1,80}}?)?\s+to\s+(?=\S)",
                                  re.IGNORECASE),
         cumulative=_words(alternation(doc["scope"]["cumulative"])),
+        state_cues=frozenset(_norm(w) for w in doc["scope"]["state_cues"]),
         superlative_since=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['superlatives'])})\s[^,;]*?\bsince\s",
                                      re.IGNORECASE),
         running_subject=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['running_subjects'])})\s+"

@@ -97,6 +97,8 @@ def _location(ctx: _Context, text: str, cue: Cue) -> str:
 
 def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
     """'cumulative' when the clause of the count makes it a running or period total, else 'event'."""
+    if " ".join(text[cue.start: cue.end].lower().split()) in terms().state_cues:
+        return "event"  # "three activists have been behind bars since May": who is held now
     last = max(phrase.end, cue.end)
     comma = _SEGMENT_END.search(text, last)
     end = comma.start() if comma else len(text)

@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     extract = sub.add_parser("extract", parents=[common], help="write the six tables")
     extract.add_argument("--format", choices=("csv", "parquet"), default="csv", help="table format (csv)")
+    extract.add_argument("--events", choices=("acled", "ucdp"), default=None,
+                         help="also write events.csv, a draft coding sheet shaped like ACLED or UCDP GED")
     report = sub.add_parser("report", parents=[common], help="render the notebook report (HTML)")
     report.add_argument("--notebook", choices=("article", "corpus"), default=None,
                         help="which workbook to run (default: article for one article, else corpus)")
@@ -58,6 +60,10 @@ def run_extract(args: argparse.Namespace) -> int:
     book = conflictbook.read(args.inputs, published=_published(args.published), outlet=args.outlet,
                              progress=not args.quiet)
     written = book.write(args.out, args.format)
+    if args.events:
+        from conflictbook.export import write_events
+
+        written["events"] = write_events(book, args.out, args.events)
     n_errors = len(book.records("errors"))
     if not args.quiet:
         counts = ", ".join(f"{len(book.records(t))} {t}" for t in ("articles", "timeline", "tallies", "claims",

@@ -42,7 +42,8 @@ STYLE = """<style>
 .cb-legend .cb-date{background:#cfe8ff}.cb-legend .cb-count{background:#ffd9a8}
 .cb-legend .cb-speaker{background:#d8f5c8}.cb-legend .cb-quote{background:#f3e6ff}
 table.cb-table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
-table.cb-table th,table.cb-table td{border:1px solid #ccc;padding:.2em .4em;vertical-align:top;text-align:left !important}
+table.cb-table th,table.cb-table td{border:1px solid #ccc;padding:.2em .4em;vertical-align:top}
+table.cb-table th,table.cb-table td{text-align:left !important}
 table.cb-table tr:target{outline:2px solid #e08a00}
 table.cb-table tr.cb-contradicts td{background:#ffe0e0}
 table.cb-table tr.cb-differs td{background:#fff6d6}

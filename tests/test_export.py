@@ -34,7 +34,7 @@ ACLED_EVENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote
 
 
 def validate_acled(df: pd.DataFrame) -> None:
-    assert ACLED_REQUIRED | EVIDENCE <= set(df.columns)
+    assert set(df.columns) >= ACLED_REQUIRED | EVIDENCE
     typology = acled_typology()
     for row in df.itertuples():
         assert row.event_type in ACLED_EVENT_TYPES
@@ -47,7 +47,7 @@ def validate_acled(df: pd.DataFrame) -> None:
 
 
 def validate_ucdp(df: pd.DataFrame) -> None:
-    assert UCDP_REQUIRED | EVIDENCE <= set(df.columns)
+    assert set(df.columns) >= UCDP_REQUIRED | EVIDENCE
     for row in df.itertuples():
         if row.date_start:
             assert date.fromisoformat(row.date_start) <= date.fromisoformat(row.date_end)

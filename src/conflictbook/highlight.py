@@ -27,6 +27,9 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "quote": ("claims", "claim_id", "quote (claims)"),
 }
 ROW_ID_COLUMN = {"timeline": "event_id", "tallies": "tally_id", "claims": "claim_id", "comparison": "topic_id"}
+# Offsets help linking, not reading: tables shown in a workbook leave them out.
+OFFSET_COLUMNS = {"span_start", "span_end", "sentence", "cue_start", "cue_end"}
+LONG_COLUMNS = {"evidence", "text", "position", "what", "error", "notes"}
 # Outer kinds are opened first so shorter marks nest inside them.
 _NESTING = {"quote": 0, "speaker": 1, "date": 2, "count": 3}
 
@@ -44,6 +47,7 @@ STYLE = """<style>
 table.cb-table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
 table.cb-table th,table.cb-table td{border:1px solid #ccc;padding:.2em .4em;vertical-align:top}
 table.cb-table th,table.cb-table td{text-align:left !important}
+table.cb-table td.cb-long{min-width:22em}
 table.cb-table tr:target{outline:2px solid #e08a00}
 table.cb-table tr.cb-contradicts td{background:#ffe0e0}
 table.cb-table tr.cb-differs td{background:#fff6d6}
@@ -216,7 +220,7 @@ def _cell(value) -> str:
 
 def rows_html(df: pd.DataFrame, table: str, columns: list[str] | None = None, link_text: bool = False) -> str:
     """DF as an HTML table whose rows carry anchors (``row``) and, when LINK_TEXT, links to the text marks."""
-    columns = [c for c in (columns or list(df.columns)) if c in df.columns]
+    columns = [c for c in (columns or [c for c in df.columns if c not in OFFSET_COLUMNS]) if c in df.columns]
     id_col = ROW_ID_COLUMN.get(table)
     text_kind = {"timeline": "date", "tallies": "count", "claims": "speaker"}.get(table)
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
@@ -236,6 +240,7 @@ def rows_html(df: pd.DataFrame, table: str, columns: list[str] | None = None, li
                 value = f'<a href="#{anchor_id("txt", text_kind, aid, str(row[col]))}">{value}</a>'
             if col == "verdict" and verdict == "contradicts":
                 value = f"<strong>⚠ {value}</strong>"
-            cells.append(f"<td>{value}</td>")
+            wide = ' class="cb-long"' if col in LONG_COLUMNS else ""
+            cells.append(f"<td{wide}>{value}</td>")
         lines.append(f"<tr{attrs}>{''.join(cells)}</tr>")
     return f'{STYLE}<table class="cb-table"><thead><tr>{head}</tr></thead><tbody>{"".join(lines)}</tbody></table>'

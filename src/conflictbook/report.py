@@ -75,7 +75,7 @@ def run_notebook(kind: str, out_dir: Path, parameters: dict, show_input: bool = 
     try:
         papermill.execute_notebook(str(source), str(executed), parameters=parameters, kernel_name=KERNEL,
                                    cwd=str(source.parent), progress_bar=progress, log_output=False,
-                                   start_timeout=120)
+                                   start_timeout=120, extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except PapermillExecutionError as exc:
         failed = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
     except Exception as exc:  # kernel missing or dead: nothing to render

@@ -14,8 +14,10 @@ interpreter, so the report runs in the same environment as the command.
 from __future__ import annotations
 
 import html
+import os
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,9 +75,10 @@ def run_notebook(kind: str, out_dir: Path, parameters: dict, show_input: bool = 
         raise ReportError(f"refusing to write the executed notebook over its source {source}")
     failed = ""
     try:
-        papermill.execute_notebook(str(source), str(executed), parameters=parameters, kernel_name=KERNEL,
-                                   cwd=str(source.parent), progress_bar=progress, log_output=False,
-                                   start_timeout=120, extra_arguments=["--IPKernelApp.log_level=ERROR"])
+        with _kernel_imports_this_package():
+            papermill.execute_notebook(str(source), str(executed), parameters=parameters, kernel_name=KERNEL,
+                                       cwd=str(source.parent), progress_bar=progress, log_output=False,
+                                       start_timeout=120, extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except PapermillExecutionError as exc:
         failed = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
     except Exception as exc:  # kernel missing or dead: nothing to render
@@ -84,6 +87,21 @@ def run_notebook(kind: str, out_dir: Path, parameters: dict, show_input: bool = 
     page = out_dir / "report.html"
     page.write_text(to_html(executed, show_input=show_input), encoding="utf-8")
     return RenderResult(executed, page, failed)
+
+
+@contextmanager
+def _kernel_imports_this_package():
+    """Put this conflictbook's folder first on the kernel's PYTHONPATH, so the notebook imports the same code."""
+    package_parent = str(Path(conflictbook.__file__).resolve().parents[1])
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join([package_parent, *([before] if before else [])])
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = before
 
 
 def to_html(notebook: Path, show_input: bool = False) -> str:

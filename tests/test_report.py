@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conflictbook.cli import main
-from conflictbook.report import notebook_path, to_html
+from conflictbook.report import folder_name, notebook_path, to_html
 from conflictbook.tables import TABLES
 from conflictbook.workbook import chart_function
 
@@ -115,6 +115,12 @@ def test_seed_report_tables_score_as_extract(shared, tmp_path):
 def test_show_input_keeps_code(corpus_report):
     page = to_html(corpus_report / "report.ipynb", show_input=True)
     assert "import conflictbook.workbook" in page
+
+
+@pytest.mark.parametrize(("article_id", "folder"), [("bridge", "bridge"), ("wire/2024/17", "wire_2024_17"),
+                                                   ("../up", "up"), ("a b", "a_b"), ("..", "article")])
+def test_each_folder_names_stay_inside_out(article_id, folder):
+    assert folder_name(article_id) == folder
 
 
 # ---------------------------------------------------------------- headless browser

@@ -140,6 +140,12 @@ def _one_article_book(book: Book, article_id: str) -> Book:
                 articles_by_id={article_id: book.articles_by_id[article_id]})
 
 
+def folder_name(article_id: str) -> str:
+    """A safe folder name for ARTICLE_ID (ids from JSONL/CSV records may hold slashes or spaces)."""
+    name = re.sub(r"[^\w.-]+", "_", article_id).strip("._")
+    return name or "article"
+
+
 def _index_page(out_dir: Path, book: Book, failures: dict[str, str]) -> Path:
     rows = []
     for result in book.results:
@@ -147,7 +153,8 @@ def _index_page(out_dir: Path, book: Book, failures: dict[str, str]) -> Path:
         aid = html.escape(art.article_id)
         status = f" — <strong>failed: {html.escape(failures[art.article_id])}</strong>" \
             if art.article_id in failures else ""
-        rows.append(f'<li><a href="{aid}/report.html">{aid}</a> {html.escape(art.title)} '
+        href = html.escape(folder_name(art.article_id))
+        rows.append(f'<li><a href="{href}/report.html">{aid}</a> {html.escape(art.title)} '
                     f"({html.escape(art.outlet or 'article')}){status}</li>")
     page = out_dir / "index.html"
     page.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'><title>conflictbook reports</title></head>"
@@ -197,7 +204,7 @@ def _render_each(args, book: Book, inputs: list[str], out_dir: Path, show_input:
     results = list(book.results)
     for result in tqdm(results, desc="reports", unit="article", disable=quiet):
         art = result.article
-        sub = out_dir / art.article_id
+        sub = out_dir / folder_name(art.article_id)
         _one_article_book(book, art.article_id).write(sub, "csv")
         # All inputs, so article ids made unique across inputs stay the same; only this one is extracted.
         params = _parameters(args, inputs, sub)

@@ -158,7 +158,8 @@ def pick_article(book: Book, article_id: str = "") -> str:
             raise ValueError(f"article {article_id!r} not in this book; have: {', '.join(book.articles_by_id)}")
         return article_id
     if not book.articles_by_id:
-        raise ValueError("no article could be read; see book.errors")
+        why = "; ".join(f"{e.source_path}: {e.error}" for e in book.records("errors")[:3]) or "no input files found"
+        raise ValueError(f"no article could be read ({why})")
     return next(iter(book.articles_by_id))
 
 

@@ -117,7 +117,7 @@ def test_papermill_runs_with_other_parameters(path, tmp_path):
 def test_nbval_passes():
     """The workbooks run top to bottom with their defaults; tagged cells print nothing unexpected."""
     pytest.importorskip("nbval")
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
            "--nbval-sanitize-with", str(SANITIZE), *map(str, NOTEBOOKS)]
     env = {**os.environ, "MPLBACKEND": os.environ.get("MPLBACKEND", "Agg")}
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)

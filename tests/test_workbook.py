@@ -98,6 +98,15 @@ def test_load_one_article_extracts_only_that_one(tmp_path):
         wb.load([])
 
 
+def test_skipped_files_go_to_coverage_not_stderr(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Alpha\n\nOne paragraph about nothing.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# not an article\n", encoding="utf-8")
+    book = wb.filter_book(wb.load([str(tmp_path)]))
+    assert capsys.readouterr().err == ""
+    table = dict(wb.coverage(book).itertuples(index=False))
+    assert "notes.md" in table["skipped inputs"]
+
+
 def test_pick_article_and_metadata():
     book = fake_book(with_error=True)
     assert wb.pick_article(book) == "keral-1"
@@ -112,6 +121,11 @@ def test_pick_article_and_metadata():
                                                 ("comparison", "No comparison topics found.")])
 def test_show_table_says_when_empty(table, message):
     assert message in wb.show_table(Book().table(table), table).data
+
+
+def test_articles_table_shows_readable_columns():
+    html = wb.show_table(fake_book().articles, "articles").data
+    assert "<th>title</th>" in html and "<th>source_path</th>" not in html
 
 
 def test_show_article_table_links_back_to_text():

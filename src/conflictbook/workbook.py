@@ -21,9 +21,10 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Image, display
 
-import conflictbook
+from conflictbook import _as_published
 from conflictbook.book import Book, build_book
 from conflictbook.highlight import STYLE, article_html, rows_html
+from conflictbook.ingest import iter_inputs
 from conflictbook.pipeline import compare_results, extract_article
 from conflictbook.records import ErrorRow
 
@@ -34,34 +35,41 @@ CHARTS = {
 }
 EMPTY_NAMES = {"articles": "articles", "timeline": "events", "tallies": "tallies", "claims": "claims",
                "comparison": "comparison topics", "errors": "errors"}
+# Columns shown by default where a table is too wide to read (all columns stay in the CSVs).
+DISPLAY_COLUMNS = {"articles": ["article_id", "title", "outlet", "author", "published", "section", "n_words"]}
 ARTICLE_FIELDS = ["article_id", "title", "outlet", "author", "published", "section", "source_path", "n_words",
                   "url", "encoding"]
 
 
-def _or_none(value: str | None) -> str | None:
-    return value if value else None
-
-
 def load(inputs: str | Sequence[str], published: str = "", outlet: str = "", article_id: str = "",
          progress: bool = False) -> Book:
-    """Read and analyse INPUTS; with ARTICLE_ID, only that article (others are not extracted)."""
+    """Read and analyse INPUTS; with ARTICLE_ID, only that article (others are not extracted).
+
+    Files skipped while walking folders (unknown types) are kept in ``book.skipped`` and
+    shown by ``coverage`` instead of being printed on stderr in the middle of a report.
+    """
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     if not paths:
         raise ValueError("no input given: set `inputs` to one or more files or folders")
-    if not article_id:
-        return conflictbook.read(paths, published=_or_none(published), outlet=_or_none(outlet), progress=progress)
-    items = conflictbook.read_articles(paths, published=_or_none(published), outlet=_or_none(outlet))
+    skipped: list[str] = []
+    items = iter_inputs(paths, published=_as_published(published or None), outlet=outlet or None,
+                        warn=skipped.append)
+    if progress:
+        from tqdm.auto import tqdm
 
-    def chosen():
+        items = tqdm(items, desc="articles", unit="article")
+
+    def pairs():
         for item in items:
             if isinstance(item, ErrorRow):
                 yield item
-            elif item.article_id == article_id:
+            elif not article_id or item.article_id == article_id:
                 yield item, extract_article(item)
 
-    book = build_book(chosen())
-    if not book.results:
+    book = build_book(pairs())
+    if article_id and not book.results:
         raise ValueError(f"article {article_id!r} not found in {', '.join(map(str, paths))}")
+    book.skipped = skipped
     return book
 
 
@@ -107,9 +115,11 @@ def filter_book(book: Book, date_from: str = "", date_to: str = "", outlets: Ite
         kept.append(result)
     comparison, compare_errors = compare_results(kept)
     ids = {r.article.article_id for r in kept}
-    return Book(results=kept, comparison_rows=comparison,
-                error_rows=[e for e in book.error_rows if e.stage != "compare"] + compare_errors,
-                articles_by_id={k: v for k, v in book.articles_by_id.items() if k in ids})
+    filtered = Book(results=kept, comparison_rows=comparison,
+                    error_rows=[e for e in book.error_rows if e.stage != "compare"] + compare_errors,
+                    articles_by_id={k: v for k, v in book.articles_by_id.items() if k in ids})
+    filtered.skipped = list(getattr(book, "skipped", []))
+    return filtered
 
 
 def coverage(book: Book) -> pd.DataFrame:
@@ -131,6 +141,9 @@ def coverage(book: Book) -> pd.DataFrame:
     ]
     rows += [(f"{name} rows", len(book.table(name))) for name in ("timeline", "tallies", "claims", "comparison")]
     rows.append(("errors", len(book.errors)))
+    skipped = getattr(book, "skipped", [])
+    if skipped:
+        rows.append(("skipped inputs", "; ".join(m.removeprefix("conflictbook: ") for m in skipped)))
     return pd.DataFrame(rows, columns=["measure", "value"]).astype({"value": "string"})
 
 
@@ -143,7 +156,8 @@ def show_table(df: pd.DataFrame, table: str = "", columns: Sequence[str] | None 
     """DF as an HTML table with anchored rows, or a note when empty; LINK_TEXT links row ids to the text marks."""
     if df is None or df.empty:
         return _note(empty or f"No {EMPTY_NAMES.get(table, 'rows')} found.")
-    return HTML(rows_html(df, table, list(columns) if columns else None, link_text=link_text))
+    chosen = list(columns) if columns else DISPLAY_COLUMNS.get(table)
+    return HTML(rows_html(df, table, chosen, link_text=link_text))
 
 
 def show_article_table(book: Book, article_id: str, table: str) -> HTML:

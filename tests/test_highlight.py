@@ -80,6 +80,15 @@ def test_each_mark_links_to_its_row_once():
                                                                                              "E1")]
 
 
+@pytest.mark.parametrize(("row_id", "article_id", "label"), [("art-T001", "art", "T001"), ("T1", "art", "T1"),
+                                                            ("art", "art", "art"), ("article-2-E1", "article-2", "E1"),
+                                                            ("artist-E1", "art", "artist-E1")])
+def test_labels_drop_the_article_id(row_id, article_id, label):
+    from conflictbook.highlight import short_label
+
+    assert short_label(row_id, article_id) == label
+
+
 def test_article_html_marks_every_extraction():
     book = fake_book()
     article = book.articles_by_id["keral-1"]

@@ -191,7 +191,16 @@ def _close(span: Span, article_id: str, at_end: bool) -> str:
         return "</mark>"
     table = KINDS[span.kind][0]
     href = anchor_id("row", table, article_id, span.row_id)
-    return f'<a class="cb-ref" href="#{href}">{html.escape(span.row_id)}</a></mark>'
+    return f'<a class="cb-ref" href="#{href}">{html.escape(short_label(span.row_id, article_id))}</a></mark>'
+
+
+def short_label(row_id: str, article_id: str) -> str:
+    """ROW_ID without a leading ARTICLE_ID (ids like ``<article>-T001`` would crowd the text)."""
+    for sep in ("-", "_", ":", "/", "."):
+        prefix = f"{article_id}{sep}"
+        if article_id and row_id.startswith(prefix) and len(row_id) > len(prefix):
+            return row_id[len(prefix):]
+    return row_id
 
 
 def legend_html() -> str:

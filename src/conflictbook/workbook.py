@@ -162,7 +162,9 @@ def show_table(df: pd.DataFrame, table: str = "", columns: Sequence[str] | None 
 
 def show_article_table(book: Book, article_id: str, table: str) -> HTML:
     """ARTICLE_ID's rows of TABLE, each row id linking back to its mark in the highlighted text."""
-    return show_table(for_article(book.table(table), article_id), table, link_text=True)
+    df = for_article(book.table(table), article_id)
+    columns = [c for c in df.columns if c != "article_id"]  # one article: the column says nothing
+    return show_table(df, table, columns, link_text=True)
 
 
 def pick_article(book: Book, article_id: str = "") -> str:

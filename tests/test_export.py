@@ -136,6 +136,17 @@ def test_grouping_joins_tallies_to_their_event():
     assert [[t.tally_id for t in g.tallies] for g in groups] == [[], ["T1", "T2"], ["T3"]]
 
 
+def test_undated_counts_of_the_same_victims_are_one_event():
+    book = fake_book()
+    result = book.results[0]
+    extra = Tally("keral-1", "T4", "captured", "soldiers", "", 2, 2, 2, "two soldiers", "claimed", None, "", "x",
+                  "e", None, -1, -1, 5)
+    other = Tally("keral-1", "T5", "injured", "nurses", "", 3, 3, 3, "three nurses", "reported", None, "", "x", "e")
+    result.tallies += [extra, other]
+    undated = [g for g in group_events(result) if g.start is None]
+    assert sorted([t.tally_id for t in g.tallies] for g in undated) == [["T3", "T4"], ["T5"]]
+
+
 def test_acled_sheet():
     df = events_frame(fake_book(), "acled")
     assert list(df.columns[: len(ACLED_COLUMNS)]) == ACLED_COLUMNS

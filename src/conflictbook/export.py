@@ -3,7 +3,8 @@
 One row per event of one article. An event groups the article's timeline rows that share
 a date span and place, plus the tallies that belong to them: a tally joins the event
 dated in its own sentence, else the event whose span holds the tally's date, else it
-starts an event of its own. Every row links back to its evidence (``article_id``, the
+starts an event of its own (undated counts of the same victims at the same place make one
+event, mentioned several times). Every row links back to its evidence (``article_id``, the
 timeline and tally ids, the verbatim evidence sentences). This is a draft for a human
 coder: nothing is invented, empty cells mean the article does not say.
 
@@ -129,7 +130,9 @@ def group_events(result: ArticleResult) -> list[EventGroup]:
         group = _home(tally, result.timeline, by_event)
         if group is None:
             day = _day(tally.date)
-            key = (day, day, tally.location.strip().lower()) if day else ("undated-tally", tally.tally_id)
+            # undated counts of the same victims at the same place are one event reported several times
+            place = tally.location.strip().lower()
+            key = (day, day, place) if day else ("undated-tally", tally.victims.strip().lower(), place)
             group = groups.setdefault(key, EventGroup(result.article, day, day, tally.location.strip()))
         group.tallies.append(tally)
     return sorted(groups.values(), key=lambda g: (g.start is None, g.start or date.min, min(g.sentences or [0])))
@@ -256,8 +259,13 @@ def acled_row(group: EventGroup, number: int) -> dict:
     return row | _links(group)
 
 
-def _type_of_violence(initiators: list[str], targets: list[str]) -> int:
-    """UCDP type: 3 one-sided (against civilians), 1 state-based (a state on one side), else 2 non-state."""
+def _type_of_violence(initiators: list[str], targets: list[str]) -> int | None:
+    """UCDP type: 3 one-sided (against civilians), 1 state-based (a state on one side), else 2 non-state.
+
+    None when the article names no party at all: the coder decides.
+    """
+    if not initiators and not targets:
+        return None
     if targets and all(_is_civilian(t) for t in targets):
         return 3
     kinds = _actor_kinds()
@@ -281,7 +289,7 @@ def ucdp_row(group: EventGroup, number: int) -> dict:
     source = ", ".join(p for p in (art.outlet or "article", published.isoformat() if published else "",
                                    f'"{art.title}"' if art.title else "", art.url) if p)
     row = {"id": f"{art.article_id}-{number}", "year": group.start.year if group.start else None,
-           "type_of_violence": violence if group.tallies or group.events else None,
+           "type_of_violence": violence,
            "date_start": group.start.isoformat() if group.start else "",
            "date_end": group.end.isoformat() if group.end else "", "date_prec": ucdp_precision(_days(group)),
            "side_a": side_a, "side_b": side_b, "where_description": group.location,

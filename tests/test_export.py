@@ -199,11 +199,10 @@ def test_cli_extract_writes_events(fmt, validate, sample, tmp_path):
                           encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", str(inputs), "--out", str(out), "--quiet", "--events", fmt]) in (0, 1)
-    df = pd.read_csv(out / "events.csv", dtype={"event_date": str, "date_start": str, "date_end": str},
-                     keep_default_na=False, na_values={"fatalities": [""], "best": [""], "low": [""], "high": [""]})
+    df = pd.read_csv(out / "events.csv", dtype=str, keep_default_na=False)
     for col in ("time_precision", "date_prec", "best", "low", "high", "fatalities"):
         if col in df.columns:
-            df[col] = df[col].astype("Int64")
+            df[col] = pd.array([int(v) if v else None for v in df[col]], dtype="Int64")
     validate(df)
 
 

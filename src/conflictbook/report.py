@@ -171,7 +171,10 @@ def render_report(args) -> int:
     inputs = _absolute(list(args.inputs))
     from conflictbook.cli import _published
 
-    book = conflictbook.read(inputs, published=_published(args.published), outlet=args.outlet, progress=not quiet)
+    # The tables come from the inputs as given (source_path "exactly as found", as `extract` writes it);
+    # the notebook gets absolute paths because it runs in the notebooks folder.
+    book = conflictbook.read(list(args.inputs), published=_published(args.published), outlet=args.outlet,
+                             progress=not quiet)
     book.write(out_dir, "csv")
     n_errors = len(book.records("errors"))
     try:

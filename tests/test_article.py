@@ -55,3 +55,11 @@ def test_normalize_space():
 
 def test_outlet_default():
     assert Article.build("a3", "Text.").outlet_or_default == "article"
+
+
+def test_evidence_is_verbatim_and_clipped_only_when_huge():
+    short = Article.build("a4", "Troops left the town. " * 2).sentences[0]
+    assert short.evidence == short.text
+    huge = Article.build("a5", "word " * 400 + "end.").sentences[0]
+    assert len(huge.evidence) == 600 and huge.evidence.endswith("\u2026")
+    assert huge.text.startswith(huge.evidence[:-1])

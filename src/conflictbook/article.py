@@ -15,6 +15,15 @@ from datetime import date, datetime
 from conflictbook.lexicon import load_list
 
 UNKNOWN_OUTLET = "article"
+# Evidence and span cells longer than this are clipped with a trailing ellipsis: a real
+# sentence is far shorter, and a table cell of a pathological "sentence" stays readable.
+EVIDENCE_LIMIT = 600
+ELLIPSIS = "\u2026"
+
+
+def clip(text: str, limit: int = EVIDENCE_LIMIT) -> str:
+    """TEXT, or its first LIMIT-1 characters and an ellipsis when longer."""
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,11 @@ class Sentence:
     text: str
     paragraph: int
     headline: bool = False
+
+    @property
+    def evidence(self) -> str:
+        """The sentence as an evidence cell: verbatim, clipped only past EVIDENCE_LIMIT."""
+        return clip(self.text)
 
 
 @dataclass

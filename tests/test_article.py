@@ -63,3 +63,8 @@ def test_evidence_is_verbatim_and_clipped_only_when_huge():
     huge = Article.build("a5", "word " * 400 + "end.").sentences[0]
     assert len(huge.evidence) == 600 and huge.evidence.endswith("\u2026")
     assert huge.text.startswith(huge.evidence[:-1])
+
+
+def test_headline_repeated_as_first_body_line_is_kept_once():
+    article = Article.build("a6", "Rebels Take Arlo\nRebels took the town of Arlo on Sunday.", title="Rebels Take Arlo")
+    assert article.text == "Rebels Take Arlo\n\nRebels took the town of Arlo on Sunday."

@@ -85,3 +85,10 @@ def test_published_and_outlet_overrides(tmp_path):
 def test_usage_errors_exit_2(argv, capsys):
     assert main(argv) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_unknown_outlet_is_article_in_the_articles_table(tmp_path):
+    (tmp_path / "bare.txt").write_text(BODY, encoding="utf-8")
+    out = tmp_path / "out"
+    main(["extract", str(tmp_path / "bare.txt"), "--out", str(out), "--quiet", "--published", "2025-05-07"])
+    assert pd.read_csv(out / "articles.csv", dtype=str).iloc[0]["outlet"] == "article"

@@ -1,7 +1,10 @@
 """Actor gazetteer: map surface names ("regime forces", "Syrian army") to one canonical actor.
 
 The gazetteer is data (``data/actors.yml``, or the file named by ``CONFLICTBOOK_ACTORS``).
-Specific aliases always match; ``generic`` aliases ("the regime", "the army") match an
+Aliases match on whole words, case-insensitively, except acronyms written in capitals
+("IS", "PDF", "RSF"), which match only in capitals: the verb "is" is never the Islamic
+State and "pdf" is never the People's Defense Force. Specific aliases always match;
+``generic`` aliases ("the regime", "the army") match an
 actor only when the article names that actor's country (as a name or an alias of one of
 its actors), so "regime forces" means the Syrian government in a Syria story and the
 junta in a Myanmar story. Unknown names are left as they are written, never guessed.
@@ -60,21 +63,58 @@ def load_gazetteer(path: str | None = None) -> tuple[Actor, ...]:
     return tuple(actors)
 
 
-def _pattern(aliases: list[str]) -> re.Pattern | None:
+def is_acronym(alias: str) -> bool:
+    """An alias written in capitals (digits and punctuation allowed): matched case-sensitively."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _pattern(aliases: list[str], case_sensitive: bool = False) -> re.Pattern | None:
     if not aliases:
         return None
     ordered = sorted(set(aliases), key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for a in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Compiled alias patterns: one case-insensitive for names, one case-sensitive for acronyms."""
+
+    names: re.Pattern | None
+    acronyms: re.Pattern | None
+    lookup: dict[str, Actor]
+
+    def finditer(self, text: str):
+        """Non-overlapping alias matches, longest first where two overlap."""
+        found = []
+        for pattern in (self.names, self.acronyms):
+            if pattern:
+                found.extend(pattern.finditer(text))
+        found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+        end = -1
+        for match in found:
+            if match.start() >= end:
+                yield match
+                end = match.end()
+
+    def actor(self, surface: str) -> Actor | None:
+        return self.lookup.get(surface if is_acronym(surface) else _key(surface)) or self.lookup.get(_key(surface))
 
 
 @cache
-def _specific_index(actors: tuple[Actor, ...]) -> tuple[re.Pattern | None, dict[str, Actor]]:
-    lookup = {}
+def _specific_index(actors: tuple[Actor, ...]) -> _Index:
+    lookup: dict[str, Actor] = {}
+    names, acronyms = [], []
     for actor in actors:
         for alias in actor.aliases:
-            lookup.setdefault(_key(alias), actor)
-    return _pattern(list(lookup_aliases(actors))), lookup
+            if is_acronym(alias):
+                lookup.setdefault(alias, actor)
+                acronyms.append(alias)
+            else:
+                lookup.setdefault(_key(alias), actor)
+                names.append(alias)
+    return _Index(_pattern(names), _pattern(acronyms, case_sensitive=True), lookup)
 
 
 def lookup_aliases(actors: tuple[Actor, ...]):
@@ -86,19 +126,32 @@ def _key(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").split())
 
 
+_COUNTRY_KEYS: dict[re.Pattern, dict[str, str]] = {}
+
+
+@cache
+def _country_pattern(countries: tuple[str, ...]) -> re.Pattern | None:
+    """Country names as written (a prefix match, so "Syria" also finds "Syrian")."""
+    if not countries:
+        return None
+    body = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+    _COUNTRY_KEYS[pattern] = {c.lower(): c for c in countries}
+    return pattern
+
+
 def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]:
     """Countries an article is about: those named, and those of actors it names specifically."""
     actors = load_gazetteer() if actors is None else actors
     found = set()
-    for actor in actors:
-        if actor.country and re.search(rf"(?<!\w){re.escape(actor.country)}", text, re.IGNORECASE):
-            found.add(actor.country)
-    pattern, lookup = _specific_index(actors)
+    pattern = _country_pattern(tuple(sorted({a.country for a in actors if a.country})))
     if pattern:
-        for match in pattern.finditer(text):
-            actor = lookup.get(_key(match.group(0)))
-            if actor and actor.country:
-                found.add(actor.country)
+        found.update(_COUNTRY_KEYS[pattern][m.group(0).lower()] for m in pattern.finditer(text))
+    index = _specific_index(actors)
+    for match in index.finditer(text):
+        actor = index.actor(match.group(0))
+        if actor and actor.country:
+            found.add(actor.country)
     return found
 
 
@@ -107,22 +160,28 @@ def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -
     actors = load_gazetteer()
     mentions: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
-    pattern, lookup = _specific_index(actors)
-    if pattern:
-        for match in pattern.finditer(text):
-            mentions.append(ActorMention(lookup[_key(match.group(0))], match.group(0),
-                                         offset + match.start(), offset + match.end()))
-            taken.append(match.span())
+    index = _specific_index(actors)
+    for match in index.finditer(text):
+        actor = index.actor(match.group(0))
+        if actor is None:
+            continue
+        mentions.append(ActorMention(actor, match.group(0), offset + match.start(), offset + match.end()))
+        taken.append(match.span())
     for actor in actors:
         if not actor.generic or not countries or actor.country not in countries:
             continue
-        generic = _pattern(list(actor.generic))
+        generic = _generic_pattern(actor.generic)
         for match in generic.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             mentions.append(ActorMention(actor, match.group(0), offset + match.start(), offset + match.end()))
             taken.append(match.span())
     return sorted(mentions, key=lambda m: m.start)
+
+
+@cache
+def _generic_pattern(aliases: tuple[str, ...]) -> re.Pattern | None:
+    return _pattern(list(aliases))
 
 
 def canonical(name: str, countries: set[str] | None = None) -> str:

@@ -68,6 +68,8 @@ class Article:
         paragraphs = [normalize_space(p) for p in split_paragraphs(body)]
         paragraphs = [p for p in paragraphs if p]
         head = normalize_space(title)
+        if head and paragraphs and paragraphs[0].casefold() == head.casefold():
+            paragraphs = paragraphs[1:]  # many feeds repeat the headline as the body's first line
         parts = ([head] if head else []) + paragraphs
         text = "\n\n".join(parts)
         article = cls(article_id=article_id, text=text, title=head, **meta)

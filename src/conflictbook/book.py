@@ -91,6 +91,12 @@ class Book:
         """Write the six tables into OUT_DIR as CSV or Parquet."""
         return write_tables(Path(out_dir), {name: self.records(name) for name in TABLES}, fmt)
 
+    def tally_summary(self):
+        """Per event and category, each source's latest figures side by side (see ``conflictbook.summary``)."""
+        from conflictbook.summary import tally_summary
+
+        return tally_summary(self.tallies)
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(self.records(name))}" for name in TABLES)
         return f"Book({counts})"

@@ -24,7 +24,7 @@ NO_DATE = ("no publication date: relative dates are left unresolved; give one wi
 
 def article_row(article: Article) -> ArticleRow:
     return ArticleRow(
-        article_id=article.article_id, title=article.title, outlet=article.outlet, author=article.author,
+        article_id=article.article_id, title=article.title, outlet=article.outlet_or_default, author=article.author,
         published=article.published, section=article.section, source_path=article.source_path,
         n_words=article.n_words, encoding=article.encoding, url=article.url, record=article.record,
     )

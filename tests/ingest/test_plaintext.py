@@ -100,7 +100,7 @@ def test_split_outlet_desk(text, outlet):
 @pytest.mark.parametrize(
     ("name", "is_outlet"),
     [("The Harbor Gazette", True), ("Meridian Wire", True), ("Radio Kestrel", True), ("Lena Varga", False),
-     ("AFP", True), ("Tomas Brel", False)],
+     ("AFP", True), ("Tomas Brel", False), ("Ostmark Rights Observatory", True), ("Selin Peace Council", True)],
 )
 def test_looks_like_outlet(name, is_outlet):
     assert looks_like_outlet(name) is is_outlet

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from conflictbook.article import Article
+from conflictbook.ingest.dateline import fill_outlet_from_dateline
 from conflictbook.ingest.decode import DecodeError, decode_bytes
 from conflictbook.ingest.formats import READERS, InputError
 from conflictbook.records import ErrorRow
@@ -86,6 +87,7 @@ def iter_inputs(
         try:
             for produced in reader(path, text, encoding):
                 if isinstance(produced, Article):
+                    fill_outlet_from_dateline(produced)
                     _apply_overrides(produced, published, outlet)
                     _make_unique(produced, seen_ids)
                 yield produced

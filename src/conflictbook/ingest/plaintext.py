@@ -80,8 +80,8 @@ def looks_like_outlet(name: str) -> bool:
     words = name.split()
     if not words:
         return False
-    outlet_words = set(_media()["outlet_words"])
-    if words[0].lower() == "the" or any(w.lower().strip(".,") in outlet_words for w in words):
+    marks = set(_media()["outlet_words"]) | set(_media()["organisation_words"])
+    if words[0].lower() == "the" or any(w.lower().strip(".,") in marks for w in words):
         return True
     return len(words) == 1 and name.isupper()
 

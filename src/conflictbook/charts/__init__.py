@@ -1,0 +1,1 @@
+"""Charts of conflictbook tables (matplotlib): one module per chart."""

@@ -1,0 +1,164 @@
+"""Which category a counted phrase of people falls in, read from the cue words around it.
+
+Active voice puts the cue before the people ("captured over a hundred fighters", "the
+death of ..."), passive voice after them ("five villagers were killed", "8,000 members
+arrested."), intransitive verbs after them with no auxiliary ("20 others went missing").
+When the first verb after the people is an active verb with an object ("a mob of a dozen
+people hacked to death two leaders"), the people are the ones doing the violence and the
+phrase is no tally: the first cue decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conflictbook.extract.casualty_terms import grammar, terms
+from conflictbook.extract.people import PeoplePhrase
+
+_SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Where and how a category attaches to a phrase (offsets relative to the sentence)."""
+
+    category: str
+    start: int
+    end: int
+    voice: str            # active, noun, passive, intransitive, implied
+    negated: bool = False
+    mood: str = ""        # "unreal" for infinitives and modals ("to relocate", "would be freed")
+
+
+def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
+    """The active or nominal cue right before PHRASE, and whether it is irrealis ("in return for freeing")."""
+    t = terms()
+    left = text[: phrase.start]
+    match = t.before_tail.search(left)
+    if not match:
+        return None, False
+    cue = match.group("cue")
+    noun = t.category("nouns", cue)
+    category = noun or t.category("before", cue)
+    if category is None:
+        return None, False
+    prior = left[: match.start()]
+    if not noun and grammar().adjectival.search(prior):
+        return None, False  # "the freed soldiers": a participle used as an adjective
+    irrealis = bool(t.irrealis_tail.search(prior))
+    # "to hold suspects", "would release 18": not (yet) a fact
+    mood = "unreal" if grammar().unreal.search(prior) else ""
+    negated = bool(t.negation_tail.search(prior))
+    return Cue(category, match.start("cue"), match.end("cue"), "noun" if noun else "active", negated, mood), irrealis
+
+
+def _causative(text: str, phrase: PeoplePhrase, limit: int) -> Cue | None:
+    """'forced some 4,000 villagers ... to flee': the causative verb before, the category after."""
+    t = terms()
+    left = text[: phrase.start]
+    if not t.causative_tail.search(left):
+        return None
+    match = t.causative_displaced.search(text, phrase.end, limit)
+    if not match:
+        return None
+    verb = t.causative_tail.search(left)
+    return Cue("displaced", verb.start(), verb.end(), "active")
+
+
+def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
+    """Where the clause that starts at START ends: the next counted phrase or a clause break."""
+    limit = len(text)
+    for other in phrases:
+        if other.start >= start:
+            if grammar().subset.search(text[start: other.start]):
+                continue  # "ten people, including a journalist, were killed"
+            limit = min(limit, other.start)
+            break
+    for stop in grammar().clause_end.finditer(text, start, limit):
+        if _SCARE_QUOTED.match(text, stop.start()):
+            continue  # 'had been "neutralised"': a quoted word, not a quotation
+        return stop.start()
+    return limit
+
+
+def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
+    """Passive or intransitive cues after PHRASE; empty when the first cue is an active use."""
+    t = terms()
+    for match in t.after_cue.finditer(text, phrase.end, limit):
+        gap = text[phrase.end: match.start()].rstrip("\"'\u201c\u201d\u2018\u2019 ") + " "
+        cue = match.group(0)
+        if t.irrealis_tail.search(gap):
+            continue
+        intransitive = t.category("intransitive", cue)
+        participle = t.category("after", cue)
+        negated = bool(t.negation_tail.search(gap))
+        if grammar().new_subject.search(gap):
+            return []
+        if t.aux_tail.search(gap) and participle:
+            voice, category = "passive", participle
+        elif intransitive and (not gap.strip() or re.fullmatch(r"[\s\w,'\u2019\-]*", gap)):
+            voice, category = "intransitive", intransitive
+        elif participle and not gap.strip() and grammar().reduced_next.match(text[match.end():]):
+            voice, category = "passive", participle
+        else:
+            return []
+        mood = "unreal" if grammar().modal_passive.search(gap) else ""
+        cues = [Cue(category, match.start(), match.end(), voice, negated, mood)]
+        rest = text[match.end(): limit]
+        joined = grammar().coordinated.match(rest)
+        if joined:
+            second = t.after_cue.match(rest, joined.end())
+            if second:
+                other = t.category("after", second.group(0)) or t.category("intransitive", second.group(0))
+                if other and other != category:
+                    offset = match.end()
+                    cues.append(Cue(other, offset + second.start(), offset + second.end(), voice, negated))
+        return cues
+    return []
+
+
+def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> list[Cue]:
+    """The categories of PHRASE, best first; empty when nothing ties it to a casualty or custody."""
+    t = terms()
+    limit = clause_limit(text, phrase.end, [p for p in phrases if p.start >= phrase.end])
+    before, irrealis = _before(text, phrase)
+    implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
+    if implied and (t.implied_blockers.search(phrase.text) or t.reporting_after.match(text, phrase.end)):
+        implied = None
+    framed = bool(t.agreed.search(text) or t.demanded.search(text))
+    if before and before.mood and not framed:
+        before, irrealis = None, True
+    if before and not irrealis:
+        return [before]
+    causative = _causative(text, phrase, clause_limit(text, phrase.end, []))
+    if causative:
+        return [causative]
+    after = _after(text, phrase, limit)
+    if after and after[0].mood and not framed:
+        after = []
+    held = {"captured", "abducted", "detained", "hostage"}
+    if implied and after and after[0].voice == "passive" and after[0].category in held and implied in held:
+        return [Cue(implied, phrase.start, phrase.end, "implied")]
+    if after:
+        return after
+    if implied:
+        return [Cue(implied, phrase.start, phrase.end, "implied")]
+    return []
+
+
+def pronoun_objects(text: str) -> list[tuple[Cue, int]]:
+    """Active cues whose object is 'them' ("soldiers came and arrested them"): (cue, end of 'them')."""
+    t = terms()
+    found = []
+    for match in grammar().object_pronoun.finditer(text):
+        left = text[: match.start()]
+        tail = t.before_tail.search(left)
+        if not tail:
+            continue
+        category = t.category("before", tail.group("cue"))
+        if category is None or t.irrealis_tail.search(left[: tail.start()]):
+            continue
+        negated = bool(t.negation_tail.search(left[: tail.start()]))
+        found.append((Cue(category, tail.start("cue"), tail.end("cue"), "active", negated), match.end()))
+    return found

@@ -1,0 +1,243 @@
+"""Dates of an article: every date expression with its anchor and resolution.
+
+Finding is ``date_finder``, date arithmetic ``date_resolver`` (its docstring holds every
+rule; docs/timeline.md explains them to users). In short: year-less dates take the
+anchor's year, or the year before when that would put a past event after the anchor;
+weekdays are the latest such day on or before the anchor (its own weekday = the anchor
+day); early/mid/late = first/middle/last third of the period; "last week/month/year" =
+the whole previous calendar period, "this week" = Monday .. anchor; windows ("the
+previous ten days") run from anchor - N to the anchor; past-tense ends never pass the
+anchor. This module decides what each expression is resolved against:
+
+* The anchor is the publication day (``Article.publication_date``), never today and
+  never a page or crawl stamp. An undated article has no anchor: only expressions that
+  carry their own year resolve; the others keep their precision with empty start/end.
+* Inside attributed speech the anchor is the day the words were said, when the article
+  tells it: a day expression outside the quotes that goes with a speech verb ("... told
+  The Outlet on Monday", "said on Monday: ...") anchors every quote of that paragraph, so
+  the quote's "yesterday" is the day before that Monday. A claim that carries the time of
+  its speech (``said_when_start``, set by the claims extractor) anchors its own content
+  span first; otherwise the quote spans come from the claims (content span; the speech
+  date near the cue) and, as a fallback that needs no claims, from quotation marks in the
+  paragraph.
+* Story-relative days ("the next day", "that night", "two days later") count from the
+  latest day-precise date before them within two paragraphs; without one they give no row.
+* Tense: a future cue (will, is due to, scheduled ...) among the five words before an
+  expression, or in the expression itself (next, tomorrow), lets it resolve after the
+  anchor; everything else is read as past and never ends after the anchor.
+* Stamps are not events: a line that is only a dated stamp, or a dateline ("PARIS, Sept
+  24, 2022 (AFP) - ..."), gives no row.
+* Vague periods without bounds ("in recent months", "in the past") match no pattern and
+  expressions that name no calendar day ("31 February", "29 February 2023") give no row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from conflictbook.article import Article, Sentence
+from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, _alt, find_dates
+from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve
+from conflictbook.lexicon import LexiconError, load_list
+from conflictbook.records import Claim
+
+__all__ = ["ResolvedDate", "article_dates", "resolve_text", "find_dates", "DateExpr", "DateMention"]
+
+
+def _speech_verbs() -> list[str]:
+    verbs = list(LEX["speech_verbs"])
+    with contextlib.suppress(LexiconError, KeyError):  # the claims lexicon is optional here
+        verbs += load_list("reporting", "clause")
+    return verbs
+
+
+SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{_alt(_speech_verbs())})(?![\w-])")
+FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['future_cues'])})(?![\w-])")
+SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
+GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['speech_gap_stops'])})(?![\w-])")
+MAX_SPEECH_GAP_WORDS = 6
+STORY_REACH = 2  # paragraphs a story-relative day ("the next day") may look back for its day
+DAY_KINDS = ("weekday", "relday", "date")
+QUOTE_MARK_RE = re.compile(r"[“”\"]")
+DATELINE_HEAD_RE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40},\s*){0,3}$")
+DATELINE_TAIL_RE = re.compile(r"^\s*(?P<agency>\([^)]{1,40}\))?\s*(?:[-–—:|]|$)")
+
+
+def is_stamp(text: str, mention: DateMention) -> bool:
+    """Whether the date is a stamp, not an event: a line that is only a date, or a dateline
+    ("PARIS, Sept 24, 2022 (AFP) - ...") that gives when the story was filed."""
+    if mention.expr.kind != "date":
+        return False
+    head, tail = DATELINE_HEAD_RE.match(text[:mention.start]), DATELINE_TAIL_RE.match(text[mention.end:])
+    if not head or not tail:
+        return False
+    return bool(mention.start > 0 or mention.expr.year is not None or tail.group("agency"))
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """One date expression of an article: offsets in ``Article.text`` and its resolution."""
+
+    start_offset: int
+    end_offset: int
+    text: str
+    expr: DateExpr
+    sentence: Sentence
+    start: date | None
+    end: date | None
+    precision: str
+    anchor: date | None
+    quoted: bool = False
+
+
+def resolve_text(text: str, published: date | None) -> list[tuple[str, date | None, date | None, str]]:
+    """(when_text, start, end, precision) of each date in TEXT, anchored at PUBLISHED (for benchmarks)."""
+    article = Article.build("text", text, published=published)
+    return [(d.text, d.start, d.end, d.precision) for d in article_dates(article)]
+
+
+def _is_future(text: str, mention: DateMention) -> bool:
+    before = text[max(0, mention.start - 60):mention.start].split()[-5:]
+    return bool(FUTURE_RE.search(" ".join(before)))
+
+
+def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of attributed content: quotation marks, then claim content spans."""
+    spans: list[tuple[int, int, int]] = []
+    open_at: int | None = None
+    paragraph, para_end = -1, 0
+    for sent in article.sentences:
+        if sent.headline:
+            continue
+        if sent.paragraph != paragraph:
+            if open_at is not None:  # a quote left open runs to its paragraph's end
+                spans.append((open_at, para_end, paragraph))
+            open_at, paragraph = None, sent.paragraph
+        para_end = sent.end
+        for mark in QUOTE_MARK_RE.finditer(sent.text):
+            ch = mark.group(0)
+            if ch == "“" or (ch == '"' and open_at is None):
+                open_at = sent.start + mark.start()
+            elif open_at is not None:
+                spans.append((open_at, sent.start + mark.end(), paragraph))
+                open_at = None
+    if open_at is not None:
+        spans.append((open_at, para_end, paragraph))
+    for claim in claims:
+        if claim.span_start >= 0 and claim.span_end > claim.span_start:
+            sent = article.sentence_at(claim.span_start)
+            if sent is not None:
+                spans.append((claim.span_start, claim.span_end, sent.paragraph))
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
+    for span in spans:
+        if span[0] <= offset < span[1]:
+            return span
+    return None
+
+
+def _speech_anchors(article: Article, found: list[tuple[Sentence, DateMention, bool]],
+                    quotes: list[tuple[int, int, int]], claims: list[Claim],
+                    anchor: date | None) -> dict[int, date]:
+    """{paragraph: day the quotes in it were said}, from day expressions beside speech verbs."""
+    anchors: dict[int, date] = {}
+    if anchor is None:
+        return anchors
+    cues = [(c.cue_start, c.cue_end) for c in claims if c.cue_start >= 0]
+    for sent, mention, future in found:
+        start = sent.start + mention.start
+        if mention.expr.kind not in DAY_KINDS or _inside(start, quotes):
+            continue
+        if not any(q[2] == sent.paragraph for q in quotes):
+            continue
+        end = sent.start + mention.end
+        if not (_near_cue(start, end, cues) or _near_speech_verb(sent, mention)):
+            continue
+        try:
+            day, _, _ = resolve(mention.expr, anchor, future)
+        except InvalidDate:
+            continue
+        if day is not None:
+            anchors.setdefault(sent.paragraph, day)
+    return anchors
+
+
+def _claim_anchors(found: list[tuple[Sentence, DateMention, bool]], claims: list[Claim],
+                   anchor: date | None) -> list[tuple[int, int, date]]:
+    """(content start, content end, day said) of claims whose cue tells when (``Claim.said_when_start``)."""
+    out: list[tuple[int, int, date]] = []
+    if anchor is None:
+        return out
+    for claim in claims:
+        said_at = getattr(claim, "said_when_start", -1)
+        if said_at is None or said_at < 0 or claim.span_end <= claim.span_start:
+            continue
+        for sent, mention, future in found:
+            if sent.start + mention.start <= said_at < sent.start + mention.end and mention.expr.kind in DAY_KINDS:
+                try:
+                    day = resolve(mention.expr, anchor, future)[0]
+                except InvalidDate:
+                    day = None
+                if day is not None:
+                    out.append((claim.span_start, claim.span_end, day))
+                break
+    return out
+
+
+def _near_cue(start: int, end: int, cues: list[tuple[int, int]]) -> bool:
+    return any(-60 <= start - ce <= 60 or -60 <= cs - end <= 60 for cs, ce in cues)
+
+
+def _near_speech_verb(sent: Sentence, mention: DateMention) -> bool:
+    """A speech verb in the same clause as the date, with no quote or sentence break between."""
+    text = sent.text
+    for verb in SPEECH_RE.finditer(text):
+        gap = text[verb.end():mention.start] if verb.end() <= mention.start else text[mention.end:verb.start()]
+        if SPEECH_GAP_RE.match(gap) and len(gap.split()) <= MAX_SPEECH_GAP_WORDS and not GAP_STOP_RE.search(gap):
+            return True
+    return False
+
+
+def article_dates(article: Article, claims: list[Claim] | None = None) -> list[ResolvedDate]:
+    """Every dated expression of ARTICLE, resolved; quotes anchored to when they were said."""
+    claims = claims or []
+    anchor = article.publication_date
+    found: list[tuple[Sentence, DateMention, bool]] = []
+    for sent in article.sentences:
+        for mention in find_dates(sent.text):
+            if is_stamp(sent.text, mention):
+                continue
+            found.append((sent, mention, _is_future(sent.text, mention)))
+    quotes = _quote_spans(article, claims) if found else []
+    speech = _speech_anchors(article, found, quotes, claims, anchor)
+    said = _claim_anchors(found, claims, anchor)
+    out: list[ResolvedDate] = []
+    story_day: tuple[date, int] | None = None  # the latest day-precise date and its paragraph
+    for sent, mention, future in found:
+        offset = sent.start + mention.start
+        if mention.expr.kind == "story":
+            if story_day is None or sent.paragraph - story_day[1] > STORY_REACH:
+                continue  # nothing to count from: not dated
+            day = story_day[0] + timedelta(days=mention.expr.rel or 0)
+            quoted = _inside(offset, quotes) is not None
+            out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, day, day,
+                                    precision_of(mention.expr), story_day[0], quoted=quoted))
+            story_day = (day, sent.paragraph)
+            continue
+        quote = _inside(offset, quotes)
+        told = [day for start, end, day in said if start <= offset < end]
+        day_anchor = told[0] if told else speech.get(sent.paragraph, anchor) if quote else anchor
+        try:
+            start, end, precision = resolve(mention.expr, day_anchor, future)
+        except InvalidDate:
+            continue
+        out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent,
+                                start, end, precision, day_anchor, quoted=quote is not None))
+        if start is not None and start == end and precision in ("day", "hour") and not sent.headline:
+            story_day = (start, sent.paragraph)
+    return out

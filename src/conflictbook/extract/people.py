@@ -1,0 +1,301 @@
+"""Noun phrases that count people in one sentence: "over a hundred fighters", "none of the members", "Families".
+
+A count is a tally candidate only when its head noun names people (lexicon ``persons``);
+counts of houses, shells, money, distances or years, identifiers ("No. 42", "Camp 13")
+and ages have no person head and are dropped here. Whether the people were killed,
+held or moved is decided later, from the cue words around the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conflictbook.extract.casualty_terms import grammar, terms
+from conflictbook.extract.quantities import Quantity, determiner_pattern, find_quantities
+
+TOKEN = re.compile(r"\w[\w'\u2019\-]*|[^\w\s]")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+AGE_WORD = re.compile(r"\d+-(?:year|month)s?-old")
+
+
+@dataclass(frozen=True)
+class PeoplePhrase:
+    """A phrase counting people, with offsets relative to the sentence text."""
+
+    start: int
+    end: int
+    text: str
+    victims: str
+    head: str
+    low: int | None
+    best: int | None
+    high: int | None
+    kind: str            # a Quantity kind, or bare / headless / group
+    quantity_start: int = -1
+
+    @property
+    def denied(self) -> bool:
+        return self.kind == "negation"
+
+
+@dataclass(frozen=True)
+class _Head:
+    start: int
+    end: int
+    word: str
+    body_start: int      # where the victims' words begin (after "of the")
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bool:
+    """The person noun heading the phrase that starts at POS; False when the head is not people."""
+    t = terms()
+    tokens = list(TOKEN.finditer(text, pos))[:10]
+    i = 0
+    body = pos
+    if tokens and _norm(tokens[0].group()) in grammar().object_pronouns:
+        tok = tokens[0]
+        return _Head(tok.start(), tok.end(), tok.group(), tok.start())
+    if tokens and _norm(tokens[0].group()) in t.elliptical:
+        tok = tokens[0]
+        return _Head(tok.start(), tok.end(), tok.group(), tok.start())
+    if tokens and _norm(tokens[0].group()) == "of":
+        i = 1
+        if i < len(tokens) and _norm(tokens[i].group()) in grammar().object_pronouns:
+            tok = tokens[i]
+            return _Head(tok.start(), tok.end(), tok.group(), tok.start())
+        if i < len(tokens) and _norm(tokens[i].group()) in t.definites | grammar().possessives:
+            i += 1
+            if i < len(tokens) and _norm(tokens[i].group()) in t.nominal:
+                tok = tokens[i]
+                return _Head(tok.start(), tok.end(), tok.group(), tokens[i - 1].start())
+        body = tokens[i].start() if i < len(tokens) else pos
+    elif tokens:
+        body = tokens[0].start()
+    head: _Head | None = None
+    modifiers = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        word = tok.group()
+        low = _norm(word)
+        phrase = t.person_phrases.match(text, tok.start())
+        if phrase:
+            head = _Head(tok.start(), phrase.end(), phrase.group(), body)
+            i = next((k for k, x in enumerate(tokens) if x.start() >= phrase.end()), len(tokens))
+            continue
+        if low in t.persons_plural or (singular and low in t.persons_singular):
+            head = _Head(tok.start(), tok.end(), word, body)
+            i += 1
+            continue
+        if head is not None:
+            break
+        if low in t.not_people:
+            return False
+        if word == "(":
+            close = next((k for k in range(i + 1, min(i + 6, len(tokens))) if tokens[k].group() == ")"), None)
+            if close is not None:
+                i = close + 1
+                continue
+        if low in grammar().conjunctions and modifiers and i + 1 < len(tokens) and tokens[i + 1].group().islower():
+            i += 1
+            continue
+        if (low in t.np_stops and not word.isupper()) or not word[0].isalnum():
+            break
+        possessive = low.endswith(("'s", "s'")) or bool(AGE_WORD.fullmatch(low))
+        if word[0].isupper() or low in t.modifiers or low in t.groups or possessive or (
+                word.isalpha() and modifiers < 2):
+            modifiers += 1
+            i += 1
+            if modifiers > 5:
+                break
+            continue
+        break
+    if head is None and i > 0:
+        last = tokens[i - 1].group()
+        if last[0].isupper() and last.endswith("s") and len(last) > 3 and _norm(last) not in t.not_people:
+            return _Head(tokens[i - 1].start(), tokens[i - 1].end(), last, body)
+        if _norm(last) in t.groups:
+            return False
+    return head
+
+
+def _is_identifier(text: str, q: Quantity) -> bool:
+    """A number that names something ("No. 42", "Camp 13", "in 2011", "Yunus, 38,")."""
+    t = terms()
+    if q.kind == "exact" and t.identifier_tail.search(text[: q.start]):
+        return True
+    if q.kind == "exact" and YEAR.fullmatch(q.text):
+        return True
+    before = text[: q.start].rstrip()
+    after = text[q.end:].lstrip()
+    if q.kind == "exact" and q.text.isdigit() and before.endswith(",") and after.startswith(","):
+        return True  # an age in apposition
+    if q.kind == "exact" and grammar().age_list.search(before + " "):
+        return True  # "aged 12, 14 and 17"
+    return after.startswith(("%", "per cent", "percent")) or before.endswith(("$", "\u20ac", "\u00a3"))
+
+
+def _particle_free(text: str, q: Quantity) -> Quantity:
+    """'hand over 17 soldiers': "over" belongs to the verb before it, not to the count."""
+    first = q.text.split()[0] if " " in q.text else ""
+    if not first or q.kind not in ("above", "below", "near", "approx"):
+        return q
+    tail = terms().before_tail.search(text[: q.start] + first + " ")
+    if not tail or " " not in tail.group("cue").strip() or not tail.group("cue").lower().endswith(first.lower()):
+        return q
+    rest = find_quantities(q.text[len(first):].lstrip(), offset=q.end - len(q.text[len(first):].lstrip()))
+    return rest[0] if rest else q
+
+
+def _quantity_phrases(text: str) -> list[PeoplePhrase]:
+    found = []
+    for q in find_quantities(text):
+        if _is_identifier(text, q):
+            continue
+        q = _particle_free(text, q)
+        head = head_after(text, q.end, singular=q.best == 1 or q.low == 1)
+        if head is False:
+            found.append(PeoplePhrase(q.start, q.end, q.text, "", "", q.low, q.best, q.high, "not-people", q.start))
+            continue
+        start = q.start
+        det = grammar().phrase_determiner.search(text[: q.start])
+        if det:
+            start = det.start()
+        if head is None:
+            found.append(PeoplePhrase(start, q.end, text[start:q.end], "", "", q.low, q.best, q.high, "headless",
+                                      q.start))
+            continue
+        victims = text[head.body_start: head.end]
+        found.append(PeoplePhrase(start, head.end, text[start: head.end], victims, head.word, q.low, q.best, q.high,
+                                  q.kind, q.start))
+    return found
+
+
+def _group_phrases(text: str) -> list[PeoplePhrase]:
+    """'the members of one unit': a whole group, counted without a figure."""
+    t = terms()
+    found = []
+    pattern = re.compile(r"(?<![\w\-])(?:all\s+(?:of\s+)?)?the\s+(?P<head>[\w\-]+)\s+of\s+", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        if _norm(match.group("head")) not in t.persons_plural:
+            continue
+        tokens = list(TOKEN.finditer(text, match.end()))[:6]
+        for tok in tokens:
+            low = _norm(tok.group())
+            if low in t.groups:
+                found.append(PeoplePhrase(match.start(), tok.end(), text[match.start(): tok.end()],
+                                          text[match.start("head"): tok.end()], match.group("head"),
+                                          None, None, None, "total"))
+                break
+            if not tok.group()[0].isalnum() or (low in t.np_stops and low not in grammar().group_quantifiers):
+                break
+    return found
+
+
+def _determiner_phrases(text: str) -> list[PeoplePhrase]:
+    found = []
+    for match in determiner_pattern().finditer(text):
+        head = head_after(text, match.end())
+        if not head:
+            continue
+        negation = match.group("negation") is not None
+        value = 0 if negation else None
+        kind = "negation" if negation else ("any" if match.group("any") else "total")
+        found.append(PeoplePhrase(match.start(), head.end, text[match.start(): head.end],
+                                  text[head.body_start: head.end], head.word, value, value, value,
+                                  kind, match.start()))
+    return found
+
+
+def _reduced_relative(text: str, end: int) -> int:
+    """Extend a bare plural over a reduced relative and its place ("fighters captured in the X Basin")."""
+    t = terms()
+    match = t.after_cue.match(text, end + 1) if text[end:end + 1] == " " else None
+    if not match or not t.category("after", match.group(0)):
+        return end
+    place = re.match(r"\s+(?:in|at|near|from|during)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\-]*\s?)+", text[match.end():])
+    if not place:
+        return end
+    return match.end() + len(place.group(0).rstrip())
+
+
+def _singular_phrases(text: str) -> list[PeoplePhrase]:
+    """'a policeman', 'an aid worker': one person, when a cue later ties them to a category."""
+    t = terms()
+    found = []
+    for match in grammar().indefinite.finditer(text):
+        head = head_after(text, match.end(), singular=True)
+        if not head or _norm(head.word) not in t.persons_singular:
+            continue
+        found.append(PeoplePhrase(match.start(), head.end, text[match.start(): head.end],
+                                  text[head.body_start: head.end], head.word, 1, 1, 1, "exact", match.start()))
+    return found
+
+
+def _bare_phrases(text: str, taken: list[tuple[int, int]]) -> list[PeoplePhrase]:
+    """Plural person nouns with no determiner ("Families", "civilians"), extended over "from X"."""
+    t = terms()
+    found = []
+    tokens = list(TOKEN.finditer(text))
+    for idx, tok in enumerate(tokens):
+        low = _norm(tok.group())
+        if low not in t.persons_plural or low in grammar().not_bare:
+            continue
+        if any(s <= tok.start() < e for s, e in taken):
+            continue
+        if idx + 1 < len(tokens) and tokens[idx + 1].group() in ("'", "\u2019"):
+            continue
+        first = idx
+        while first > 0:
+            prev = tokens[first - 1].group()
+            if _norm(prev) in t.definites or _norm(prev) in t.np_stops or not prev[0].isalnum():
+                break
+            if prev[0].isupper() or _norm(prev) in t.modifiers:
+                first -= 1
+                continue
+            break
+        before = tokens[first - 1].group() if first > 0 else ""
+        if _norm(before) in t.definites or before[:1].isdigit():
+            continue
+        end = tok.end()
+        if idx + 1 < len(tokens) and _norm(tokens[idx + 1].group()) == "from":
+            k = idx + 2
+            while k < len(tokens) and k < idx + 8:
+                word = tokens[k].group()
+                if not word[0].isalnum() or (_norm(word) in t.np_stops and _norm(word) != "and"):
+                    break
+                end = tokens[k].end()
+                k += 1
+        end = _reduced_relative(text, end)
+        start = tokens[first].start()
+        found.append(PeoplePhrase(start, end, text[start:end], text[start:end], tok.group(), None, None, None, "bare"))
+    return found
+
+
+def people_phrases(text: str) -> list[PeoplePhrase]:
+    """Every phrase of SENTENCE TEXT that counts people (and, marked `not-people`, counts of things)."""
+    chosen: list[PeoplePhrase] = []
+
+    def free(p: PeoplePhrase) -> bool:
+        return all(p.end <= c.start or p.start >= c.end for c in chosen)
+
+    groups = _group_phrases(text)
+    chosen.extend(groups)
+    for phrase in _quantity_phrases(text):
+        if free(phrase):
+            chosen.append(phrase)
+    for phrase in _determiner_phrases(text):
+        if free(phrase):
+            chosen.append(phrase)
+    for phrase in _singular_phrases(text):
+        if free(phrase):
+            chosen.append(phrase)
+    taken = [(c.start, c.end) for c in chosen]
+    for phrase in _bare_phrases(text, taken):
+        if free(phrase):
+            chosen.append(phrase)
+    return sorted(chosen, key=lambda p: p.start)

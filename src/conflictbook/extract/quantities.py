@@ -1,0 +1,220 @@
+"""Counts in text ("over a hundred", "between 10 and 15", "dozens of", "none of the") → low/best/high.
+
+Every figure goes through the one convention table in ``lexicon/quantities.yml`` so an
+analyst can read (and change) how "dozens" or "about 400" become numbers. A phrase that
+gives no figure ("a number of", "all the") keeps ``best`` empty: nothing is made up.
+The patterns are compiled once, on first use, from that table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from conflictbook.lexicon import LexiconError, load
+
+KINDS = ("exact", "above", "below", "approx", "near", "range", "vague", "total", "negation")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One count phrase: its span in the searched text and what it commits to."""
+
+    start: int
+    end: int
+    text: str
+    low: int | None
+    best: int | None
+    high: int | None
+    kind: str
+
+    @property
+    def denied(self) -> bool:
+        return self.kind == "negation"
+
+
+@dataclass(frozen=True)
+class _Table:
+    words: dict[str, int]
+    scales: dict[str, int]
+    pairs: dict[str, int]
+    modifiers: dict[str, tuple[str, bool]]
+    band: float
+    vague: dict[str, tuple[int | None, int | None, int | None]]
+    totals: tuple[str, ...]
+    negations: tuple[str, ...]
+    anys: tuple[str, ...]
+    pattern: re.Pattern
+
+
+def _alternation(words) -> str:
+    """Regex alternation of WORDS, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def table() -> _Table:
+    """The convention table, validated and compiled once."""
+    doc = load("quantities")
+    try:
+        units, tens, scales = doc["units"], doc["tens"], doc["scales"]
+        modifiers = {str(k).lower(): (v["kind"], bool(v.get("strict", False))) for k, v in doc["modifiers"].items()}
+        vague = {str(k).lower(): (v.get("low"), v.get("best"), v.get("high")) for k, v in doc["vague"].items()}
+        band = float(doc["approx_band"])
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise LexiconError(f"lexicon 'quantities' is missing or has a malformed entry: {exc}") from None
+    for word, (kind, _) in modifiers.items():
+        if kind not in KINDS:
+            raise LexiconError(f"lexicon 'quantities': modifier {word!r} has unknown kind {kind!r}")
+    words = {str(k).lower(): int(v) for k, v in {**units, **tens}.items()}
+    scale_map = {str(k).lower(): int(v) for k, v in scales.items()}
+    pairs = {str(k).lower(): int(v) for k, v in (doc.get("pairs") or {}).items()}
+    totals = tuple(str(t).lower() for t in doc.get("totals", []))
+    negations = tuple(str(n).lower() for n in doc.get("negations", []))
+    anys = tuple(str(n).lower() for n in doc.get("any", []))
+
+    word = _alternation(list(words) + list(scale_map))
+    scale = _alternation(scale_map)
+    word_number = (rf"(?:(?:an?\s+(?:{scale}))|(?:{word}))"
+                   rf"(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*")
+    digits = rf"(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:{scale}))?"
+    number = rf"(?:{digits}|{word_number})"
+    mod = _alternation(modifiers)
+    vague_alt = _alternation(vague)
+    pattern = re.compile(
+        rf"(?<![\w\-.,])(?:"
+        rf"(?P<between>between\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
+        rf"|(?:(?P<mod>{mod})\s+)?(?P<num>{number})(?:\s*(?:-|\u2013|to|or)\s*(?P<num2>{number}))?"
+        rf"|(?P<vague>{vague_alt})(?=\s+of\b|\s+[a-z])"
+        rf"|(?P<pair>{_alternation(pairs)})(?=\s+(?:of\s+)?[a-z])"
+        rf")(?![\w\-]|,\d)",
+        re.IGNORECASE,
+    )
+    return _Table(words, scale_map, pairs, modifiers, band, vague, totals, negations, anys, pattern)
+
+
+def number_value(text: str) -> int | None:
+    """The integer a number phrase means ("thirty-six" → 36, "1,200" → 1200, "a dozen" → 12)."""
+    tab = table()
+    text = text.strip().lower()
+    digit = re.fullmatch(r"(\d[\d,]*(?:\s\d{3})*(?:\.\d+)?)(?:\s+(\w+))?", text)
+    if digit:
+        value = float(digit.group(1).replace(",", "").replace(" ", ""))
+        if digit.group(2):
+            if digit.group(2) not in tab.scales:
+                return None
+            value *= tab.scales[digit.group(2)]
+        return int(round(value))
+    total = current = 0
+    seen = False
+    for token in re.split(r"[\s\-]+", text):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current = 1
+        elif token in tab.words:
+            current += tab.words[token]
+        elif token in tab.scales:
+            scale = tab.scales[token]
+            if scale >= 1000:
+                total += max(current, 1) * scale
+                current = 0
+            else:
+                current = max(current, 1) * scale
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _bounds(value: int, kind: str, strict: bool, band: float) -> tuple[int | None, int | None, int | None]:
+    if kind == "above":
+        return (value + 1 if strict else value), value, None
+    if kind == "below":
+        return None, value, (value - 1 if strict else value)
+    if kind == "approx":
+        spread = round(value * band)
+        return value - spread, value, value + spread
+    if kind == "near":
+        return value - round(value * band), value, value
+    return value, value, value
+
+
+def _from_match(match: re.Match, offset: int) -> Quantity | None:
+    tab = table()
+    text = match.group(0)
+    start, end = offset + match.start(), offset + match.end()
+    if match.group("between"):
+        a, b = number_value(match.group("b1")), number_value(match.group("b2"))
+        if a is None or b is None:
+            return None
+        return Quantity(start, end, text, min(a, b), min(a, b), max(a, b), "range")
+    if match.group("pair"):
+        value = tab.pairs[match.group("pair").lower()]
+        return Quantity(start, end, text, value, value, value, "exact")
+    if match.group("vague"):
+        low, best, high = tab.vague[" ".join(match.group("vague").lower().split())]
+        return Quantity(start, end, text, low, best, high, "vague")
+    value = number_value(match.group("num"))
+    if value is None:
+        return None
+    if match.group("num2"):
+        other = number_value(match.group("num2"))
+        if other is None:
+            return None
+        low, high = min(value, other), max(value, other)
+        mod = match.group("mod")
+        kind, strict = tab.modifiers[" ".join(mod.lower().split())] if mod else ("exact", False)
+        if kind == "above":
+            return Quantity(start, end, text, low, low, None, "above")
+        return Quantity(start, end, text, low, low, high, "range")
+    mod = match.group("mod")
+    if not mod:
+        return Quantity(start, end, text, value, value, value, "exact")
+    kind, strict = tab.modifiers[" ".join(mod.lower().split())]
+    low, best, high = _bounds(value, kind, strict, tab.band)
+    return Quantity(start, end, text, low, best, high, kind)
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every count phrase in TEXT, left to right; spans are shifted by OFFSET."""
+    found = []
+    for match in table().pattern.finditer(text):
+        quantity = _from_match(match, offset)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The count TEXT states when the whole of it is one count phrase, else None."""
+    text = text.strip()
+    found = find_quantities(text)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        return found[0]
+    lowered = " ".join(text.lower().split())
+    for negation in table().negations:
+        if lowered == negation or lowered.startswith(negation + " "):
+            return Quantity(0, len(text), text, 0, 0, 0, "negation")
+    for total in table().totals:
+        if lowered == total or lowered.startswith(total + " "):
+            return Quantity(0, len(text), text, None, None, None, "total")
+    return None
+
+
+@cache
+def determiner_pattern() -> re.Pattern:
+    """Totals ("all the") and negations ("none of the", "no") that open a noun phrase without a figure."""
+    tab = table()
+    return re.compile(
+        rf"(?<![\w\-])(?:(?P<negation>{_alternation(tab.negations)})|(?P<total>{_alternation(tab.totals)})"
+        rf"|(?P<any>{_alternation(tab.anys)}))\s+",
+        re.IGNORECASE,
+    )
+
+
+def pair_value(word: str) -> int | None:
+    """The count a pair word stands for ("both" → 2)."""
+    return table().pairs.get(word.lower())

@@ -1,0 +1,446 @@
+"""Tallies from single sentences written for these tests: category, figures, status, perpetrator."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictbook.article import Article
+from conflictbook.extract.tallies import extract_tallies
+from conflictbook.records import Claim, TimelineEvent
+
+N = None
+ANY = "*"
+
+
+def tallies(body: str, claims=(), events=(), title: str = ""):
+    article = Article.build("t", body, title=title, published=date(2025, 3, 14), outlet="Meridian Wire")
+    return article, extract_tallies(article, list(claims), list(events))
+
+
+# (sentence, category, low, best, high, status, perpetrator) of the FIRST row.
+ROWS = [
+    # killed: passive, active, nouns, intransitive
+    ("Five villagers were killed on Sunday.", "killed", 5, 5, 5, "reported", ""),
+    ("At least 17 people were killed in the camp late on Monday.", "killed", 17, 17, N, "reported", ""),
+    ("Twelve civilians were killed by Russian forces in the town.", "killed", 12, 12, 12, "reported",
+     "Russian armed forces"),
+    ("Russian troops killed 12 civilians near the bridge.", "killed", 12, 12, 12, "reported", "Russian armed forces"),
+    ("The army said it killed dozens of fighters in the hills.", "killed", 12, 12, 99, "reported", ""),
+    ("Israeli strikes killed more than 30 people overnight.", "killed", 30, 30, N, "reported",
+     "Israel Defense Forces"),
+    ("Gunmen shot dead four farmers in the village.", "killed", 4, 4, 4, "reported", "Gunmen"),
+    ("Four farmers were shot dead in the village.", "killed", 4, 4, 4, "reported", ""),
+    ("A mob hacked to death two shopkeepers in the market.", "killed", 2, 2, 2, "reported", "A mob"),
+    ("The offensive ended with the death of about 200 fighters.", "killed", 180, 200, 220, "reported", ""),
+    ("Witnesses described the executions of nine prisoners.", "killed", 9, 9, 9, "reported", ""),
+    ("Al-Shabaab militants carried out the killing of six soldiers.", "killed", 6, 6, 6, "reported", "Al-Shabaab"),
+    ("Three children died in the blast.", "killed", 3, 3, 3, "reported", ""),
+    ("Two of the wounded died on the way to hospital.", "killed", 2, 2, 2, "reported", ""),
+    ("Eleven workers have died since the siege began.", "killed", 11, 11, 11, "reported", ""),
+    ("Nineteen soldiers were slain in the ambush.", "killed", 19, 19, 19, "reported", ""),
+    ("Some 40 villagers were murdered during an RSF raid.", "killed", 36, 40, 44, "reported",
+     "Rapid Support Forces"),
+    ("Dozens of civilians were executed by the militia.", "killed", 12, 12, 99, "reported", "the militia"),
+    ("Houthi rebels killed nine Yemeni soldiers in Marib.", "killed", 9, 9, 9, "reported", "Houthis"),
+    ("Nine Yemeni soldiers were killed by the Houthi militia.", "killed", 9, 9, 9, "reported", "Houthis"),
+    ("Between 10 and 15 fighters were killed in the clashes.", "killed", 10, 10, 15, "reported", ""),
+    ("An airstrike killed 10-15 fighters at the depot.", "killed", 10, 10, 15, "reported", ""),
+    ("Scores of fighters were killed in the battle for the ridge.", "killed", 20, 20, 99, "reported", ""),
+    ("Hundreds of people have been killed since June.", "killed", 100, 100, 999, "reported", ""),
+    ("Several civilians were killed in Taliban attacks.", "killed", 3, 3, 9, "reported", "Taliban"),
+    ("Nearly 100 people were killed in the massacre.", "killed", 90, 100, 100, "reported", ""),
+    ("Up to 30 people may have been killed in the strike.", "killed", N, 30, 30, "reported", ""),
+    ("The bombing claimed the lives of 14 pilgrims.", "killed", 14, 14, 14, "reported", ""),
+    ("Boko Haram fighters beheaded three farmers in Borno.", "killed", 3, 3, 3, "reported", "Boko Haram"),
+    ("A hundred soldiers were killed and 300 wounded.", "killed", 100, 100, 100, "reported", ""),
+    ("The attackers killed a policeman at the checkpoint.", "killed", 1, 1, 1, "reported", "The attackers"),
+    ("One soldier was killed in the exchange of fire.", "killed", 1, 1, 1, "reported", ""),
+    ("Two Rohingya elders were killed late on Saturday.", "killed", 2, 2, 2, "reported", ""),
+    ("At least 14 Palestinians were killed in the raid.", "killed", 14, 14, N, "reported", ""),
+    ("More than 50 bodies were found in the river.", "killed", 50, 50, N, "reported", ""),
+    ("The shelling left 23 dead.", "killed", 23, 23, 23, "reported", ""),
+    ("The VAF killed all the members of the cell.", "killed", N, N, N, "reported", "Valdorian Armed Forces"),
+    ("Junta troops killed the members of one resistance unit.", "killed", N, N, N, "reported",
+     "Myanmar military (junta)"),
+    # injured
+    ("At least ten villagers were hit.", "injured", 10, 10, N, "reported", ""),
+    ("Twenty people were wounded in the attack.", "injured", 20, 20, 20, "reported", ""),
+    ("The blast injured 45 people at the market.", "injured", 45, 45, 45, "reported", ""),
+    ("10-15 soldiers were wounded near the river.", "injured", 10, 10, 15, "reported", ""),
+    ("A handful of fighters were wounded in the skirmish.", "injured", 2, 3, 9, "reported", ""),
+    ("Six others were injured when the roof collapsed.", "injured", 6, 6, 6, "reported", ""),
+    ("Dozens were wounded in the stampede.", "injured", 12, 12, 99, "reported", ""),
+    ("Nearly 40 sick and wounded civilians were evacuated on the buses.", "relocated", 36, 40, 40, "reported", ""),
+    ("52 people were seriously injured in the fire.", "injured", 52, 52, 52, "reported", ""),
+    # missing
+    ("20 others went missing during the raid.", "missing", 20, 20, 20, "reported", ""),
+    ("Some 20 villagers are also missing.", "missing", 18, 20, 22, "reported", ""),
+    ("Up to 70 people remain missing after the flood of refugees.", "missing", N, 70, 70, "reported", ""),
+    ("At least 64 relatives are still missing.", "missing", 64, 64, N, "reported", ""),
+    ("Several children went missing from the camp.", "missing", 3, 3, 9, "reported", ""),
+    ("Three journalists have disappeared in the region.", "missing", 3, 3, 3, "reported", ""),
+    # captured
+    ("The regime army captured over a hundred fighters.", "captured", 100, 100, N, "reported",
+     "Syrian government forces"),
+    ("Government forces captured 40 rebels in the valley.", "captured", 40, 40, 40, "reported", "Government forces"),
+    ("Over 200 soldiers were captured when the base fell.", "captured", 200, 200, N, "reported", ""),
+    ("Ukrainian forces took prisoner 35 Russian soldiers.", "captured", 35, 35, 35, "reported",
+     "Ukrainian armed forces"),
+    ("Fifty soldiers were taken prisoner by the rebels.", "captured", 50, 50, 50, "reported", "the rebels"),
+    ("The statement announced the capture of 120 militants.", "captured", 120, 120, 120, "reported", ""),
+    ("The NLF captured all the soldiers of the outpost.", "captured", N, N, N, "reported",
+     "Northern Liberation Front"),
+    ("M23 rebels captured dozens of soldiers near Goma.", "captured", 12, 12, 99, "reported", "M23"),
+    # surrendered
+    ("Thirty-six fighters surrendered to the army.", "surrendered", 36, 36, 36, "reported", ""),
+    ("Around 300 militants have surrendered since March.", "surrendered", 270, 300, 330, "reported", ""),
+    ("Some 80 insurgents laid down their arms.", "surrendered", 72, 80, 88, "reported", ""),
+    ("The surrender of 12 officers ended the siege.", "surrendered", 12, 12, 12, "reported", ""),
+    # detained
+    ("Police arrested four suspects on Tuesday.", "detained", 4, 4, 4, "reported", "Police"),
+    ("Four suspects were arrested on Tuesday.", "detained", 4, 4, 4, "reported", ""),
+    ("At least 8,000 suspected members were detained.", "detained", 8000, 8000, N, "reported", ""),
+    ("Around 150 villagers are being held for questioning.", "detained", 135, 150, 165, "reported", ""),
+    ("Taliban forces detained several civilians in the district.", "detained", 3, 3, 9, "reported", "Taliban"),
+    ("Hundreds of people were rounded up after the protest.", "detained", 100, 100, 999, "reported", ""),
+    ("The arrest of 11 students sparked protests.", "detained", 11, 11, 11, "reported", ""),
+    ("Security forces detained two men at the border.", "detained", 2, 2, 2, "reported", "Security forces"),
+    ("A number of soldiers are held by the NLF.", "detained", 2, N, N, "reported", "Northern Liberation Front"),
+    ("Eleven protesters were jailed for two years.", "detained", 11, 11, 11, "reported", ""),
+    ("The camp holds 38 detainees.", "detained", 38, 38, 38, "reported", ANY),
+    # hostage
+    ("Militants took hostage 12 aid workers.", "hostage", 12, 12, 12, "reported", "Militants"),
+    ("Seven aid workers were held hostage for two months.", "hostage", 7, 7, 7, "reported", ""),
+    ("The group still holds thirty-six female hostages.", "detained", 36, 36, 36, "reported", "The group"),
+    ("Negotiators spoke of thirty-six female hostages.", "hostage", 36, 36, 36, "reported", ""),
+    ("Some 240 hostages were taken during the assault.", "hostage", 216, 240, 264, "reported", ""),
+    # abducted
+    ("Gunmen abducted 20 students from the school.", "abducted", 20, 20, 20, "reported", "Gunmen"),
+    ("Three people were kidnapped on the highway.", "abducted", 3, 3, 3, "reported", ""),
+    ("Over 100 schoolgirls were abducted by Boko Haram.", "abducted", 100, 100, N, "reported", "Boko Haram"),
+    ("Bandits kidnapped dozens of worshippers in Zamfara.", "abducted", 12, 12, 99, "reported", "Bandits"),
+    ("The abduction of seven aid workers was condemned.", "abducted", 7, 7, 7, "reported", ""),
+    # released
+    ("The rebels released 38 prisoners on Wednesday.", "released", 38, 38, 38, "reported", "The rebels"),
+    ("Thirty-eight prisoners were freed at the crossing.", "released", 38, 38, 38, "reported", ""),
+    ("Seven aid workers were released unharmed.", "released", 7, 7, 7, "reported", ""),
+    ("The militia set free 14 hostages.", "released", 14, 14, 14, "reported", "The militia"),
+    ("Hamas freed four hostages on Saturday.", "released", 4, 4, 4, "reported", "Hamas"),
+    ("The release of 20 detainees was delayed.", "released", 20, 20, 20, "reported", ""),
+    # exchanged
+    ("The two sides exchanged 230 prisoners of war.", "exchanged", 230, 230, 230, "reported", ANY),
+    ("About 40 prisoners were exchanged at the bridge.", "exchanged", 36, 40, 44, "reported", ""),
+    ("Kyiv and Moscow swapped 95 prisoners each.", "exchanged", 95, 95, 95, "reported", ANY),
+    # relocated
+    ("The Syrian regime relocated a number of commanders by bus.", "relocated", 2, N, N, "reported",
+     "Syrian government forces"),
+    ("About 300 people were evacuated from the town.", "relocated", 270, 300, 330, "reported", ""),
+    ("The prisoners were moved to the stadium, and 200 more were taken to the base.", "relocated", 200, 200,
+     200, "reported", ""),
+    ("Buses evacuated some 300 civilians from the besieged town.", "relocated", 270, 300, 330, "reported", ""),
+    ("A number of NLF commanders had been bused out.", "relocated", 2, N, N, "reported", ""),
+    ("The relocation of 500 fighters began at dawn.", "relocated", 500, 500, 500, "reported", ""),
+    ("Officials transferred 60 detainees to a new prison.", "relocated", 60, 60, 60, "reported", "Officials"),
+    # displaced
+    ("More than 6,000 residents were displaced by the fighting.", "displaced", 6000, 6000, N, "reported", ""),
+    ("Some 4,000 villagers have fled their homes.", "displaced", 3600, 4000, 4400, "reported", ""),
+    ("The coup forced some 4,000 villagers to flee their homes.", "displaced", 3600, 4000, 4400, "reported",
+     "The coup"),
+    ("Scores of families fled across the river.", "displaced", 20, 20, 99, "reported", ""),
+    ("Hundreds of families were forced to flee.", "displaced", 100, 100, 999, "reported", ""),
+    ("About 42,000 people have been displaced since January.", "displaced", 37800, 42000, 46200, "reported", ""),
+    ("The war has displaced 4 million people.", "displaced", 4000000, 4000000, 4000000, "reported", ""),
+    ("Nearly 1,200 refugees registered at the camp.", "displaced", 1080, 1200, 1200, "reported", ""),
+    # negation → denied
+    ("None of our fighters were captured.", "captured", 0, 0, 0, "denied", ""),
+    ("No civilians were killed in the strike.", "killed", 0, 0, 0, "denied", ""),
+    ("None of the members had been relocated to the east.", "relocated", 0, 0, 0, "denied", ""),
+    ("None of them had been seriously injured.", "injured", 0, 0, 0, "denied", ""),
+    ("No fighters were evacuated on the buses.", "relocated", 0, 0, 0, "denied", ""),
+    ("Twelve soldiers were not killed, the army insisted.", "killed", 12, 12, 12, "denied", ""),
+    ("The rebels did not kill 30 villagers.", "killed", 30, 30, 30, "denied", "The rebels"),
+    # agreed / demanded
+    ("The group reached an agreement with the army to relocate about 400 members.", "relocated", 360, 400, 440,
+     "agreed", ""),
+    ("Under the deal, the sides agreed to exchange 38 detainees.", "exchanged", 38, 38, 38, "agreed", ""),
+    ("The accord provides for the release of 150 prisoners.", "released", 150, 150, 150, "agreed", ""),
+    ("The militia demanded the release of 25 fighters.", "released", 25, 25, 25, "demanded", ""),
+    ("Relatives called for the release of over a hundred civilians.", "released", 100, 100, N, "demanded", ""),
+    ("Protesters demanded that the army free 40 students.", "released", 40, 40, 40, "demanded", ANY),
+    ("Under the deal, the government would release 18 prisoners.", "released", 18, 18, 18, "agreed", ANY),
+    ("The army rejected the claim that it captured dozens of the group's fighters.", "captured", 12, 12, 99,
+     "reported", ""),
+    # headline rows
+    ("Regime Captures 100 Fighters in the South", "captured", 100, 100, 100, "reported", ANY),
+    ("Troops Kill Five Villagers in Raid", "killed", 5, 5, 5, "reported", ANY),
+    # mixed constructions
+    ("In the clashes, 14 Rohingyas were murdered.", "killed", 14, 14, 14, "reported", ""),
+    ("Seven Islamic State (IS) militants were killed on Sunday.", "killed", 7, 7, 7, "reported", ""),
+    ("Yunus, 38, and two other men were killed.", "killed", 2, 2, 2, "reported", ""),
+    ("The fighting killed 3, 000 people last year.", "killed", 3000, 3000, 3000, "reported", ""),
+    ("The police said two suspects were arrested.", "detained", 2, 2, 2, "reported", ""),
+    ("Families from the rice mill were about to leave when soldiers came and arrested them.", "detained",
+     N, N, N, "reported", "soldiers"),
+    ("Around 150 villagers who were unable to flee are trapped and are reportedly being held.", "detained",
+     135, 150, 165, "reported", ""),
+    ("Civilians were killed in a junta airstrike on the market.", "killed", N, N, N, "reported",
+     "Myanmar military (junta)"),
+    ("Demonstrators said the PDF fighters captured fifteen soldiers.", "captured", 15, 15, 15, "reported",
+     "People's Defense Force"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "category", "low", "best", "high", "status", "perpetrator"), ROWS)
+def test_first_row(sentence, category, low, best, high, status, perpetrator):
+    article, rows = tallies(sentence)
+    assert rows, f"no tally in {sentence!r}"
+    row = rows[0]
+    got = (row.category, row.low, row.best, row.high, row.status, row.perpetrator)
+    want = (category, low, best, high, status, perpetrator)
+    assert all(w in (ANY, g) for w, g in zip(want, got, strict=True)), got
+    assert row.evidence == article.sentences[0].text
+    assert row.quantity_text in row.evidence
+
+
+# Counts that are not of people hurt, held or moved: never a tally row.
+NOT_TALLIES = [
+    "Seven houses were torched yesterday and five more were torched today.",
+    "Some cattle were also killed.",
+    "Some 50 junta troops from No. 42 Infantry Battalion arrived in two trucks.",
+    "The village has around 1,000 houses.",
+    "They stole 30 million kyats from the mill.",
+    "The camp lies 40 kilometres from the border.",
+    "Yunus, 38, is the head of the camp.",
+    "The revolution began in 2011.",
+    "A mob of a dozen people attacked the shop.",
+    "More than a dozen gunmen hacked the door open.",
+    "Some 200 additional troops arrived on Wednesday.",
+    "About 1,500 troops are deployed in the province.",
+    "At least 15 explosions were heard overnight.",
+    "The rebels fired 300 shells at the town.",
+    "Three drone attacks hit junta positions.",
+    "Hundreds of people gathered in the market.",
+    "The group has about 20,000 fighters.",
+    "Eleven officers attended the ceremony.",
+    "Regime casualties are still unknown.",
+    "Five buses left the town at dawn.",
+    "The fighters were moved to the stadium.",
+    "Six former detainees told reporters they were beaten.",
+    "There are millions of people affected by the war whose stories are missing from the news.",
+    "The No. 7 Brigade captured the hill.",
+    "A boy of 12 watched the convoy.",
+    "The talks lasted four months.",
+    "The tenth battalion of border guards applied the rules of engagement.",
+    "Officials said 5,000 crowns were paid as ransom.",
+    "More than a thousand shell casings were seized.",
+    "Some 60 gunmen stormed the village before dawn.",
+    "A decree allows the Guard to hold suspects for 30 days.",
+    "The freed soldiers were examined by doctors.",
+    "Then the second one hit the market.",
+    "The rebels plan to relocate 500 families next month.",
+    "Both sides accuse each other of torturing prisoners.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TALLIES)
+def test_not_a_tally(sentence):
+    _, rows = tallies(sentence)
+    assert rows == [], [(r.quantity_text, r.category) for r in rows]
+
+
+def test_perpetrator_strength_is_not_the_victim_count():
+    _, rows = tallies("A mob of a dozen people hacked to death two shopkeepers.")
+    assert [(r.quantity_text, r.best) for r in rows] == [("two shopkeepers", 2)]
+    assert rows[0].perpetrator == "A mob of a dozen people"
+
+
+def test_one_phrase_can_carry_two_categories():
+    _, rows = tallies("Forty fighters were captured and later executed.")
+    assert [(r.category, r.best) for r in rows] == [("captured", 40), ("killed", 40)]
+
+
+def test_two_counts_in_one_sentence():
+    _, rows = tallies("Five villagers were killed on Sunday and 20 others went missing during a junta raid.")
+    assert [(r.category, r.best, r.victims) for r in rows] == [("killed", 5, "villagers"),
+                                                                ("missing", 20, "other villagers")]
+    assert rows[1].perpetrator == "Myanmar military (junta)"
+
+
+def test_possessive_attack_names_the_perpetrator():
+    _, rows = tallies("The Islamic State demanded fighters in return for setting free thirty-six female hostages "
+                      "captured in its recent attacks.")
+    hostages = [r for r in rows if r.best == 36]
+    assert hostages and hostages[0].category == "hostage" and hostages[0].perpetrator == "Islamic State"
+
+
+def test_claim_span_makes_the_count_claimed_by_its_speaker():
+    body = "The militia said that its fighters had captured 40 soldiers near the river."
+    article = Article.build("c", body, published=date(2025, 3, 14), outlet="Meridian Wire")
+    start = body.index("its fighters")
+    claim = Claim("c", "c-C1", "Northern Liberation Front", "", "group", "", "said that", "indirect",
+                  body[start:], body, span_start=start, span_end=len(body), sentence=0)
+    rows = extract_tallies(article, [claim], [])
+    assert rows[0].status == "claimed" and rows[0].source == "Northern Liberation Front"
+    unclaimed = extract_tallies(article, [], [])
+    assert unclaimed[0].status == "reported" and unclaimed[0].source == "Meridian Wire"
+
+
+def test_denial_inside_a_claim_stays_denied():
+    body = "The commander said that none of his fighters were captured."
+    article = Article.build("d", body, published=date(2025, 3, 14), outlet="Eastgate Post")
+    start = body.index("none")
+    claim = Claim("d", "d-C1", "The commander", "", "person", "", "said that", "indirect", body[start:], body,
+                  span_start=start, span_end=len(body), sentence=0)
+    rows = extract_tallies(article, [claim], [])
+    assert (rows[0].status, rows[0].best, rows[0].source) == ("denied", 0, "The commander")
+
+
+def test_date_comes_from_the_nearest_single_day_event_in_the_sentence():
+    body = "Five villagers were killed on Sunday, a week after the raid of March 2."
+    article = Article.build("e", body, published=date(2025, 3, 14), outlet="Meridian Wire")
+    sunday = body.index("on Sunday")
+    events = [TimelineEvent("e", "e-E1", date(2025, 3, 9), date(2025, 3, 9), "day", "Sunday", "", "", "", "", body,
+                            span_start=sunday + 3, span_end=sunday + 9, sentence=0),
+              TimelineEvent("e", "e-E2", date(2025, 3, 3), date(2025, 3, 9), "week", "a week", "", "", "", "", body,
+                            span_start=sunday + 11, span_end=sunday + 17, sentence=0)]
+    rows = extract_tallies(article, [], events)
+    assert rows[0].date == date(2025, 3, 9)
+    assert extract_tallies(article, [], [])[0].date is None
+
+
+TOLLS = [
+    ("The death toll rose to 19 on Thursday.", 19, None),
+    ("The death toll rose to 23, updating a previous toll of 17.", 23, 17),
+    ("Officials gave a new toll of 43 dead.", 43, None),
+    ("The toll has climbed to 112 from 90.", 112, 90),
+]
+
+
+@pytest.mark.parametrize(("sentence", "best", "revises"), TOLLS)
+def test_toll_updates_record_what_they_revise(sentence, best, revises):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.revises) for r in rows][:1] == [("killed", best, revises)]
+
+
+def test_later_toll_revises_the_earlier_one_of_the_same_source():
+    _, rows = tallies("The death toll stood at 12 on Monday. By Tuesday the death toll had risen to 19.")
+    assert [(r.best, r.revises) for r in rows] == [(12, None), (19, 12)]
+
+
+def test_every_row_has_a_unique_id_and_offsets():
+    article, rows = tallies("Five villagers were killed. 20 others went missing. Police arrested four suspects.")
+    assert len({r.tally_id for r in rows}) == len(rows) == 3
+    for row in rows:
+        assert article.text[row.span_start: row.span_end] == row.quantity_text
+
+
+# Later additions: estimates, pair words, modal passives under a deal, denials of "any".
+MORE_ROWS = [
+    ("An officer put the number of captured fighters at between 40 and 50.", "captured", 40, 40, 50, "reported"),
+    ("The last buses left, bringing to some 300 the number of people bused out since Saturday.", "relocated",
+     270, 300, 330, "reported"),
+    ("Both were later released, the ministry said.", "released", 2, 2, 2, "reported"),
+    ("The front said 38 detainees would be freed under the exchange it has agreed with the government.",
+     "released", 38, 38, 38, "agreed"),
+    ("The front denied that any civilians were killed by its fighters.", "killed", 0, 0, 0, "denied"),
+    ("The group said no civilians were harmed by its fire.", "injured", 0, 0, 0, "denied"),
+    ("All the members of the unit were taken alive.", "captured", N, N, N, "reported"),
+    ("Doctors said 52 people were still being treated for burns.", "injured", 52, 52, 52, "reported"),
+    ("The front would hold them until the government freed 25 of its members.", "released", 25, 25, 25,
+     "demanded"),
+    ("The death toll from the attack on the camp rose to 23 on Thursday.", "killed", 23, 23, 23, "reported"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "category", "low", "best", "high", "status"), MORE_ROWS)
+def test_more_rows(sentence, category, low, best, high, status):
+    _, rows = tallies(sentence)
+    assert rows, f"no tally in {sentence!r}"
+    row = rows[0]
+    assert (row.category, row.low, row.best, row.high, row.status) == (category, low, best, high, status)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prisoners will be moved next week if the talks succeed.",
+    "Fighting continued until the army withdrew from the valley.",
+    "Both sides accuse each other of shelling the town.",
+])
+def test_unreal_or_empty(sentence):
+    _, rows = tallies(sentence)
+    assert rows == [], [(r.quantity_text, r.category) for r in rows]
+
+
+def test_coordinated_subjects_share_the_verb():
+    _, rows = tallies("Two soldiers and a policeman were wounded when the convoy was hit.")
+    assert [(r.category, r.quantity_text, r.best) for r in rows] == [("injured", "Two soldiers", 2),
+                                                                      ("injured", "a policeman", 1)]
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("The clash led to the death of one Ibrahim Sule.", 1),
+    ("One of the guards was wounded.", 0),
+    ("The last one was hit by shrapnel.", 0),
+])
+def test_a_lone_one(sentence, count):
+    _, rows = tallies(sentence)
+    assert len([r for r in rows if r.best == 1 and r.quantity_text.lower() == "one"]) == count
+
+
+# News-style sentences across today's wars: (sentence, [(category, best, perpetrator), ...]) for all rows.
+NEWS = [
+    ("A Russian missile strike on an apartment block killed at least 40 people, officials said.",
+     [("killed", 40, "Russian armed forces")]),
+    ("The health ministry said the death toll had climbed to 32,000, with more than 74,000 wounded.",
+     [("injured", 74000, ""), ("killed", 32000, "")]),
+    ("Israeli forces arrested 15 Palestinians in overnight raids.", [("detained", 15, "Israel Defense Forces")]),
+    ("The RSF killed more than 100 civilians in an attack on a village, activists said.",
+     [("killed", 100, "Rapid Support Forces")]),
+    ("Jihadists ambushed a military convoy, killing 17 soldiers and wounding 30 others.",
+     [("killed", 17, "Jihadists"), ("injured", 30, "Jihadists")]),
+    ("Militants stormed a hotel; at least nine people died in the siege.", [("killed", 9, "")]),
+    ("Bandits abducted 287 pupils from a school in the north.", [("abducted", 287, "Bandits")]),
+    ("The army said 45 militants had been \"neutralised\" in air strikes.", [("killed", 45, "")]),
+    ("Some 1,500 families have been displaced by the fighting this month.", [("displaced", 1500, "")]),
+    ("M23 rebels have seized the town, forcing thousands of residents to flee.", [("displaced", 1000, "M23")]),
+    ("Two Turkish soldiers were killed and three wounded in a PKK attack.",
+     [("killed", 2, "Kurdistan Workers' Party"), ("injured", 3, "Kurdistan Workers' Party")]),
+    ("Houthi rebels said they had detained 11 UN staff members.", [("detained", 11, "Houthis")]),
+    ("At least 20 migrants drowned when their boat capsized.", [("killed", 20, "")]),
+    ("The junta has detained more than 25,000 people since the coup.",
+     [("detained", 25000, "Myanmar military (junta)")]),
+    ("More than 60 prisoners escaped after the attack on the jail.", []),
+    ("Hamas released 24 hostages on Friday.", [("released", 24, "Hamas")]),
+    ("An Israeli strike killed a Hezbollah commander and two of his aides.",
+     [("killed", 1, "Israel Defense Forces"), ("killed", 2, "Israel Defense Forces")]),
+    ("Ten people, including a journalist, were killed.", [("killed", 10, ""), ("killed", 1, "")]),
+    ("The strike wounded 14, among them six children.", [("injured", 14, "")]),
+    ("Sixteen civilians lost their lives in the shelling.", [("killed", 16, "")]),
+    ("Security forces freed 42 kidnapped villagers in a rescue operation.", [("released", 42, "Security forces")]),
+    ("Authorities evacuated 3,000 residents from the frontline town.", [("relocated", 3000, "Authorities")]),
+    ("Three UN peacekeepers were wounded when their vehicle hit a mine.", [("injured", 3, "")]),
+    ("Ukraine's air force said it shot down 25 of the 30 drones launched overnight.", []),
+    ("The militia would hand over 17 soldiers under the deal.", [("released", 17, "")]),
+    ("The rebels handed over 12 prisoners to the Red Cross.", [("released", 12, "The rebels")]),
+    ("Rebels Say 38 Detainees Will Be Freed in First Swap of the War", [("released", 38, "")]),
+    ("Police said 12 people had been questioned and released.", [("released", 12, "")]),
+    ("The prison holds about 1,200 inmates.", [("detained", 1200, "")]),
+    ("Witnesses said the gunmen shot dead a 23-year-old student.", [("killed", 1, "the gunmen")]),
+    ("Three brothers, aged 12, 14 and 17, were among those killed.", [("killed", 3, "")]),
+    ("The clashes left 8 dead and 15 injured.", [("killed", 8, ""), ("injured", 15, "")]),
+    ("Officials said none of the hostages had been harmed.", [("injured", 0, "")]),
+    ("About 5,000 troops will be deployed to the border next month.", []),
+    ("Over 200 journalists attended the press conference.", []),
+    ("The UN said it needs $4 billion to help 20 million people in need.", []),
+    ("Nearly 2,000 people attended the funeral of the slain commander.", []),
+    ("In Iran, six people were killed by fire from the security forces.", [("killed", 6, "Iranian armed forces")]),
+    ("Two members of the militia were killed in an ambush, while four others died in a road accident.",
+     [("killed", 2, ""), ("killed", 4, "")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEWS)
+def test_news_sentences(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.perpetrator) for r in rows] == expected

@@ -78,7 +78,8 @@ def run_notebook(kind: str, out_dir: Path, parameters: dict, show_input: bool = 
         with _kernel_imports_this_package():
             papermill.execute_notebook(str(source), str(executed), parameters=parameters, kernel_name=KERNEL,
                                        cwd=str(source.parent), progress_bar=progress, log_output=False,
-                                       start_timeout=120, extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                       start_timeout=120, request_save_on_cell_execute=False,
+                                       extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except PapermillExecutionError as exc:
         failed = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
     except Exception as exc:  # kernel missing or dead: nothing to render

@@ -62,9 +62,21 @@ def _absolute(inputs: list[str]) -> list[str]:
     return [str(Path(p).expanduser().absolute()) for p in inputs]
 
 
+def _skip_slow_optional_imports() -> None:
+    """Keep jsonschema (imported by nbformat) from loading its optional RFC 3987 checker.
+
+    That checker builds dozens of grammar parsers at import (about 0.5 s, a sixth of a
+    one-article report); notebook validation never checks those formats. Only done when
+    nothing in this process has imported it already.
+    """
+    if "rfc3987_syntax" not in sys.modules and "jsonschema" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # an ImportError for jsonschema's optional import
+
+
 def run_notebook(kind: str, out_dir: Path, parameters: dict, show_input: bool = False,
                  progress: bool = False) -> RenderResult:
     """Execute workbook KIND with PARAMETERS into OUT_DIR/report.ipynb and render OUT_DIR/report.html."""
+    _skip_slow_optional_imports()
     import papermill
     from papermill.exceptions import PapermillExecutionError
 

@@ -43,9 +43,18 @@ def read_articles(paths: str | Path | Iterable[str | Path], published=None,
 
 
 def read(paths: str | Path | Iterable[str | Path], published=None, outlet: str | None = None,
-         progress: bool = False) -> Book:
-    """Read and analyse articles: returns a Book of timeline, tallies, claims, comparison, errors."""
+         progress: bool = False, jobs: int | None = 1, cache: str | Path | None = None) -> Book:
+    """Read and analyse articles: returns a Book of timeline, tallies, claims, comparison, errors.
+
+    JOBS > 1 (or None: all cores) extracts on a process pool, CACHE reuses the results of
+    unchanged articles from that folder; the tables are the same either way.
+    """
     items = read_articles(paths, published=published, outlet=outlet)
+    if jobs != 1 or cache is not None:
+        from conflictbook.engine import EngineConfig, run
+
+        return run(items, EngineConfig(jobs=jobs, cache_dir=Path(cache) if cache else None, progress=progress,
+                                       keep_articles=True))
     if progress:
         from tqdm.auto import tqdm
 

@@ -143,22 +143,37 @@ _OPENERS = "\"'\u201c\u2018([\u00ab"
 _BOUNDARY = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 
 
-def _is_boundary(text: str, match: re.Match) -> bool:
+_NEXT_CHAR = re.compile(r" *([^ ])")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of ASCII letters and dots ending at END, from its first letter ('' if none).
+
+    A backward scan, not ``re.search(...$)`` on a prefix copy: that retries from every
+    position of the text and made splitting one long paragraph quadratic.
+    """
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] == ".":
+        start += 1
+    return text[start:end]
+
+
+def _is_boundary(text: str, match: re.Match, limit: int | None = None) -> bool:
     """Reject boundaries after abbreviations, initials, and before lower-case continuations."""
-    end = match.end()
-    nxt = text[end:].lstrip(" ")
-    if not nxt or nxt.startswith("\n"):
+    nxt = _NEXT_CHAR.match(text, match.end(), len(text) if limit is None else limit)
+    if not nxt or nxt.group(1) == "\n":
         return True
-    first = nxt[0]
+    first = nxt.group(1)
     if first.islower() or first in ",;:)":
         return False
     if not (first.isupper() or first.isdigit() or first in _OPENERS or first in "-\u2013\u2014"):
         return False
     if match.group(0).startswith("."):
-        before = text[: match.start()]
-        word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
-        if word:
-            token = word.group(1)
+        token = _word_before(text, match.start())
+        if token:
             if token.lower().rstrip(".") in _ABBREVIATIONS or len(token) == 1:
                 return False
             if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S, U.N
@@ -173,7 +188,7 @@ def split_sentences(text: str, headline_end: int = 0) -> list[Sentence]:
         p_start, p_end = para_match.span()
         start = p_start
         for match in _BOUNDARY.finditer(text, p_start, p_end):
-            if _is_boundary(text[:p_end], match):
+            if _is_boundary(text, match, p_end):
                 _add(sentences, text, start, match.end(), para_index, headline_end)
                 start = match.end()
         _add(sentences, text, start, p_end, para_index, headline_end)

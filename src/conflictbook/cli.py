@@ -33,6 +33,16 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("csv", "parquet"), default="csv", help="table format (csv)")
     extract.add_argument("--events", choices=("acled", "ucdp"), default=None,
                          help="also write events.csv, a draft coding sheet shaped like ACLED or UCDP GED")
+    engine = extract.add_argument_group("corpus runs")
+    engine.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                        help="worker processes (default: all cores; 1 runs in this process)")
+    engine.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on a Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
+    engine.add_argument("--incremental", action="store_true",
+                        help="reuse results of unchanged articles from OUT/.cache and add new ones")
+    engine.add_argument("--cache", type=Path, metavar="DIR", help="result cache folder (implies --incremental)")
+    engine.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help="time budget per article; over it the article becomes an error row (default 60; 0: none)")
     report = sub.add_parser("report", parents=[common], help="render the notebook report (HTML)")
     report.add_argument("--notebook", choices=("article", "corpus"), default=None,
                         help="which workbook to run (default: article for one article, else corpus)")
@@ -41,6 +51,16 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--show-input", dest="no_input", action="store_false", help="show code cells")
     report.add_argument("--each", action="store_true", help="one report per article")
     return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
 
 
 def _published(value: str | None):
@@ -55,11 +75,14 @@ def _published(value: str | None):
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    import conflictbook
+    from conflictbook.engine import DEFAULT_BUDGET, EngineConfig, extract_to
 
-    book = conflictbook.read(args.inputs, published=_published(args.published), outlet=args.outlet,
-                             progress=not args.quiet)
-    written = book.write(args.out, args.format)
+    cache_dir = args.cache or (args.out / ".cache" if args.incremental else None)
+    config = EngineConfig(jobs=args.jobs, scheduler=args.scheduler, cache_dir=cache_dir,
+                          budget=DEFAULT_BUDGET if args.timeout is None else (args.timeout or None),
+                          progress=not args.quiet)
+    book, written = extract_to(args.inputs, args.out, args.format, config,
+                               published=_published(args.published), outlet=args.outlet)
     if args.events:
         from conflictbook.export import write_events
 
@@ -69,6 +92,8 @@ def run_extract(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{len(book.records(t))} {t}" for t in ("articles", "timeline", "tallies", "claims",
                                                                   "comparison"))
         print(f"conflictbook: {counts} -> {args.out}/ ({args.format})", file=sys.stderr)
+        if config.stats.get("cache_hits"):
+            print(f"conflictbook: {config.stats['cache_hits']} article(s) reused from {cache_dir}", file=sys.stderr)
         if n_errors:
             print(f"conflictbook: {n_errors} input error(s), see {written['errors']}", file=sys.stderr)
     return EXIT_ERRORS if n_errors else EXIT_OK

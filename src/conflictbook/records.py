@@ -84,6 +84,10 @@ class Claim:
     cue_start: int = -1
     cue_end: int = -1
     sentences: tuple[int, ...] = field(default_factory=tuple)  # all sentences the content covers
+    about: str = ""               # the sentence a denial refers back to ("denied its involvement" -> what)
+    about_sentence: int = -1      # its index
+    said_when: str = ""           # when the speech was made, as written next to the cue ("on Monday")
+    said_when_start: int = -1     # its offset in Article.text (timeline resolves quotes' "yesterday" from it)
 
 
 @dataclass

@@ -1,11 +1,668 @@
-"""Attribution of direct and indirect speech (placeholder until the claims extractor lands)."""
+"""Attribution of direct and indirect speech: who said what, through whom.
+
+Why rules and not a parser: reporting in conflict news follows a few fixed shapes
+("“…,” X said", "X said, “…”", "X told Y that …", "…, according to X", "Y quoted X as
+saying …"), and the cue words, speaker nouns and pronouns live in lexicons
+(``reporting.yml``, ``speakers.yml``) so they can be extended without code. Quotes come
+from ``quotes``, speakers are resolved across the article by ``speakers.SpeakerBook``.
+Each claim records the character span of its content, so later extractors can tell which
+numbers and dates a speaker asserts and which the outlet does.
+"""
 
 from __future__ import annotations
 
-from conflictbook.article import Article
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from conflictbook.article import Article, Sentence
+from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
+from conflictbook.extract.speakers import Mention, SpeakerBook, parse_speaker
+from conflictbook.lexicon import load
 from conflictbook.records import Claim
+
+TEXT_LIMIT = 600
+_PUBLISHED_IN = re.compile(r"^(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)?\s*[^,]{0,60}?"
+                           r"(?=\s+(?:on|in|at|last|this|yesterday|today)\b|,|$)")
+_CLAUSE_AFTER_CUE = re.compile(r",\s+(?:who|whose|which|where|adding|saying|calling|as|after|because|when|while|"
+                               r"\d+|a|an|the)\b|\s+that\s")
+# "HALDEN CROSS, Valdoria -- " / "ALDMERE, March 20 (Wire) - ": a dateline opening the first paragraph.
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z'\u2019 .-]{2,}(?:,\s*[^\n]{0,40}?)?\s*(?:\([^)]*\))?|"
+                       r"\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M)?)\s*(?:--|\u2014|\u2013|-)\s+")
+
+
+@dataclass
+class Attribution:
+    """One attributed statement found in a sentence, before its speaker is resolved."""
+
+    mention: Mention
+    np_start: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    sentence: int
+    content: list[tuple[int, int]]
+    mode: str
+    via: str = ""
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def _alternation(words) -> str:
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def _patterns() -> dict:
+    lex = load("reporting")
+    cue = _alternation(lex["clause"] + lex["recipient"] + lex["object"])
+    between = _alternation(lex["between"])
+    adjunct = _alternation(lex["adjunct_starts"])
+    return {
+        "lex": {k: {str(w).lower() for w in v} for k, v in lex.items()},
+        "cue": re.compile(rf"(?<![\w-])(?:{cue})(?![\w-])", re.IGNORECASE),
+        "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|according\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE | re.S),
+        "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*"
+                                    rf"(?P<cue>{cue})(?![\w-])(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
+        "speaker_stop": re.compile(rf",|;|\s+(?:{adjunct})\s|\s*[.!?]*\s*$", re.IGNORECASE),
+        "quoted": re.compile(r"^\s*(?P<via>.+?)\s+(?P<cue>quoted|quotes|cited|cites)\s+(?P<spk>.+?)"
+                             r"(?:\s+(?:on|in|at|late on)\s+[^,]+?)?\s+as\s+saying\b\s*(?P<that>that\b)?",
+                             re.IGNORECASE | re.S),
+        "between_tail": re.compile(rf"(?:\s+(?:{between}))+\s*$", re.IGNORECASE),
+        "adjunct": re.compile(r"^(?:\s*,)?\s*(?:(?:on|late\s+on|early\s+on|earlier\s+on|in|at|last|this|"
+                              r"during)\s+(?:the\s+)?(?:[A-Z][\w]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|"
+                              r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z]\w+)?|\w+day|week|month|year|"
+                              r"(?:morning|afternoon|evening|night))(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)"
+                              r"(?=[\s,:;.]|$)"),
+        "recipient": re.compile(r"^\s*(?P<rec>[^,.;:\u201c\"]+?)(?=\s+(?:that|on|in|at|last|this|yesterday|today|"
+                                r"earlier|late|about|after|before|during|by|via|over|from|how|what|why|whether|"
+                                r"when|where|who|of)\b|\s*[,.;:\u201c\"]|\s*$)"),
+        "said_when": re.compile(
+            r"(?<![\w-])(?:(?:(?:late|early|earlier)\s+)?(?:on|last|this)\s+(?:the\s+)?(?:[A-Z][a-z]+day|"
+            r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|morning|afternoon|evening|"
+            r"night|week|month)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)(?![\w-])"),
+        "connective": re.compile(rf"^\s*(?:{_alternation(lex['connectives'])})\s*,?\s+", re.IGNORECASE),
+        "boundary": re.compile(rf"(?:[;:]\s+|,\s+(?:{_alternation(lex['clause_openers'])})\s+|"
+                               rf"\s+(?:but|while|whereas)\s+)", re.IGNORECASE),
+    }
+
+
+def _lex(key: str) -> set[str]:
+    return _patterns()["lex"][key]
+
+
+def _norm_cue(cue: str) -> str:
+    return re.sub(r"\s+", " ", cue.lower())
+
+
+# ---------------------------------------------------------------- speaker + cue clauses
+
+
+@dataclass
+class _Clause:
+    """A parsed "SPEAKER CUE …" / "CUE SPEAKER …" segment."""
+
+    mention: Mention
+    np_start: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    via: str
+    tail_start: int   # where the words after speaker and cue begin
+
+
+def _recipient_via(segment: str, offset: int, book_names: set[str]) -> tuple[str, int]:
+    """The outlet a speaker spoke to ("told The Outlet"), and where the words after it start."""
+    found = _patterns()["recipient"].match(segment)
+    if not found:
+        return "", offset
+    rec = found.group("rec").strip()
+    end = offset + found.end("rec")
+    swallowed = not segment[found.end("rec"):].strip(" .!?") and len(rec.split()) > 2
+    if len(rec.split()) > 6 or swallowed:   # "told Reuters the shelling lasted all night": the name only
+        short = re.match(r"(?:the\s+)?(?:[A-Z0-9][\w'&.-]*\s+){0,3}[A-Z0-9][\w'&.-]*|(?:reporters|journalists|"
+                         r"me|us|him|her|them)\b", rec)
+        if not short:
+            return "", -1              # "said to be ...": no one was told anything
+        rec = short.group(0).strip()
+        end = offset + (len(segment) - len(segment.lstrip())) + len(rec)
+    low = rec.lower()
+    if not rec or low in _lex_speakers("audiences") or low.split()[0] in ("his", "her", "their", "its"):
+        return "", end
+    words = re.sub(r"^the\s+", "", rec, flags=re.IGNORECASE).split()
+    if not words or len(words) > 6 or low in book_names or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return "", end
+    mention = parse_speaker(rec)
+    if mention is not None and mention.kind in ("person", "unnamed-person", "group") and mention.role:
+        return "", end
+    return re.sub(r"^(?:the)\s+", "", rec, flags=re.IGNORECASE), end
+
+
+@cache
+def _speaker_lex() -> dict:
+    data = load("speakers")
+    return {k: {str(w).lower() for w in v} for k, v in data.items() if isinstance(v, list)}
+
+
+def _lex_speakers(key: str) -> set[str]:
+    return _speaker_lex()[key]
+
+
+def _platform(after_cue: str) -> str:
+    """ "said on Telegram", "wrote on social media": the medium that carried the statement."""
+    found = _platform_pattern().match(after_cue)
+    return found.group("p") if found else ""
+
+
+def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause | None:
+    """TEXT[start:end] as a whole attribution clause: "X said …" or "said X …" (tail allowed)."""
+    pats = _patterns()
+    segment = text[start:end]
+    first = pats["cue_first"].match(segment)
+    if first and _norm_cue(first.group("cue")) in _lex("recipient"):
+        first = None           # "told X": X is who was told, not who spoke
+    if first:
+        cue_start, cue_end = start + first.start("cue"), start + first.end("cue")
+        rest_start = start + first.start("rest")
+        by = _source_nouns_pattern().match(text[rest_start:end])
+        if by and _norm_cue(first.group("cue")) == "according to":
+            rest_start += by.end()               # "according to figures published by X": X
+        rest = text[rest_start:end]
+        stop = pats["speaker_stop"].search(rest)
+        spk = rest[:stop.start()] if stop else rest
+        phrase = spk
+        after = rest[len(spk):]
+        appositive = re.match(r"^,\s+((?:a|an|the)\s+[^,.;]+)", after)
+        if appositive:
+            phrase = f"{spk}, {appositive.group(1)}"
+        mention = parse_speaker(phrase)
+        if mention is not None and not mention.pronoun:
+            return _Clause(mention, rest_start, cue_start, cue_end, _norm_cue(first.group("cue")), "",
+                           rest_start + len(spk))
+    second = pats["speaker_first"].match(segment)
+    if second:
+        spk = second.group("spk")
+        spk = pats["connective"].sub("", spk)
+        mention = parse_speaker(spk)
+        if mention is None or not second.group("cue").islower():
+            return None
+        cue_start, cue_end = start + second.start("cue"), start + second.end("cue")
+        cue = _norm_cue(second.group("cue"))
+        via, tail = "", cue_end
+        if cue in _lex("recipient"):
+            via, tail = _recipient_via(text[cue_end:end], cue_end, names)
+        elif re.match(r"\s+to\s", text[cue_end:end]):
+            via, tail = _recipient_via(text[cue_end + 4:end].lstrip(), end - len(text[cue_end + 4:end].lstrip()),
+                                       names)
+            if via:
+                cue += " to"
+        tail = tail if tail >= 0 else cue_end
+        via = via or _platform(text[cue_end:end])
+        return _Clause(mention, start + second.start("spk") + (len(second.group("spk")) - len(spk)),
+                       cue_start, cue_end, cue, via, tail)
+    return None
+
+
+# ---------------------------------------------------------------- per-sentence patterns
+
+
+def _direct_after(article: Article, sent: Sentence, quotes: list[Quote], names: set[str]) -> list[Attribution]:
+    """ "“…,” X said." and "“…,” said X." — a quote closing in SENT, then speaker and cue."""
+    text, out = article.text, []
+    for quote in quotes:
+        if not (sent.start <= quote.close_at <= sent.end) or quote.close_at == quote.end:
+            continue
+        after_end = sent.end
+        nxt = next((q for q in quotes if quote.close_at <= q.open_at < sent.end), None)
+        if nxt is not None:
+            after_end = nxt.open_at
+        segment = text[quote.close_at:after_end]
+        if re.match(r"^[\s,]*(?:and|but|while|whereas)\s", segment):
+            continue         # "X dismissed it as “a fantasy”, and monitors say ...": the quote is X's
+        if not segment.strip(" ,.") or not re.match(r"^\s*,|^\s+[a-z]", segment) and \
+                text[quote.end - 1:quote.end] not in ",?!":
+            continue
+        clause = _parse_clause(text, quote.close_at + len(segment) - len(segment.lstrip(" ,")),
+                               after_end, names)
+        if clause is None:
+            continue
+        lead = text[max(sent.start, _para_start(text, sent.start)):quote.open_at]
+        mode = "direct"
+        content_start = quote.start
+        if quote.open_at > sent.start and lead.strip() and quote.open_at >= sent.start:
+            mode, content_start = "mixed", sent.start
+        content = [(content_start, quote.end)]
+        used = [quote]
+        if nxt is not None and re.match(r"^[\s,:]*$", text[clause.tail_start:nxt.open_at]) or \
+                (nxt is not None and re.fullmatch(r"[^.!?]*[,:]\s*", text[clause.tail_start:nxt.open_at])):
+            content.append((nxt.start, nxt.end))
+            used.append(nxt)
+        out.append(Attribution(clause.mention, clause.np_start, clause.cue_start, clause.cue_end, clause.cue,
+                               sent.index, content, mode, clause.via, used))
+        break
+    return out
+
+
+def _para_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names: set[str]) -> list[Attribution]:
+    """ "X said, “…”", "X said on Monday: “…”", "Y quoted X as saying, “…”"."""
+    text, pats = article.text, _patterns()
+    for quote in quotes:
+        if not (sent.start <= quote.open_at < sent.end):
+            continue
+        prev_close = max([q.close_at for q in quotes if sent.start <= q.close_at <= quote.open_at], default=sent.start)
+        segment = text[prev_close:quote.open_at]
+        if not re.search(r"[,:]\s*$", segment) and not re.search(r"\bas\s+saying\s*$", segment):
+            continue
+        quoted = pats["quoted"].match(segment)
+        if quoted and not quoted.group("that"):
+            mention = parse_speaker(quoted.group("spk"))
+            if mention is None:
+                continue
+            via = re.sub(r"^(?:the)\s+", "", pats["connective"].sub("", quoted.group("via")).strip(),
+                         flags=re.IGNORECASE)
+            return [Attribution(mention, prev_close + quoted.start("spk"), prev_close + quoted.start("cue"),
+                                prev_close + quoted.end(), "quoted ... as saying", sent.index,
+                                [(quote.start, quote.end)], "direct", via, [quote])]
+        body = segment.rstrip()
+        body = body[:-1] if body.endswith((",", ":")) else body
+        clause = _parse_clause(text, prev_close, prev_close + len(body), names)
+        if clause is None or clause.cue == "according to":
+            continue
+        tail = text[clause.tail_start:prev_close + len(body)]
+        if re.search(r"\bthat\b", tail) or len(tail.split()) > 8:
+            continue
+        if tail.strip() and not pats["adjunct"].match(tail) and not clause.via:
+            continue
+        return [Attribution(clause.mention, clause.np_start, clause.cue_start, clause.cue_end, clause.cue,
+                            sent.index, [(quote.start, quote.end)], "direct", clause.via, [quote])]
+    return []
+
+
+def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
+    """ "…, said residents." / "…, the army said." / "…, according to X." / "According to X, …"."""
+    text, pats = article.text, _patterns()
+    lead = re.match(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", masked, re.IGNORECASE)
+    if lead and parse_speaker(lead.group("spk")) is None:
+        lead = None
+    if lead:
+        mention = parse_speaker(lead.group("spk"))
+        if mention is not None:
+            start = sent.start + lead.end()
+            return [Attribution(mention, sent.start + lead.start("spk"), sent.start + lead.start(),
+                                sent.start + lead.start("spk") - 1, "according to", sent.index,
+                                [(start, _content_end(text, sent))], "indirect")]
+    commas = [m.start() for m in re.finditer(r",\s", masked)][::-1][:4]
+    for comma in commas:
+        before = masked[:comma]
+        if len(before.split()) < 3 or not before.strip():
+            continue
+        clause = _parse_clause(text, sent.start + comma + 1, sent.end, names)
+        if clause is None:
+            continue
+        if clause.cue not in _lex("clause") | {"according to"} and clause.cue.split()[0] not in _lex("clause"):
+            continue
+        tail = text[clause.tail_start:sent.end].strip(" .!?")
+        if re.search(r",\s+(?:and|but)\s+\w", tail):
+            continue                                                  # "..., X said, and ...": a parenthetical
+        tail = re.sub(r",\s+[a-z]+ing\b.*$", "", tail)            # ", raising the toll to ...": an aside
+        tail = _PUBLISHED_IN.sub("", tail).strip()                    # "in a statement", "on Telegram"
+        if tail and not (tail.startswith(",") or pats["adjunct"].match(tail)) or len(tail.split()) > 14:
+            continue
+        start = sent.start + len(masked) - len(masked.lstrip())
+        dateline = _DATELINE.match(text[start:sent.start + comma])
+        if dateline:
+            start += dateline.end()
+        connective = pats["connective"].match(text[start:sent.start + comma])
+        if connective:
+            start += connective.end()
+        return [Attribution(clause.mention, clause.np_start, clause.cue_start, clause.cue_end, clause.cue,
+                            sent.index, [(start, sent.start + comma)], "indirect", clause.via)]
+    return []
+
+
+def _starts_new_clause(masked: str, offset: int, previous: Attribution, cue_at: int) -> bool:
+    """Whether a later cue opens a coordinated clause of its own (", and monitors say ...")."""
+    between = masked[previous.content[0][0] - offset:cue_at]
+    found = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+", between))
+    return bool(found) and len(between[found[-1].end():].split()) <= 6
+
+
+def _sentence_subject(before: str) -> str:
+    """The subject at the start of a sentence, asides dropped ("The ministry, which ..., does" -> "The ministry")."""
+    head = _DATELINE.sub("", before).split(",")[0].strip()
+    head = re.split(r"\s+(?:does|did|do|is|was|are|were|has|had|have|will|would|can|could)\b", head)[0]
+    return head if head and parse_speaker(head) is not None else ""
+
+
+def _parenthetical(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
+    """ "His death, the army predicted, would end it." / "Three were identified, it said, and ...": an
+    attribution set off by commas inside the content."""
+    text = article.text
+    for match in re.finditer(r",\s+(?P<clause>[^,]{2,80}?),\s+", masked):
+        if match.start() < 3:
+            continue
+        lo, hi = sent.start + match.start("clause"), sent.start + match.end("clause")
+        clause = _parse_clause(text, lo, hi, names)
+        if clause is None or clause.cue in _lex("recipient") or clause.cue == "according to":
+            continue
+        if clause.np_start > clause.cue_start:       # "said X": only "X said" sits inside a sentence
+            continue
+        tail = text[clause.tail_start:hi].strip()
+        if tail and not (_patterns()["adjunct"].match(tail) or _PUBLISHED_IN.match(tail) or len(tail.split()) <= 4):
+            continue
+        start = sent.start + len(masked) - len(masked.lstrip())
+        dateline = _DATELINE.match(text[start:sent.start + match.start()])
+        if dateline:
+            start += dateline.end()
+        after = sent.start + match.end()
+        content = [(start, sent.start + match.start()), (after, _content_end(text, sent))]
+        if len(text[after:content[1][1]].split()) < 2:
+            continue
+        return [Attribution(clause.mention, clause.np_start, clause.cue_start, clause.cue_end, clause.cue,
+                            sent.index, content, "indirect", clause.via)]
+    return []
+
+
+def _content_end(text: str, sent: Sentence) -> int:
+    end = sent.end
+    while end > sent.start and text[end - 1] in ".!?;: ":
+        end -= 1
+    return end
+
+
+def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
+    """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …"."""
+    text, pats = article.text, _patterns()
+    quoted = pats["quoted"].search(masked)
+    found: list[Attribution] = []
+    for match in pats["cue"].finditer(masked):
+        if not match.group(0).islower():
+            continue          # "Civilians Accused Of Spying": a title-case headline word, not a cue
+        if found and not _starts_new_clause(masked, sent.start, found[-1], match.start()):
+            continue          # a cue inside the content of the claim before it belongs to that claim
+        cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
+        left = masked[:match.start()]
+        if _blocking_pattern().search(left):
+            continue
+        bounds = list(pats["boundary"].finditer(left))
+        np_lo = bounds[-1].end() if bounds else 0
+        phrase = left[np_lo:]
+        phrase = pats["connective"].sub("", phrase)
+        phrase = pats["between_tail"].sub("", phrase).rstrip()
+        phrase = re.sub(r"\s+(?:on|late\s+on)\s+\w+$", "", phrase)
+        phrase = _DATELINE.sub("", phrase)
+        phrase = re.sub(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$", "", phrase).rstrip()
+        if "," in phrase.strip(" ,") and not phrase.endswith(","):
+            last_part = phrase.rsplit(",", 1)[1]
+            opener = phrase.split()[0].lower() if phrase.split() else ""
+            whole_ok = parse_speaker(phrase) is not None and opener not in _lex("adjunct_starts")
+            if not whole_ok and parse_speaker(last_part) is not None:
+                np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
+                phrase = last_part       # "In a statement, the group said"
+        quoting = re.search(r",\s+quoting\s+(?P<src>[^,]+),\s*$", phrase)
+        quoted_via = ""
+        if quoting and parse_speaker(quoting.group("src")) is not None:
+            quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
+            phrase = quoting.group("src")          # "Agency X, quoting the ministry, reports ..."
+        if phrase.endswith(","):
+            appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>[^,]+),", phrase.strip())
+            if not appositive:
+                continue
+            app = appositive.group("app")
+            phrase = appositive.group("name") if app.isdigit() else f"{appositive.group('name')}, {app}"
+        if not phrase.strip() and bounds and re.search(r"\b(?:but|and)\s*$", left[:np_lo]):
+            subject = _sentence_subject(text[sent.start:sent.start + np_lo])
+            if subject:
+                phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
+        if not phrase.strip() or len(phrase.split()) > 16:
+            continue
+        phrase = re.sub(r"\s+\w+ly$", "", phrase.rstrip())     # "consistently rejected"
+        mention = parse_speaker(phrase)
+        if mention is None:
+            continue
+        cue = _norm_cue(match.group(0))
+        np_start = sent.start + np_lo + (len(left[np_lo:]) - len(left[np_lo:].lstrip()))
+        rest_start = cue_end
+        via = ""
+        if cue in _lex("recipient"):
+            via, rest_start = _recipient_via(text[cue_end:sent.end], cue_end, names)
+            if rest_start < 0:
+                continue
+        elif re.match(r"\s+to\s+[A-Z0-9]", text[cue_end:sent.end]):
+            stripped = text[cue_end:sent.end].lstrip()[3:].lstrip()
+            via, rest_start = _recipient_via(stripped, sent.end - len(stripped), names)
+            if rest_start < 0:
+                continue
+            cue += " to"
+        via = via or _platform(text[cue_end:sent.end])
+        rest = text[rest_start:sent.end]
+        adjunct = pats["adjunct"].match(rest)
+        if adjunct:
+            rest_start += adjunct.end()
+            rest = text[rest_start:sent.end]
+        that = re.match(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|after)\b[^,.;:\u201c\"]{0,80}?\s+)?"
+                        r"that\s+", rest)
+        object_cue = cue in _lex("object") or cue.split()[0] in _lex("object")
+        if that and object_cue and len(text[rest_start + that.end():sent.end].split()) < 3:
+            that = None                      # "rejected that account": a demonstrative, not a clause
+        if not that and cue in _lex("needs_that"):
+            continue
+        if that:
+            content_start = rest_start + that.end()
+        elif object_cue:
+            content_start = cue_start
+        else:
+            content_start = rest_start + len(rest) - len(rest.lstrip(" ,:"))
+        content_end = _content_end(text, sent)
+        if len(text[content_start:content_end].split()) < 2:
+            continue
+        if quoted and quoted.start() <= match.start() < quoted.end():
+            continue
+        if found:        # "X dismissed it, and Y say ...": the first content ends where the second clause starts
+            boundary = masked.rfind(",", 0, np_start - sent.start)
+            found[-1].content = [(found[-1].content[0][0], sent.start + boundary)]
+        found.append(Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
+                                 [(content_start, content_end)], "indirect", via or quoted_via))
+    if found:
+        return found
+    if quoted and quoted.group("that"):
+        mention = parse_speaker(quoted.group("spk"))
+        if mention is not None:
+            via = re.sub(r"^(?:the)\s+", "", quoted.group("via").strip(), flags=re.IGNORECASE)
+            start = sent.start + quoted.end()
+            return [Attribution(mention, sent.start + quoted.start("spk"), sent.start + quoted.start("cue"),
+                                sent.start + quoted.end("that"), "quoted ... as saying", sent.index,
+                                [(start, _content_end(text, sent))], "indirect", via)]
+    return []
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def find_attributions(article: Article) -> list[Attribution]:
+    """Every attributed statement of ARTICLE, speakers unresolved, in text order."""
+    text = article.text
+    quotes = find_quotes(text)
+    names: set[str] = set()
+    found: list[Attribution] = []
+    used: set[Quote] = set()
+    closes = [q.close_at for q in quotes]
+    for sent in article.sentences:
+        local = []
+        for quote in quotes[bisect_right(closes, sent.start):]:     # quotes are ordered and never overlap
+            if quote.open_at >= sent.end:
+                break
+            local.append(quote)
+        here = [q for q in local if q not in used]
+        attrs = _direct_after(article, sent, here, names) or _direct_before(article, sent, here, names)
+        if not attrs:
+            masked = mask_quotes(text, local, sent.start, sent.end)
+            if not masked.strip():
+                continue
+            if _inside(found, sent.start):
+                continue
+            attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
+                _indirect(article, sent, masked, names)
+            for attr in attrs:
+                inner = [q for q in here if attr.content[0][0] <= q.start and q.end <= attr.content[-1][1]]
+                if any(len(q.content(text).split()) >= 2 for q in inner):
+                    attr.mode = "mixed"
+        for attr in attrs:
+            used.update(attr.quotes)
+            if attr.mention.name:
+                names.add(attr.mention.name.lower())
+        found.extend(attrs)
+    _continue_quotes(article, quotes, used, found)
+    return found
+
+
+def _inside(found: list[Attribution], offset: int) -> bool:
+    return any(a.content[0][0] <= offset < a.content[-1][1] for a in found[-3:])
+
+
+def _continue_quotes(article: Article, quotes: list[Quote], used: set[Quote], found: list[Attribution]) -> None:
+    """A quote with no cue of its own right after a quoted claim goes on with that claim."""
+    text = article.text
+    for quote in quotes:
+        if quote in used:
+            continue
+        before = [a for a in found if a.mode == "direct" and a.content[-1][1] <= quote.open_at]
+        if not before:
+            continue
+        last = max(before, key=lambda a: a.content[-1][1])
+        if any(last.content[-1][1] < a.cue_start < quote.open_at for a in found if a is not last):
+            continue
+        gap = text[max(last.content[-1][1], last.cue_end):quote.open_at]
+        sent = article.sentence_at(quote.open_at)
+        if sent is None or sent.start != quote.open_at or len(gap) > 120 or re.search(r"\w[.!?]\s+\w", gap):
+            continue
+        after = text[quote.close_at:sent.end] if quote.close_at <= sent.end else ""
+        if after.strip(" .,"):
+            continue
+        last.content.append((quote.start, quote.end))
+        last.quotes.append(quote)
+        used.add(quote)
+
+
+def _truncate(text: str, limit: int = TEXT_LIMIT) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+
+
+def _content_text(article: Article, attr: Attribution) -> str:
+    parts = []
+    for start, end in attr.content:
+        part = article.text[start:end]
+        part = re.sub(r"\n+\s*[\u201c\u2018\"]", " ", part)
+        parts.append(part.strip().strip("\u201c\u201d\"").strip().rstrip(",;:").strip())
+    return _truncate(" ".join(p for p in parts if p))
 
 
 def extract_claims(article: Article) -> list[Claim]:
-    """Claims in ARTICLE, one per attributed statement."""
-    return []
+    """Claims in ARTICLE, one per attributed statement, speakers resolved across the article."""
+    book = SpeakerBook()
+    book.prime(article.text)
+    claims: list[Claim] = []
+    previous: tuple[object, Attribution] | None = None
+    resolved = []
+    for attr in find_attributions(article):
+        speaker = book.resolve(attr.mention, attr.cue_start)
+        if speaker is None:
+            name, role, kind = attr.mention.text.strip(), "", "group" if attr.mention.plural else "unnamed-person"
+        else:
+            name, role, kind = speaker.name, speaker.role, speaker.kind
+        via = attr.via
+        if not via and previous is not None and previous[0] is speaker and speaker is not None and \
+                attr.cue in ("added", "adds", "continued") and attr.sentence - previous[1].sentence <= 2:
+            via = previous[1].via
+        span_start, span_end = attr.content[0][0], attr.content[-1][1]
+        first = article.sentence_at(span_start) or article.sentences[attr.sentence]
+        last = article.sentence_at(max(span_start, span_end - 1)) or article.sentences[attr.sentence]
+        covered = set(range(first.index, last.index + 1))
+        sent = article.sentences[attr.sentence]
+        claims.append(Claim(
+            article_id=article.article_id, claim_id=f"C{len(claims) + 1:03d}", speaker=name, speaker_role=role,
+            speaker_kind=kind, via=via, cue=attr.cue, mode=attr.mode, text=_content_text(article, attr),
+            evidence=_truncate(sent.text), span_start=span_start, span_end=span_end, sentence=attr.sentence,
+            cue_start=attr.cue_start, cue_end=attr.cue_end, sentences=tuple(sorted(covered | {attr.sentence})),
+        ))
+        resolved.append(speaker)
+        when = _said_when(article, attr)
+        if when is not None:
+            claims[-1].said_when, claims[-1].said_when_start = when.group(0), when.start()
+        about = _about(article, attr)
+        if about is not None:
+            claims[-1].about, claims[-1].about_sentence = _truncate(about.text), about.index
+        previous = (speaker, attr)
+    for claim, speaker in zip(claims, resolved, strict=True):
+        if speaker is not None:       # a later mention may have named an earlier "the director"
+            claim.speaker, claim.speaker_role, claim.speaker_kind = speaker.name, speaker.role, speaker.kind
+    return claims
+
+
+def _said_when(article: Article, attr: Attribution) -> re.Match | None:
+    """The time adjunct of the reporting clause ("told the Outlet on Monday", "quoted X on 2 May as saying")."""
+    sent = article.sentences[attr.sentence]
+    content_start = attr.content[0][0]
+    end = content_start if content_start > attr.cue_end and content_start <= sent.end else sent.end
+    start = attr.cue_start
+    if content_start <= attr.cue_start < attr.content[-1][1]:
+        end = attr.cue_end                   # "X denied its role last week": the time belongs to the content
+    stop = _CLAUSE_AFTER_CUE.search(article.text, attr.cue_end, end)
+    if stop:
+        end = stop.start()                   # ", adding that ...", ", whose brother ...": not the speech
+    return _patterns()["said_when"].search(article.text, start, min(end, start + 160))
+
+
+@cache
+def _called_false() -> re.Pattern:
+    falsity = "|".join(re.escape(w) for w in sorted(_lex("falsity"), key=len, reverse=True))
+    objects = "|".join(re.escape(w) for w in sorted(_lex("denial_objects"), key=len, reverse=True))
+    return re.compile(rf"(?:the|that|this|these|those|such)\s+(?:{objects})\s+(?:was|were|is|are)\s+"
+                      rf"(?:\w+\s+)?(?:{falsity})\b", re.IGNORECASE)
+
+
+@cache
+def _platform_pattern() -> re.Pattern:
+    platforms = "|".join(re.escape(p) for p in sorted(_lex("platforms"), key=len, reverse=True))
+    return re.compile(rf"^\s+(?:\w+\s+){{0,2}}?(?:on|via|in a post on|to)\s+(?P<p>{platforms})(?![\w-])",
+                      re.IGNORECASE)
+
+
+@cache
+def _blocking_pattern() -> re.Pattern:
+    return re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, _lex("blocking"))) + r")\s*$", re.IGNORECASE)
+
+
+@cache
+def _source_nouns_pattern() -> re.Pattern:
+    nouns = "|".join(re.escape(n) for n in _lex("source_nouns"))
+    return re.compile(rf"(?:{nouns})\s+(?:[\w-]+\s+){{0,3}}?by\s+", re.IGNORECASE)
+
+
+def _about(article: Article, attr: Attribution) -> Sentence | None:
+    """The sentence a bare denial refers back to: "X denied its involvement", "X dismissed the figure",
+    "X said the claim was false" deny what the article said just before."""
+    if attr.sentence < 1:
+        return None
+    content = article.text[attr.content[0][0]:attr.content[-1][1]]
+    called_false = _called_false().match(content)
+    if not called_false:
+        if attr.cue.split()[0] not in _lex("denial") or attr.content[0][0] != attr.cue_start:
+            return None
+        obj = re.split(r"\s+as\s+|,", article.text[attr.cue_end:attr.content[-1][1]].lower())[0].split()
+        while obj and obj[0] in ("its", "their", "his", "her", "any", "all", "the", "these", "those", "that",
+                                 "this", "such"):
+            obj = obj[1:]
+        if not obj or " ".join(obj) not in _lex("denial_objects"):
+            return None
+    before = article.sentences[attr.sentence - 1]
+    here = article.sentences[attr.sentence]
+    if before.headline or here.paragraph - before.paragraph > 1:
+        return None
+    return before

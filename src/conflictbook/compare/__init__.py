@@ -1,0 +1,184 @@
+"""Source comparison across all articles of a run: topics, positions, verdicts, grades.
+
+The flow: ``assertions`` turns each article's claims, tallies and timeline into
+assertions (one source, one action); ``topics`` groups them into questions within and
+across articles; this module gives each source its stance and position, each topic one
+verdict, and each row a grade from ``grading``. A false ``contradicts`` is the costliest
+mistake, so it is only said for an affirm/deny pair from different independent sources
+or for exact figures of one dated event that cannot both be true.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictbook.compare.actions import lexicon
+from conflictbook.compare.assertions import Assertion, article_assertions, norm
+from conflictbook.compare.grading import grade, source_keys
+from conflictbook.compare.topics import Topic, build_topics, head_noun
+from conflictbook.records import ArticleResult, ComparisonRow
+
+__all__ = ["compare"]
+
+EVIDENCE_LIMIT = 600
+
+
+def compare(results: list[ArticleResult]) -> list[ComparisonRow]:
+    """Topics several sources speak to, each source's position, and a verdict per topic."""
+    assertions: list[Assertion] = []
+    for index, result in enumerate(results or []):
+        assertions.extend(article_assertions(result, index))
+    rows: list[ComparisonRow] = []
+    for number, topic in enumerate(build_topics(assertions), start=1):
+        rows.extend(_topic_rows(f"T{number:03d}", topic))
+    return rows
+
+
+def _stance(topic: Topic, item: Assertion, yes_no: bool) -> str:
+    if item.vague:
+        return "reports"          # "no civilians were harmed": which count it denies is not said
+    if item.negated or (topic.kind == "count" and item.best == 0):
+        return "denies"
+    if item.status in ("agreed", "demanded"):
+        return "reports"          # what a deal provides or a party demands takes no side
+    if topic.kind in ("involvement", "responsibility") or yes_no:
+        return "affirms"
+    return "reports"
+
+
+def _exact(item: Assertion) -> bool:
+    return item.best is not None and item.low == item.best == item.high
+
+
+def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
+    """Exact figures for one dated event, from independent sources, that differ: they cannot both be true.
+
+    Figures in a sentence that reports a revision ("rose to 23, updating a previous toll of 17")
+    or in a tally marked as revising another never clash.
+    """
+    revision = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["revision_words"]) + r")\b",
+                          re.IGNORECASE)
+    exact = [i for i in items if _exact(i) and not i.negated
+             and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
+    for n, first in enumerate(exact):
+        for second in exact[n + 1:]:
+            same_event = (first.date is not None and first.date == second.date) or (
+                first.article_id == second.article_id and (_only(first) or _only(second)))
+            if same_event and first.best != second.best and keys[id(first)] != keys[id(second)] \
+                    and _head(first) == _head(second):
+                return True     # "12 people" vs "19 people"; never "12 people" vs "3 children" (a subset)
+    return False
+
+
+def _only(item: Assertion) -> bool:
+    """ "only two of its members had died": an exclusive figure, which no other figure can join."""
+    quantity = item.tallies[0].quantity_text if item.tallies else ""
+    exclusive = r"(?:only|just|no more than)\s+"
+    return bool(quantity) and bool(re.match(exclusive, quantity, re.IGNORECASE) or re.search(
+        rf"\b{exclusive}{re.escape(quantity)}", item.evidence, re.IGNORECASE))
+
+
+def _head(item: Assertion) -> str:
+    return head_noun(item)
+
+
+def _value(topic: Topic, item: Assertion) -> object:
+    if topic.kind == "count":
+        return item.best          # "about 300", "300" and "some 300" agree
+    if topic.kind == "move":
+        return item.destinations
+    if topic.kind == "responsibility":
+        return item.agent
+    return item.negated
+
+
+def _position_key(topic: Topic, item: Assertion, stance: str) -> tuple:
+    """What a row holds, for counting the independent sources that hold the same."""
+    value = _value(topic, item)
+    return (stance, value if topic.kind != "count" or value is not None else None)
+
+
+def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str:
+    members = topic.members
+    if len({keys[id(m)] for m in members}) < 2:
+        return "single-source"
+    deniers = {keys[id(m)] for m in members if stances[id(m)] == "denies"}
+    holders = {keys[id(m)] for m in members if stances[id(m)] != "denies"
+               and (topic.kind != "count" or m.best is None or m.best > 0)}
+    if topic.kind == "responsibility":
+        denied_agents = {norm(m.agent) for m in members if stances[id(m)] == "denies" and m.agent}
+        holders = {keys[id(m)] for m in members if stances[id(m)] == "affirms" and m.agent and any(
+            norm(m.agent) in agent or agent in norm(m.agent) for agent in denied_agents)}
+    if deniers and holders and (deniers - holders or holders - deniers):
+        return "contradicts"
+    if topic.kind == "count" and _numbers_clash(members, keys):
+        return "contradicts"
+    values = [_value(topic, m) for m in members if stances[id(m)] != "denies"]
+    if topic.kind == "count":
+        values = [v for v in values if v is not None]       # a position without a figure adds no figure
+        if len(values) < 2:
+            return "differs"
+    if values and None not in values and all(v == values[0] for v in values):
+        return "agrees"
+    return "differs"
+
+
+def _question(topic: Topic) -> str:
+    """The question a topic answers, in words an analyst can scan."""
+    first = topic.first
+    dated = next((m.date for m in topic.members if m.date), None)
+    where = next((m.location for m in topic.members if m.location), "")
+    context = ", ".join(x for x in (where, dated.isoformat() if dated else "") if x)
+    context = f" ({context})" if context else ""
+    if topic.kind == "involvement":
+        return f"Disputed by {first.agent}: {first.position}"[:200]
+    if topic.kind == "move":
+        place = first.destination_text or ", ".join(sorted(topic.key)).title()
+        who = next((m.patient for m in topic.members if _is_phrase(m.patient)), "people")
+        who = who[:1].lower() + who[1:] if who.split()[0] in ("The", "A", "All", "None", "Some") else who
+        if any(m.negated for m in topic.members):
+            return f"Were {who} moved to {place}?{context}"[:200]
+        return f"Where were {who} taken?{context}"[:200]
+    if topic.kind == "count":
+        category = next((m.category for m in topic.members if m.category), "")
+        what = lexicon()["category_words"].get(category) or lexicon()["participles"].get(first.action, first.action)
+        who = topic.victims() or "people"
+        return f"How many {who} were {what}?{context}"[:200]
+    noun = lexicon()["responsibility_nouns"].get(topic.action, "attack")
+    return f"Who is responsible for the {noun}?{context}"[:200]
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= EVIDENCE_LIMIT else text[:EVIDENCE_LIMIT - 1].rstrip() + "\u2026"
+
+
+def _is_phrase(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0].lower() not in ("them", "him", "her", "it", "to", "on", "in", "with", "out")
+
+
+def _topic_rows(topic_id: str, topic: Topic) -> list[ComparisonRow]:
+    keys = source_keys(topic.members)
+    yes_no = topic.kind == "move" and any(m.negated for m in topic.members)
+    stances = {id(m): _stance(topic, m, yes_no) for m in topic.members}
+    verdict = _verdict(topic, stances, keys)
+    by_source: dict[str, set[object]] = {}       # what each independent source holds: stance and figure/place/agent
+    for member in topic.members:
+        by_source.setdefault(keys[id(member)], set()).add(_position_key(topic, member, stances[id(member)]))
+    question = _question(topic)
+    merged: dict[tuple, list[Assertion]] = {}
+    for member in topic.members:
+        merged.setdefault((member.article_id, member.source, stances[id(member)]), []).append(member)
+    rows = []
+    for (article_id, source, stance), members in merged.items():
+        first = members[0]
+        numbered = next((m for m in members if m.best is not None or m.low is not None), first)
+        positions = list(dict.fromkeys(m.position for m in members))
+        position = _cut(" | ".join(positions))
+        rows.append(ComparisonRow(
+            topic_id=topic_id, topic=question, article_id=article_id, source=source, stance=stance,
+            low=numbered.low, best=numbered.best, high=numbered.high, position=position,
+            evidence=_cut(first.evidence), verdict=verdict,
+            grade=grade(verdict, _position_key(topic, numbered, stance), by_source), outlet=first.outlet,
+        ))
+    return rows

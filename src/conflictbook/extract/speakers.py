@@ -1,0 +1,478 @@
+"""Speaker mentions and their resolution across one article.
+
+Why: the claims table must name one speaker per person or body however the article
+refers to it ("Activist Jane Roe" … "Roe" … "She" → "Jane Roe", role "Activist"). A
+mention is parsed from its noun phrase alone (``parse_speaker``); ``SpeakerBook`` then
+links it to an earlier speaker: a partial name to the full name, a definite role noun
+("the official") or a pronoun to the most recent compatible speaker. Unnamed speakers keep
+their description ("a senior officer of an elite police unit" → "senior officer").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right, insort
+from dataclasses import dataclass, field
+from functools import cache
+
+from conflictbook.lexicon import load, load_list
+
+KINDS = ("person", "unnamed-person", "group", "organisation", "media", "state")
+
+
+@cache
+def _lex() -> dict:
+    data = load("speakers")
+    lex = {key: {str(w).lower() for w in value} for key, value in data.items() if isinstance(value, list)}
+    lex["outlet_words"] = {w.lower() for w in load_list("media", "outlet_words")}
+    lex["countries"] = {w.lower() for w in load_list("places", "countries")}
+    roles = set(lex["roles"])
+    lex["role_plurals"] = {_plural(r) for r in roles} | lex["groups"]
+    return lex
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _singular(noun: str) -> str:
+    lex = _lex()
+    for role in lex["roles"]:
+        if _plural(role) == noun:
+            return role
+    return noun
+
+
+@dataclass
+class Mention:
+    """One speaker noun phrase, parsed without context."""
+
+    text: str                 # the phrase as written (after trimming)
+    name: str = ""            # a proper name ("Jane Roe", "ARSA")
+    role: str = ""            # description or title ("Activist", "senior officer of a police unit")
+    description: str = ""     # the unnamed speaker's label ("senior officer")
+    kind: str = ""
+    plural: bool = False
+    pronoun: str = ""
+    definite: bool = False    # "the official": refers back when it can
+    head: str = ""            # head noun, lower case ("official", "demonstrators")
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Speaker:
+    """One resolved speaker of the article."""
+
+    name: str
+    role: str
+    kind: str
+    plural: bool = False
+    heads: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    last: int = -1
+    definite: bool = False     # introduced as "the director": a later "X, the director" names it
+    spoke: bool = True         # False for people only named in the narrative so far
+    positions: list[int] = field(default_factory=list)   # offsets where the article names or quotes them
+
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+_PAREN = re.compile(r"\s*\(([^)]*)\)")
+_POSTMOD_ALWAYS = re.compile(r"\s+(?:from|who|whose|which|tasked|based|working|speaking|asking|in charge|"
+                             r"familiar|close to|linked|affiliated|stationed|deployed|briefed|interviewed|quoted|"
+                             r"cited|contacted|reached|present|involved|running|leading|aged|questioned|surveyed)\b")
+_POSTMOD_AFTER_NOUN = re.compile(r"\s+(?:of|for|in|at|with|on|near|inside|within|to)\s")
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+[^,]*(?:,|$)")
+_QUOTES_OR_VERBS = re.compile(r"[\u201c\u201d\"]|(?<![\w-])(?:had|has|have|was|were|is|are|will|would|could|should|"
+                              r"did|does|do|said|says|not)(?![\w-])", re.IGNORECASE)
+
+
+_CONNECTORS = ("of", "the", "for", "and", "on")
+_ORG_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
+                          r"(?P<org>(?:[A-Z][\w'\u2019-]+\s+){0,4}[A-Z][\w'\u2019-]+)(?=\s+[a-z])", re.MULTILINE)
+_NOT_NP_START = {"which", "who", "whom", "that", "whose", "what", "in", "on", "at", "during", "after", "before",
+                 "with", "without", "by", "for", "from", "when", "while", "if", "as", "to"}
+_VERB_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|my)\s")
+
+
+def _named_after(words: list[str], i: int) -> bool:
+    """A capitalised word follows connector I, maybe after more connectors ("of the Missing")."""
+    for word in words[i + 1:]:
+        if word.lower() in _CONNECTORS:
+            continue
+        return word[:1].isupper()
+    return False
+
+
+def _named_before(words: list[str], i: int) -> bool:
+    for word in reversed(words[:i]):
+        if word.lower() in _CONNECTORS:
+            continue
+        return word[:1].isupper()
+    return False
+
+
+def _starts_with_name(text: str) -> bool:
+    words, _ = _strip_determiners(text.split())
+    lex = _lex()
+    return bool(words) and all(_is_name_token(w) for w in words) and words[-1].lower() not in lex["roles"] \
+        and words[-1].lower() not in lex["role_plurals"]
+
+
+def _is_name_token(token: str) -> bool:
+    lex = _lex()
+    bare = token.strip(".,'\u2019")
+    if not bare:
+        return False
+    if bare.lower() in lex["name_particles"]:
+        return True
+    first = bare[0]
+    return first.isupper() or (first.isdigit() and any(c.isalpha() for c in bare))
+
+
+def _strip_determiners(words: list[str]) -> tuple[list[str], str]:
+    lex = _lex()
+    det = ""
+    while words and words[0].lower() in lex["determiners"] and len(words) > 1:
+        det = det or words[0].lower()
+        words = words[1:]
+    return words, det
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:.\u201c\u201d\"")
+    return phrase
+
+
+def parse_speaker(phrase: str) -> Mention | None:
+    """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos")."""
+    lex = _lex()
+    text = _clean(phrase)
+    if not text or len(text) > 160:
+        return None
+    low = text.lower()
+    for group in ("pronouns_singular", "pronouns_plural", "pronouns_neuter"):
+        if low in lex[group]:
+            if low == "we":
+                return None
+            return Mention(text, pronoun=low, plural=group == "pronouns_plural")
+    aliases: list[str] = []
+    for match in _PAREN.finditer(text):
+        inner = match.group(1).strip()
+        if inner and len(inner.split()) <= 4:
+            aliases.append(inner)
+    text = _PAREN.sub("", text)
+    text = _RELATIVE.sub("", text).strip(" ,")
+    if _QUOTES_OR_VERBS.search(text):
+        return None
+    appositive = ""
+    if ", " in text:
+        text, appositive = text.split(", ", 1)
+        appositive = appositive.strip(" ,")
+        if not _starts_with_name(text) and _starts_with_name(appositive):
+            text, appositive = appositive, text   # "the militia's commander, Edrik Vane"
+    if " and " in text:
+        coordinated = _coordination(text, phrase)
+        if coordinated is not None:
+            return coordinated
+    words = text.split()
+    if words and words[0].lower() in _NOT_NP_START:
+        return None
+    if _VERB_OBJECT.search(text):
+        return None        # "the family visited the centre": a clause, not a noun phrase
+    words, det = _strip_determiners(words)
+    if len(words) > 2 and words[0].lower() == "of":     # "one of the residents"
+        words, _ = _strip_determiners(words[1:])
+    if not words or (len(words) == 1 and words[0].lower() in lex["determiners"]):
+        return None
+    core = " ".join(words)
+    full = core
+    cut = _POSTMOD_ALWAYS.search(core)
+    if cut:
+        core = core[:cut.start()]
+    for match in _POSTMOD_AFTER_NOUN.finditer(core):
+        before = core[:match.start()].split()
+        if before and not _is_name_token(before[-1]):
+            core = core[:match.start()]
+            break
+    words = core.split()
+    if not words or len(words) > 9:
+        return None
+    last = words[-1].lower().strip("'\u2019")
+    if last in lex["not_speakers"] or (words[0].lower() in lex["not_speakers"] and len(words) == 1):
+        return None
+    definite = det in ("the", "this", "that", "these", "those")
+    # A description ending in a common noun: unnamed person, group, organisation, media or state.
+    all_caps = len(words) >= 2 and all(_is_name_token(w) for w in words[-2:]) and words[-2].lower() not in \
+        lex["titles"] and words[-2].lower() not in lex["roles"] and words[-2].lower() not in lex["media"]
+    if not _is_name_token(words[-1]) or ((last in lex["roles"] or last in lex["role_plurals"]) and not all_caps):
+        two = " ".join(w.lower() for w in words[-2:])
+        kind = _common_kind(last, two, det)
+        if kind is None:
+            return None
+        plural = kind == "group" or (kind == "state" and last == "authorities")
+        description = " ".join(words)
+        return Mention(phrase, role=full if full != description else description, description=description,
+                       kind=kind, plural=plural, definite=definite, head=last, aliases=tuple(aliases))
+    # A proper name, maybe after a title or role ("Police spokesman Jane Roe").
+    split = 0
+    for i, word in enumerate(words[:-1]):
+        bare = word.lower()
+        inside = i > 0 and bare in _CONNECTORS and _named_after(words, i) and _named_before(words, i)
+        if inside:
+            continue
+        if not _is_name_token(word) or bare in lex["roles"] or bare in lex["titles"] or bare.rstrip(".") in lex[
+                "titles"] or bare in lex["media"] or bare in lex["outlet_words"]:
+            split = i + 1
+    name_words, role_words = words[split:], words[:split]
+    name = " ".join(name_words)
+    role = " ".join(role_words)
+    if appositive:
+        role = f"{role}, {appositive}" if role else appositive
+    elif cut and not role:
+        role = full[len(core):].strip()
+    if role and role[0].islower() and role_words:
+        role = role[0].upper() + role[1:] if role_words[0][0].isupper() else role
+    kind = _name_kind(name_words, role_words, appositive)
+    return Mention(phrase, name=name, role=role, kind=kind, plural=False, definite=definite,
+                   head=name_words[-1].lower(), aliases=tuple(aliases))
+
+
+def _coordination(text: str, phrase: str) -> Mention | None:
+    """ "Local officials and residents", "a community leader and a nephew": one group."""
+    parts = []
+    heads = []
+    for part in re.split(r"\s+and\s+|,\s+", text):
+        words, _ = _strip_determiners(part.split())
+        if not words:
+            return None
+        sub = parse_speaker(" ".join(words))
+        if sub is None or sub.pronoun:
+            return None
+        parts.append(sub.name or sub.description or " ".join(words))
+        heads.append(sub.head)
+    if len(parts) < 2:
+        return None
+    description = " and ".join(parts)
+    return Mention(phrase, description=description, role="", kind="group", plural=True,
+                   head=heads[-1] if heads else "")
+
+
+def _common_kind(last: str, two: str, det: str) -> str | None:
+    lex = _lex()
+    if two in lex["media"] or last in lex["media"] or last in lex["outlet_words"]:
+        return "media"
+    if two in lex["state"] or last in lex["state"]:
+        return "state"
+    if last in lex["role_plurals"]:
+        return "group"
+    if last in lex["roles"] or two in lex["roles"]:
+        return "unnamed-person"
+    if last in lex["organisations"] or two in lex["organisations"]:
+        return "organisation"
+    return None
+
+
+def _name_kind(name_words: list[str], role_words: list[str], appositive: str) -> str:
+    lex = _lex()
+    lows = [re.sub(r"['\u2019]s$", "", w.lower()) for w in name_words]
+    role_lows = [w.lower() for w in role_words]
+    name = " ".join(w.lower() for w in name_words)
+    app = re.split(r"\s+(?:of|for|in|at|from|with|based)\s+", appositive.lower())[0].split()
+    if app and not role_words and app[-1] in lex["organisations"]:
+        return "organisation"      # "X, a monitoring group"
+    if any(w in lex["media"] or w in lex["outlet_words"] for w in role_lows + lows) or \
+            any(re.search(r"[a-z](?:news|tv|times|post)$", w) for w in lows):
+        return "media"
+    if name in lex["countries"] or any(w in lex["state"] for w in lows):
+        return "state"
+    if any(w in lex["organisations"] for w in lows) or (len(lows) > 1 and lows[-1] in lex["roles"]):
+        return "organisation"
+    if len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) >= 2:
+        return "organisation"
+    if app and app[-1] in lex["media"] and not role_words:
+        return "media"
+    return "person"
+
+
+class SpeakerBook:
+    """Speakers met so far in one article, for linking later mentions to them."""
+
+    def __init__(self) -> None:
+        self.speakers: list[Speaker] = []
+
+    def prime(self, text: str) -> None:
+        """Register people the narrative names with a role ("Regional governor Jane Roe visited ...") and
+        organisations that open a sentence ("The Eastern Front issued ..."), so later pronouns find them."""
+        for match in _org_name_pattern().finditer(text):     # "the Red Fen Militia" anywhere in the text
+            mention = parse_speaker(match.group(0))
+            if mention is None or mention.kind not in ("organisation", "state") or not mention.name:
+                continue
+            known = self._by_name(mention) or self._new(mention)
+            if not known.positions:
+                known.spoke = False
+            insort(known.positions, match.start())
+        for match in _ORG_SUBJECT.finditer(text):
+            org = match.group("org")
+            if len(org.split()) < 2 and not (org.isupper() and len(org) >= 2):
+                continue                      # "Army spokesman ...": a title word, not a body
+            mention = parse_speaker(org)
+            if mention is None or mention.kind not in ("organisation", "state", "media") or not mention.name:
+                continue
+            known = self._by_name(mention) or self._new(mention)
+            if not known.positions:
+                known.spoke = False
+            insort(known.positions, match.start("org"))
+        for match in _role_name_pattern().finditer(text):
+            mention = parse_speaker(match.group(0))
+            if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:
+                continue
+            known = self._by_name(mention)
+            if known is None:
+                known = self._new(mention)
+                known.spoke = False
+            insort(known.positions, match.start())   # a pronoun may refer to the person the narrative just named
+
+    def resolve(self, mention: Mention, position: int) -> Speaker | None:
+        """The speaker MENTION refers to (creating it when new); None for an unresolvable pronoun."""
+        self.position = position
+        speaker = self._find(mention)
+        if speaker is None:
+            if mention.pronoun:
+                return None
+            speaker = self._new(mention)
+        speaker.last = position
+        insort(speaker.positions, position)
+        speaker.spoke = True
+        return speaker
+
+    def _recent(self) -> list[Speaker]:
+        """Speakers by their latest mention before the current position (quotes and narrative mentions)."""
+        here = getattr(self, "position", 10 ** 12)
+
+        def latest(speaker: Speaker) -> int:
+            at = bisect_right(speaker.positions, here)
+            return speaker.positions[at - 1] if at else -1
+
+        return sorted((s for s in self.speakers if latest(s) >= 0), key=latest, reverse=True)
+
+    def _find(self, mention: Mention) -> Speaker | None:
+        if mention.pronoun:
+            return self._pronoun(mention)
+        if mention.name:
+            return self._by_name(mention)
+        key = mention.description.lower()
+        for speaker in self._recent():
+            if speaker.name.lower() == key and speaker.kind in ("group", "organisation", "media", "state"):
+                return speaker
+        if mention.definite:
+            words = set(key.split())
+            for speaker in self._recent():       # "the militia" -> the "... Militia" the article named
+                names = speaker.name.lower().split()
+                if speaker.kind in ("organisation", "state", "media") and not mention.plural and \
+                        names[-1] == mention.head and words <= set(names):
+                    return speaker
+            for speaker in self._recent():
+                if mention.head in speaker.heads and speaker.plural == mention.plural:
+                    return speaker
+                if speaker.kind == "media" and mention.kind == "media":
+                    return speaker
+                if key == mention.head and mention.head in _generic_orgs() and speaker.kind == "organisation" \
+                        and not speaker.plural:
+                    return speaker      # "the group said" -> the organisation last quoted
+                if speaker.kind in ("organisation", "state", "media") and speaker.name.lower().split()[-1] == \
+                        mention.head and not mention.plural:
+                    return speaker      # "the society" -> "Valdorian Relief Society"
+        return None
+
+    def _pronoun(self, mention: Mention) -> Speaker | None:
+        recent = self._recent()
+        if mention.pronoun in ("he", "she"):
+            wanted = ("person", "unnamed-person")
+            return next((s for s in recent if s.kind in wanted and not s.plural), None)
+        if mention.pronoun == "it":
+            return next((s for s in recent if s.kind in ("organisation", "state", "media")), None)
+        top = recent[0] if recent else None
+        if top is not None and (top.plural or top.kind in ("organisation", "state")):
+            return top
+        return next((s for s in recent if s.plural), None)
+
+    def _by_name(self, mention: Mention) -> Speaker | None:
+        words = mention.name.lower().split()
+        role_head = _role_head(mention.role)
+        if role_head and mention.kind == "person":
+            for speaker in self._recent():
+                if speaker.kind == "unnamed-person" and speaker.definite and role_head in speaker.heads:
+                    speaker.aliases.add(speaker.name)
+                    speaker.name, speaker.kind, speaker.role = mention.name, "person", mention.role
+                    return speaker      # "the director ..." then "Dr. Jane Roe, the director of ..."
+        for speaker in self._recent():
+            if speaker.kind in ("group",):
+                continue
+            names = [speaker.name.lower().split()] + [a.lower().split() for a in speaker.aliases]
+            for have in names:
+                if _contains(have, words):
+                    return speaker
+                if _contains(words, have) and len(words) > len(have):
+                    speaker.aliases.add(speaker.name)
+                    speaker.name = mention.name
+                    return speaker
+        return None
+
+    def _new(self, mention: Mention) -> Speaker:
+        name = mention.name or mention.description or mention.text
+        nouns = _lex()["roles"] | _lex()["titles"] | _lex()["role_plurals"]
+        heads = {mention.head} if mention.head else set()
+        for words in (mention.role, mention.description):
+            heads |= {w.lower().strip(".,") for w in words.split() if w.lower().strip(".,") in nouns}
+        speaker = Speaker(name=name, role=mention.role if mention.name else mention.role or "",
+                          kind=mention.kind or "person", plural=mention.plural, heads=heads,
+                          aliases=set(mention.aliases), definite=mention.definite)
+        if not mention.name and mention.kind == "unnamed-person":
+            speaker.role = mention.role if mention.role != mention.description else mention.description
+        self.speakers.append(speaker)
+        return speaker
+
+
+@cache
+def _role_name_pattern() -> re.Pattern:
+    lex = _lex()
+    roles = sorted(lex["roles"] | lex["titles"], key=len, reverse=True)
+    body = "|".join(re.escape(r) for r in roles)
+    name = r"[A-Z][\w'\u2019-]+"
+    return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+\s+){{0,3}}(?:[a-z-]+\s+)?(?i:{body})\.?\s+(?:(?i:{body})\.?\s+)?"
+                      rf"{name}(?:\s+{name}){{1,2}}")
+
+
+@cache
+def _org_name_pattern() -> re.Pattern:
+    heads = sorted({w for w in _lex()["organisations"] if " " not in w}, key=len, reverse=True)
+    body = "|".join(re.escape(h.capitalize()) for h in heads)
+    name = r"[A-Z][\w'\u2019-]+"
+    return re.compile(rf"(?<![\w-])(?:{name}\s+){{1,4}}(?:{body})(?![\w-])")
+
+
+@cache
+def _generic_orgs() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("reporting", "generic_organisations"))
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role ("the director of the hospital" -> "director")."""
+    head = re.split(r"\s+(?:of|for|in|at|from|with|based|who)\s+", role.lower())[0].split()
+    return head[-1] if head else ""
+
+
+def _contains(have: list[str], words: list[str]) -> bool:
+    """WORDS is a contiguous run of HAVE (a surname, a first name + patronymic)."""
+    n = len(words)
+    return any(have[i:i + n] == words for i in range(len(have) - n + 1))

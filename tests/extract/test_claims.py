@@ -1,0 +1,392 @@
+"""Attribution of direct and indirect speech, on sentences written for these tests (all invented)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictbook.article import Article
+from conflictbook.extract.claims import extract_claims
+
+
+def claims_of(body: str):
+    article = Article.build("t", body, published=date(2025, 3, 12), outlet="Test Wire")
+    return article, extract_claims(article)
+
+
+def check(claim, expected: dict) -> None:
+    for key, want in expected.items():
+        if key == "text_has":
+            assert want in claim.text, (claim.text, want)
+        elif key == "text_not":
+            assert want not in claim.text, (claim.text, want)
+        elif key in ("i", "n"):
+            continue
+        else:
+            assert getattr(claim, key) == want, (key, getattr(claim, key), want)
+
+
+# (body, expected fields of claim `i` (default: the last), `n` = number of claims when given)
+CASES = [
+    # --- quote, then speaker and cue
+    ("“We lost everything in one night,” Mara Stein said.",
+     {"speaker": "Mara Stein", "mode": "direct", "cue": "said", "text": "We lost everything in one night"}),
+    ("“The road is closed,” said Tomas Weir.", {"speaker": "Tomas Weir", "mode": "direct"}),
+    ("“Nobody came to help us,” a farmer said.", {"speaker": "farmer", "speaker_kind": "unnamed-person"}),
+    ("“The shelling went on until dawn,” said a local resident.",
+     {"speaker": "local resident", "speaker_kind": "unnamed-person"}),
+    ("“We will hold the bridge,” the rebel commander told reporters.",
+     {"speaker": "rebel commander", "via": "", "cue": "told"}),
+    ("“Supplies ran out last week,” an aid worker told the Harbour Herald.",
+     {"speaker": "aid worker", "via": "Harbour Herald", "cue": "told"}),
+    ("“Four houses burned,” a village elder told Radio Tamsin on Friday.",
+     {"speaker": "village elder", "via": "Radio Tamsin"}),
+    ("“The ceasefire is holding,” the ministry said in a statement.",
+     {"speaker": "ministry", "speaker_kind": "state"}),
+    ("“Our units withdrew in order,” said the Eastern Defence Front.",
+     {"speaker": "Eastern Defence Front", "speaker_kind": "organisation"}),
+    ("“We counted eleven bodies,” residents said.", {"speaker": "residents", "speaker_kind": "group"}),
+    ("“There is no water left,” said Ana Brel, a nurse at the clinic.",
+     {"speaker": "Ana Brel", "mode": "direct"}),
+    ("“The convoy left at noon,” Colonel Ivo Marek, a spokesman for the army, said on Tuesday.",
+     {"speaker": "Ivo Marek", "mode": "direct"}),
+    ("“They came at night,” the nurse, Lea Moss, told the Valley Courier.",
+     {"speaker": "Lea Moss", "via": "Valley Courier"}),
+    ("“Help us,” she said.", {"n": 1, "speaker": "she", "mode": "direct"}),
+    ("“Is anyone listening?” asked Petr Holub.", {"speaker": "Petr Holub", "cue": "asked"}),
+    # --- speaker and cue, then quote
+    ("Governor Elsa Rank said, “The evacuation will continue tomorrow.”",
+     {"speaker": "Elsa Rank", "speaker_role": "Governor", "mode": "direct",
+      "text": "The evacuation will continue tomorrow."}),
+    ("The mayor said: “We need tents and blankets.”", {"speaker": "mayor", "mode": "direct"}),
+    ("One shopkeeper said on Monday: “We closed early and hid in the cellar.”",
+     {"speaker": "shopkeeper", "mode": "direct", "text_has": "hid in the cellar"}),
+    ("Activist Lina Ortek said to Northgate News, “The checkpoints were empty by morning.”",
+     {"speaker": "Lina Ortek", "speaker_role": "Activist", "via": "Northgate News", "cue": "said to"}),
+    ("The protesters chanted, “Free our sons!”", {"speaker": "protesters", "speaker_kind": "group",
+                                                  "cue": "chanted", "mode": "direct"}),
+    ("The demonstrators shouted, “No more war.”", {"speaker": "demonstrators", "cue": "shouted"}),
+    ("A witness told the Daily Lantern: “The trucks had no plates.”",
+     {"speaker": "witness", "via": "Daily Lantern"}),
+    ("Police chief Omar Sadek added, “Two suspects are in custody.”",
+     {"speaker": "Omar Sadek", "cue": "added", "mode": "direct"}),
+    # --- straight quotes
+    ('"We were not warned," said Karl Voss.', {"speaker": "Karl Voss", "mode": "direct"}),
+    ('Karl Voss said: "The dam is safe."', {"speaker": "Karl Voss", "text": "The dam is safe."}),
+    ('"Three of our men are missing," a militia leader told the Eastfield Post.',
+     {"speaker": "militia leader", "via": "Eastfield Post"}),
+    ('"It was chaos," the driver said.', {"speaker": "driver"}),
+    # --- quotes split around the cue
+    ("“The bridge is down,” Mara Stein said. “We cannot cross until spring.”",
+     {"n": 1, "speaker": "Mara Stein", "text_has": "cannot cross until spring"}),
+    ("“The bridge is down,” Mara Stein said, “and we cannot cross.”",
+     {"n": 1, "text_has": "and we cannot cross"}),
+    ("“First they shelled the school,” said Tomas Weir. “Then they came for the clinic.”",
+     {"n": 1, "speaker": "Tomas Weir", "text_has": "Then they came for the clinic"}),
+    ('"We stayed," said Karl Voss. "Where else would we go?"', {"n": 1, "text_has": "Where else"}),
+    # --- quotes over several sentences and paragraphs
+    ("“The first shell hit the market. The second hit the school. Nobody was ready,” a teacher said.",
+     {"n": 1, "speaker": "teacher", "text_has": "The first shell hit the market", "sentence": 2}),
+    ("Omar Sadek said: “We found the bodies at dawn. We have informed the families.”",
+     {"n": 1, "text_has": "informed the families", "sentence": 0}),
+    ("Omar Sadek said: “We found the bodies at dawn.\n\n“We have informed the families.”",
+     {"n": 1, "text_has": "informed the families"}),
+    # --- nested quotes
+    ("“They told us ‘leave now or stay forever’ and then they fired,” said Ana Brel.",
+     {"n": 1, "speaker": "Ana Brel", "text_has": "‘leave now or stay forever’"}),
+    ("Mara Stein said, “The officer shouted ‘down, down’ before the blast.”",
+     {"n": 1, "text_has": "‘down, down’"}),
+    ("“My son said ‘I am coming home’ on the phone,” the mother told the Valley Courier.",
+     {"n": 1, "speaker": "mother", "via": "Valley Courier"}),
+    # --- indirect speech with a cue verb
+    ("Tomas Weir said that the road to the valley had been mined.",
+     {"speaker": "Tomas Weir", "mode": "indirect", "text": "the road to the valley had been mined"}),
+    ("Tomas Weir said the road to the valley had been mined.",
+     {"mode": "indirect", "text": "the road to the valley had been mined"}),
+    ("The army claimed that its units had retaken the hill.",
+     {"speaker": "army", "cue": "claimed", "text": "its units had retaken the hill"}),
+    ("Mara Stein indicated that talks had stalled.", {"cue": "indicated", "text": "talks had stalled"}),
+    ("Mara Stein stressed that no civilians were harmed.", {"cue": "stressed"}),
+    ("Mara Stein added that the convoy would leave on Friday.", {"cue": "added"}),
+    ("Mara Stein pointed out that the camp was already full.",
+     {"cue": "pointed out", "text": "the camp was already full"}),
+    ("Mara Stein confirmed that two nurses had been released.", {"cue": "confirmed"}),
+    ("Mara Stein denied that her group had fired first.", {"cue": "denied", "text": "her group had fired first"}),
+    ("Mara Stein noted that the river had flooded the road.", {"cue": "noted"}),
+    ("Mara Stein warned that food would run out within days.", {"cue": "warned"}),
+    ("Mara Stein insisted that the prisoners were treated well.", {"cue": "insisted"}),
+    ("The ministry announced that the curfew would be lifted.", {"speaker": "ministry", "cue": "announced"}),
+    ("Tomas Weir said on Monday that the talks would resume.",
+     {"text": "the talks would resume", "mode": "indirect"}),
+    ("Tomas Weir also said that three aid workers were missing.", {"text": "three aid workers were missing"}),
+    ("Tomas Weir has said that the militia withdrew overnight.", {"text": "the militia withdrew overnight"}),
+    # --- told Y that / said to Y
+    ("Captain Rosa Lind told the Harbour Herald that the port was closed.",
+     {"speaker": "Rosa Lind", "via": "Harbour Herald", "cue": "told", "text": "the port was closed"}),
+    ("A fighter told Radio Tamsin that his unit had run out of ammunition.",
+     {"speaker": "fighter", "via": "Radio Tamsin"}),
+    ("Tomas Weir told reporters that the bridge would reopen.", {"via": "", "text": "the bridge would reopen"}),
+    ("Tomas Weir told journalists on Sunday that the siege was over.", {"via": "", "text": "the siege was over"}),
+    ("Tomas Weir said to Northgate News that the school had been hit twice.",
+     {"via": "Northgate News", "cue": "said to"}),
+    # --- according to
+    ("Four soldiers were wounded in the ambush, according to residents.",
+     {"speaker": "residents", "cue": "according to", "text": "Four soldiers were wounded in the ambush"}),
+    ("According to the health ministry, 14 people died in the floods.",
+     {"speaker": "health ministry", "text": "14 people died in the floods"}),
+    ("The convoy was turned back at the border, according to Mara Stein.", {"speaker": "Mara Stein"}),
+    ("According to witnesses, the gunmen wore uniforms.", {"speaker": "witnesses", "speaker_kind": "group"}),
+    # --- trailing attribution
+    ("The market was shelled twice on Sunday, said residents.",
+     {"speaker": "residents", "mode": "indirect", "text": "The market was shelled twice on Sunday"}),
+    ("Two bridges were destroyed overnight, the army said.", {"speaker": "army", "speaker_kind": "state"}),
+    ("However, the death toll is still unknown, said the Red Valley Relief Society.",
+     {"speaker": "Red Valley Relief Society", "text": "the death toll is still unknown"}),
+    ("Troops entered the village at dawn, said the Northern Watch Network, a monitoring group.",
+     {"speaker": "Northern Watch Network", "speaker_kind": "organisation"}),
+    ("The camp has no doctor, said another resident on Tuesday.", {"speaker": "resident"}),
+    ("Militia fighters burned the granary, villagers said.", {"speaker": "villagers", "speaker_kind": "group"}),
+    # --- quoted ... as saying
+    ("The Valley Courier quoted a senior army officer as saying, “We expect more attacks.”",
+     {"speaker": "senior army officer", "via": "Valley Courier", "cue": "quoted ... as saying",
+      "mode": "direct"}),
+    ("The Eastfield Post quoted Mara Stein on Friday as saying, “The talks have failed.”",
+     {"speaker": "Mara Stein", "via": "Eastfield Post"}),
+    ("Radio Tamsin quoted the mayor as saying that the water supply was cut.",
+     {"speaker": "mayor", "via": "Radio Tamsin", "mode": "indirect", "text": "the water supply was cut"}),
+    # --- object cues
+    ("The Eastern Defence Front has denied its involvement.",
+     {"speaker": "Eastern Defence Front", "cue": "denied", "text": "denied its involvement"}),
+    ("A local official blamed the fire on the militia.",
+     {"speaker": "local official", "cue": "blamed", "text": "blamed the fire on the militia"}),
+    ("The families blamed the army for the deaths.", {"speaker": "families", "text": "blamed the army for the deaths"}),
+    ("The ministry accused the rebels of shelling the hospital.",
+     {"speaker": "ministry", "text_has": "the rebels of shelling the hospital"}),
+    ("The army denied holding civilians without charge.", {"speaker": "army", "text_has": "holding civilians"}),
+    # --- groups
+    ("Local officials and residents claimed that the water had been poisoned.",
+     {"speaker": "Local officials and residents", "speaker_kind": "group"}),
+    ("Local officials and residents claimed that the well was poisoned. They indicated that three children fell ill.",
+     {"n": 2, "speaker": "Local officials and residents", "cue": "indicated"}),
+    ("Opposition activists said that the prison had been emptied.", {"speaker": "Opposition activists"}),
+    ("A teacher and a nurse said the school had been closed for a week.",
+     {"speaker_kind": "group", "text": "the school had been closed for a week"}),
+    ("The demonstrators chanted, “Bread and peace!” They demanded the release of the students.",
+     {"n": 2, "speaker": "demonstrators", "cue": "demanded"}),
+    # --- speakers resolved across the article
+    ("Activist Jane Roe said the clinic was hit. Roe added that two doctors fled.",
+     {"n": 2, "speaker": "Jane Roe", "speaker_role": "Activist"}),
+    ("Activist Jane Roe said the clinic was hit. She added that two doctors fled.",
+     {"n": 2, "speaker": "Jane Roe"}),
+    ("Activist Jane Roe said the clinic was hit. “We saw it burn,” she said.", {"n": 2, "speaker": "Jane Roe"}),
+    ("Former militia commander Abu Karim Hadad told the Harbour Herald that the town fell. "
+     "Abu Karim said the prisoners were moved north. Abu Karim Hadad stressed that nobody escaped.",
+     {"n": 3, "speaker": "Abu Karim Hadad", "speaker_role": "Former militia commander"}),
+    ("Former militia commander Abu Karim Hadad told the Harbour Herald that the town fell. "
+     "Abu Karim said the prisoners were moved north.",
+     {"n": 2, "i": 1, "speaker": "Abu Karim Hadad"}),
+    ("A border official said the crossing was closed. The official said that trucks were waiting.",
+     {"n": 2, "speaker": "border official"}),
+    ("A senior officer of the coastal police unit said patrols were doubled. "
+     "“We expect trouble,” he said.", {"n": 2, "speaker": "senior officer"}),
+    ("The Valley Courier quoted a military official as saying, “The border is sealed.” "
+     "He added, “No one crossed overnight.”",
+     {"n": 2, "speaker": "military official", "via": "Valley Courier", "cue": "added"}),
+    ("Police spokesman Sami Dor said the gunmen escaped. “They fled in two cars,” said Dor.",
+     {"n": 2, "speaker": "Sami Dor", "speaker_role": "Police spokesman"}),
+    ("The Red Valley Relief Society said 300 families arrived. The society said more were expected.",
+     {"n": 2, "speaker": "Red Valley Relief Society"}),
+    ("The Eastern Defence Front said its fighters withdrew. In a statement, the group said no one was hurt.",
+     {"n": 2, "speaker": "Eastern Defence Front"}),
+    ("The director of the city hospital said 12 people died. “Most came in at night,” "
+     "Dr. Lena Hart, the director of the city hospital, said.",
+     {"n": 2, "i": 0, "speaker": "Lena Hart"}),
+    ("Regional governor Elsa Rank visited the camp. Rank said that 40 tents had burned.",
+     {"n": 1, "speaker": "Elsa Rank", "speaker_role": "Regional governor"}),
+    # --- unnamed speakers keep their description
+    ("A Valdorian military official said the drones came from the east.",
+     {"speaker": "Valdorian military official", "speaker_kind": "unnamed-person"}),
+    ("A senior officer of an elite border unit said the crossing was mined.",
+     {"speaker": "senior officer", "speaker_kind": "unnamed-person"}),
+    ("A nephew of one of the victims said the family wanted answers.", {"speaker": "nephew"}),
+    ("A government official in the capital, who asked not to be named, told the Harbour Herald that "
+     "the lists were final.", {"n": 1, "speaker": "government official", "via": "Harbour Herald"}),
+    ("Tomas Renk, who runs the shelter, said the roof had collapsed.", {"n": 1, "speaker": "Tomas Renk"}),
+    ("A senior army officer, speaking on condition of anonymity, put the number of dead at between 40 and 50.",
+     {"speaker": "senior army officer", "cue": "put the number", "text_has": "between 40 and 50"}),
+    ("Army spokesman Colonel Ivo Marek said the town fell. The army said troops took the hall.",
+     {"n": 2, "speaker": "army", "speaker_kind": "state"}),
+    ("One of the residents said the well had been poisoned.", {"speaker": "residents", "speaker_kind": "group"}),
+    ("Ivo Marek, a top security analyst in the region reported that the camp was attacked.",
+     {"speaker": "Ivo Marek", "cue": "reported"}),
+    ("Relatives told the Valley Courier how the guards beat them.", {"speaker": "Relatives", "via": "Valley Courier"}),
+    ("Yet, when the family visited the prison, guards denied holding him.", {"speaker": "guards",
+                                                                              "text_has": "holding him"}),
+    ("The ministry said in a statement that 12 people died.", {"speaker": "ministry", "text": "12 people died"}),
+    ("Residents told the Valley Courier the shelling lasted all night.",
+     {"speaker": "Residents", "via": "Valley Courier", "text": "the shelling lasted all night"}),
+    ("Mara Stein, 45, said the house was hit.", {"speaker": "Mara Stein", "text": "the house was hit"}),
+    ("Mara Stein told reporters the house was hit.", {"via": "", "text": "the house was hit"}),
+    # --- trailing pronouns, parenthetical attributions, asides
+    ("Activist Jane Roe spoke to the crowd. Four guards were shot at the gate, she said.",
+     {"n": 1, "speaker": "Jane Roe", "text": "Four guards were shot at the gate"}),
+    ("The Eastern Front issued a statement. Two of its fighters were wounded, it said.",
+     {"n": 1, "speaker": "Eastern Front"}),
+    ("The siege, the governor predicted at the time, would end within days.",
+     {"speaker": "governor", "cue": "predicted", "text": "The siege would end within days"}),
+    ("Eleven bodies were recovered, the coroner said on Friday, and more were expected.",
+     {"speaker": "coroner", "text_has": "and more were expected"}),
+    ("Six houses burned overnight, the fire service said on Sunday, raising the number destroyed to 40.",
+     {"speaker": "fire service", "text": "Six houses burned overnight"}),
+    ("The bridge was mined before dawn, the district prosecutor's office said in a statement.",
+     {"speaker_kind": "organisation", "text": "The bridge was mined before dawn"}),
+    ("14:05 GMT — Two drones were shot down over the port, the navy said.",
+     {"speaker": "navy", "text": "Two drones were shot down over the port"}),
+    ("The river flooded the lower town, displacing 4,000 people, according to figures compiled by the "
+     "Lakeland Aid Office.", {"speaker": "Lakeland Aid Office", "cue": "according to"}),
+    # --- subjects set off by asides, ellipsis, adverbs
+    ("The spokesman of the harbour police, Inspector Tomas Gray, said in a statement on Monday that the "
+     "pier was closed.", {"speaker": "Tomas Gray", "text": "the pier was closed"}),
+    ("The council, which runs the camp, keeps no records, but says most of the dead were children.",
+     {"speaker": "council", "text": "most of the dead were children"}),
+    ("Farmers questioned by the Valley Courier repeatedly rejected that version.",
+     {"speaker": "Farmers", "cue": "rejected"}),
+    ("The Northern Agency, quoting the interior ministry, reports that 30 prisoners came home.",
+     {"speaker": "interior ministry", "via": "Northern Agency", "text": "30 prisoners came home"}),
+    ("The rescue service now says nine people died.", {"speaker": "rescue service", "text": "nine people died"}),
+    ("Local officials estimate that 3,000 people left the valley.", {"speaker": "Local officials",
+                                                                       "cue": "estimate"}),
+    ("Their relatives believe the men were taken by the militia.",
+     {"speaker": "relatives", "cue": "believe", "text": "the men were taken by the militia"}),
+    ("The rights commission disputed that account, saying the victims were unarmed.",
+     {"speaker": "rights commission", "cue": "disputed", "text_has": "the victims were unarmed"}),
+    ("The regional governor said on Telegram that three villages were shelled.",
+     {"via": "Telegram", "text": "three villages were shelled"}),
+    ("“The water is rising,” the mayor wrote on social media.", {"speaker": "mayor", "via": "social media"}),
+    ("“We will never leave,” said one herder near the lake.", {"speaker": "herder", "mode": "direct"}),
+    ("Police said they freed four workers held by the Black Ridge Militia. The militia said that none of "
+     "its men were caught.", {"n": 2, "speaker": "Black Ridge Militia"}),
+    ("The city's rescue service said two died. The northern health ministry says the hospital was hit.",
+     {"n": 2, "speaker": "northern health ministry"}),
+    ("The council dismissed the figure as “pure invention”, and observers say they counted fewer than 50.",
+     {"n": 2, "i": 0, "speaker": "council", "text_has": "pure invention", "text_not": "observers"}),
+    ("The council dismissed the figure as “pure invention”, and observers say they counted fewer than 50.",
+     {"n": 2, "speaker": "observers", "text": "they counted fewer than 50"}),
+    ("The army said the road was open, but residents said it was mined.",
+     {"n": 2, "speaker": "residents", "text": "it was mined"}),
+    # --- media and state speakers
+    ("The state news agency said the dam was repaired.", {"speaker_kind": "media"}),
+    ("The Interior Ministry said four suspects were arrested.", {"speaker": "Interior Ministry",
+                                                                "speaker_kind": "state"}),
+    # --- mixed speech
+    ("Mara Stein said the attack was “a deliberate crime” against civilians.",
+     {"mode": "mixed", "text_has": "a deliberate crime"}),
+    ("The army said its troops had “answered the fire within minutes”.", {"mode": "mixed"}),
+    ("Tomas Weir said the lists were “almost ready” and would be sent on Friday.", {"mode": "mixed"}),
+    # --- datelines
+    ("NORTHGATE, Valdoria -- The mayor said on Monday that the shelters were full.",
+     {"speaker": "mayor", "text": "the shelters were full"}),
+    ("PORT ELLIS, May 2 (Test Wire) - Six fishermen were detained at sea, officials said.",
+     {"speaker": "officials", "text": "Six fishermen were detained at sea"}),
+]
+
+NOT_CLAIMS = [
+    "The army retook the hill on Sunday and captured dozens of fighters.",
+    "The state news agency released video footage showing troops in the square to confirm the takeover.",
+    "The videos show heavy damage to the old town.",
+    "Thousands of people fled the town in the previous week.",
+    "The militia, which declared allegiance to the front in 2019, took control of the valley.",
+    "“Majhi” is a word for a camp leader.",
+    "Residents were told to leave before noon.",
+    "The report said to be circulating online was false.",
+    "The town was said to be quiet on Monday.",
+    "It is a town of about 20,000 people.",
+    "Militia Executes Four Farmers Accused Of Spying",
+    "Three men, who were accused of looting, were released.",
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_attribution(body: str, expected: dict) -> None:
+    article, claims = claims_of(body)
+    assert claims, f"no claim found in {body!r}"
+    if "n" in expected:
+        assert len(claims) == expected["n"], [(c.speaker, c.text) for c in claims]
+    claim = claims[expected.get("i", -1)]
+    check(claim, expected)
+    assert claim.evidence in article.text
+    assert len(claim.text) <= 600 and len(claim.evidence) <= 600
+
+
+@pytest.mark.parametrize("body", NOT_CLAIMS)
+def test_not_a_claim(body: str) -> None:
+    _, claims = claims_of(body)
+    assert claims == [], [(c.speaker, c.cue, c.text) for c in claims]
+
+
+def test_offsets_point_at_content_and_cue() -> None:
+    article, claims = claims_of("Mara Stein told the Harbour Herald that the port was closed on Friday.")
+    claim = claims[0]
+    assert article.text[claim.span_start:claim.span_end] == "the port was closed on Friday"
+    assert article.text[claim.cue_start:claim.cue_end] == "told"
+    assert claim.sentence == 0 and claim.sentences == (0,)
+
+
+def test_quote_over_sentences_covers_them() -> None:
+    article, claims = claims_of("Intro sentence here. “One. Two. Three,” said Mara Stein. After that, silence.")
+    (claim,) = claims
+    assert claim.sentences == (1, 2, 3)
+    assert claim.sentence == 3
+    assert article.text[claim.span_start:claim.span_end] == "One. Two. Three,"
+
+
+def test_long_quote_is_truncated() -> None:
+    body = "“" + " ".join(["The shelling went on all night."] * 40) + "” said Mara Stein."
+    _, claims = claims_of(body)
+    assert len(claims[0].text) <= 600 and claims[0].text.endswith("\u2026")
+
+
+def test_bare_denial_points_back_to_the_sentence_it_denies() -> None:
+    article, claims = claims_of("Several of its members were charged over the bombing. The Eastern Front has "
+                                "denied its involvement.")
+    (claim,) = claims
+    assert claim.about_sentence == 0 and claim.about.startswith("Several of its members")
+
+
+@pytest.mark.parametrize(("body", "about"), [
+    ("The army said it had retaken the ridge. The front's command said the claim was false.", 0),
+    ("Officials put the toll at 200. The monitors dismissed the figure as exaggerated.", 0),
+    ("The governor said the dam was safe. Engineers rejected that account.", 0),
+    ("The army said it had retaken the ridge. The front's command said the ridge was quiet.", -1),
+])
+def test_denials_that_point_back(body: str, about: int) -> None:
+    _, claims = claims_of(body)
+    assert claims[-1].about_sentence == about
+
+
+def test_claim_ids_are_sequential() -> None:
+    _, claims = claims_of("Mara Stein said the road was open. Tomas Weir said the road was closed.")
+    assert [c.claim_id for c in claims] == ["C001", "C002"]
+
+
+def test_empty_article() -> None:
+    assert claims_of("")[1] == []
+
+
+@pytest.mark.parametrize(("body", "when"), [
+    ("“We fled at night,” a farmer told the Valley Courier on Monday.", "on Monday"),
+    ("One shopkeeper said on Tuesday: “The shelling started yesterday.”", "on Tuesday"),
+    ("The Valley Courier quoted an officer on 2 May as saying, “All is calm.”", "on 2 May"),
+    ("Mara Stein said on Wednesday evening that the road was cut.", "on Wednesday evening"),
+    ("The road was cut last week, said residents on Friday.", "on Friday"),
+    ("Mara Stein said that the road was cut on Sunday.", ""),
+    ("“It is over,” said Ana Brel, 34, whose son vanished last month.", ""),
+    ("“Three are missing,” Ivo Marek said, adding that the search resumed on Monday.", ""),
+])
+def test_time_of_speech(body: str, when: str) -> None:
+    article, claims = claims_of(body)
+    claim = claims[-1]
+    assert claim.said_when == when
+    if when:
+        assert article.text[claim.said_when_start:].startswith(when)

@@ -1,0 +1,94 @@
+"""Speaker noun phrases and their resolution across an article (all names invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictbook.extract.speakers import SpeakerBook, parse_speaker
+
+PHRASES = [
+    # phrase, name or description, role, kind
+    ("Activist Jane Roe", "Jane Roe", "Activist", "person"),
+    ("Former militia commander Abu Karim Hadad", "Abu Karim Hadad", "Former militia commander", "person"),
+    ("Police spokesman Sami Dor", "Sami Dor", "Police spokesman", "person"),
+    ("a Valdorian military official", "Valdorian military official", None, "unnamed-person"),
+    ("a senior officer of an elite police unit tasked with security", "senior officer", None, "unnamed-person"),
+    ("the police chief of the northern district", "police chief", None, "unnamed-person"),
+    ("a nephew of one of those killed", "nephew", None, "unnamed-person"),
+    ("residents", "residents", None, "group"),
+    ("Opposition activists and officials", "Opposition activists and officials", None, "group"),
+    ("a community leader and a nephew", "community leader and nephew", None, "group"),
+    ("The demonstrators", "demonstrators", None, "group"),
+    ("the Interior Ministry", "Interior Ministry", None, "state"),
+    ("the army", "army", None, "state"),
+    ("the Eastern Defence Front", "Eastern Defence Front", None, "organisation"),
+    ("Northern Watch Network, a monitoring group", "Northern Watch Network", None, "organisation"),
+    ("EDF", "EDF", None, "organisation"),
+    ("The Valley Courier newspaper", "Valley Courier newspaper", None, "media"),
+    ("the Lusmari National Guard", "Lusmari National Guard", None, "organisation"),
+    ("Association of Families of the Missing", "Association of Families of the Missing", None, "organisation"),
+    ("Dr. Lena Hart, the director of the city hospital", "Lena Hart", None, "person"),
+    ("the militia's commander, Edrik Vale", "Edrik Vale", None, "person"),
+    ("Bo Lin Tan from the village defence unit", "Bo Lin Tan", None, "person"),
+    ("Mahmud Farsi", "Mahmud Farsi", None, "person"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "label", "role", "kind"), PHRASES)
+def test_parse_speaker(phrase: str, label: str, role: str | None, kind: str) -> None:
+    mention = parse_speaker(phrase)
+    assert mention is not None
+    assert (mention.name or mention.description) == label
+    assert mention.kind == kind
+    if role is not None:
+        assert mention.role == role
+
+
+@pytest.mark.parametrize("phrase", ["The videos", "the footage", "which the army", "Some", "we",
+                                    "the army had “answered the call", "there"])
+def test_not_a_speaker(phrase: str) -> None:
+    assert parse_speaker(phrase) is None
+
+
+@pytest.mark.parametrize("pronoun", ["He", "she", "They", "it"])
+def test_pronouns_parse_as_pronouns(pronoun: str) -> None:
+    assert parse_speaker(pronoun).pronoun == pronoun.lower()
+
+
+def resolve_all(phrases: list[str]) -> list[str]:
+    """Final canonical names (a later, longer mention renames the speaker for every mention)."""
+    book = SpeakerBook()
+    speakers = [book.resolve(parse_speaker(phrase), position) for position, phrase in enumerate(phrases)]
+    return [speaker.name if speaker else "" for speaker in speakers]
+
+
+CHAINS = [
+    (["Activist Jane Roe", "Roe", "She"], ["Jane Roe"] * 3),
+    (["Abu Karim", "Abu Karim Hadad", "Abu Karim"], ["Abu Karim Hadad"] * 3),
+    (["a border official", "The official", "he"], ["border official"] * 3),
+    (["Local officials and residents", "They"], ["Local officials and residents"] * 2),
+    (["Police spokesman Sami Dor", "a senior officer", "he"], ["Sami Dor", "senior officer", "senior officer"]),
+    (["Mara Stein", "residents", "She"], ["Mara Stein", "residents", "Mara Stein"]),
+    (["the Eastern Defence Front", "the group"], ["Eastern Defence Front"] * 2),
+    (["the Red Valley Relief Society", "the society"], ["Red Valley Relief Society"] * 2),
+    (["The director of the hospital", "Dr. Lena Hart, the director of the hospital"], ["Lena Hart"] * 2),
+    (["He"], [""]),
+]
+
+
+@pytest.mark.parametrize(("phrases", "expected"), CHAINS)
+def test_resolution_chain(phrases: list[str], expected: list[str]) -> None:
+    assert resolve_all(phrases) == expected
+
+
+def test_narrative_names_resolve_surnames_and_following_pronouns() -> None:
+    text = "Regional governor Elsa Rank visited the camp on Monday."
+    book = SpeakerBook()
+    book.prime(text)
+    assert book.resolve(parse_speaker("Rank"), 60).name == "Elsa Rank"
+    fresh = SpeakerBook()
+    fresh.prime(text)
+    assert fresh.resolve(parse_speaker("She"), 60).name == "Elsa Rank"
+    before = SpeakerBook()
+    before.prime("The camp burned. " + text)
+    assert before.resolve(parse_speaker("She"), 5) is None      # named only after the pronoun

@@ -1,0 +1,394 @@
+"""Source comparison on hand-built records (invented places and groups), and on the sample corpus."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from conflictbook.compare import compare
+from conflictbook.records import ArticleResult, ArticleRow, Claim, Tally
+
+
+def article(article_id: str = "a1", outlet: str = "Test Wire", published: date | None = date(2025, 3, 12),
+            claims: list[Claim] | None = None, tallies: list[Tally] | None = None) -> ArticleResult:
+    row = ArticleRow(article_id, "title", outlet, "", published, "", f"{article_id}.txt", 100)
+    return ArticleResult(article=row, claims=claims or [], tallies=tallies or [])
+
+
+def claim(speaker: str, text: str, evidence: str | None = None, cue: str = "said", sentence: int = 0,
+          article_id: str = "a1", **extra) -> Claim:
+    return Claim(article_id, f"C{sentence:03d}", speaker, "", "person", "", cue, "indirect", text,
+                 evidence or f"{speaker} {cue} that {text}.", sentence=sentence, sentences=(sentence,), **extra)
+
+
+def tally(category: str, quantity: str, evidence: str, best: int | None, low: int | None = None,
+          high: int | None = None, status: str = "reported", source: str = "Test Wire", sentence: int = 0,
+          when: date | None = None, article_id: str = "a1", victims: str = "") -> Tally:
+    low = best if low is None and best is not None and status != "denied" else low
+    return Tally(article_id, f"T{sentence}", category, victims, "", low, best, high, quantity, status, when, "",
+                 source, evidence, sentence=sentence)
+
+
+def topics(rows) -> dict[str, list]:
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[row.topic_id].append(row)
+    return dict(grouped)
+
+
+def topic_with(rows, *phrases: str) -> list:
+    """The rows of the one topic whose evidence/positions hold every phrase."""
+    found = [group for group in topics(rows).values()
+             if all(any(p in (r.evidence + " " + r.position) for r in group) for p in phrases)]
+    assert found, f"no topic holds {phrases}"
+    return min(found, key=len)
+
+
+def verdict(group) -> str:
+    verdicts = {r.verdict for r in group}
+    assert len(verdicts) == 1, "one verdict per topic"
+    return verdicts.pop()
+
+
+def test_empty_inputs() -> None:
+    assert compare([]) == []
+    assert compare([article()]) == []
+
+
+def test_relocation_affirmed_and_denied_contradicts() -> None:
+    rows = compare([article(claims=[
+        claim("Local activists", "the regime had moved a number of commanders to eastern Alder", cue="claimed",
+              sentence=1),
+        claim("Ivo Marek", "none of the members had been relocated to eastern Alder", sentence=5),
+    ])])
+    group = topic_with(rows, "moved a number of commanders", "none of the members had been relocated")
+    assert verdict(group) == "contradicts"
+    assert {r.source: r.stance for r in group} == {"Local activists": "affirms", "Ivo Marek": "denies"}
+    assert {r.grade for r in group} == {"contested"}
+
+
+def test_destination_with_extra_detail_differs() -> None:
+    rows = compare([article(claims=[
+        claim("Ana Brel", "The prisoners were moved to Birch area", sentence=2),
+        claim("Ivo Marek", "the troops captured all the fighters and took them to Birch town before moving them "
+                           "to the stadium in Cedar city", sentence=4),
+    ])])
+    group = topic_with(rows, "moved to Birch area", "took them to Birch town")
+    assert verdict(group) == "differs"
+    assert {r.stance for r in group} == {"reports"}
+
+
+def test_compatible_counts_are_not_a_contradiction() -> None:
+    rows = compare([article(
+        claims=[claim("Ana Brel", "The offensive ended with the capture of a hundred others", sentence=3),
+                claim("Ivo Marek", "the troops captured all the members of the unit", sentence=5)],
+        tallies=[tally("captured", "over a hundred fighters", "The army captured over a hundred fighters.", 100,
+                       low=100, sentence=1),
+                 tally("captured", "a hundred others", "Ana Brel said, “The offensive ended with the capture of "
+                       "a hundred others.”", 100, source="Ana Brel", sentence=3)])])
+    group = topic_with(rows, "captured over a hundred fighters", "capture of a hundred others")
+    assert verdict(group) in ("agrees", "differs")
+    assert any("captured all the members" in r.position for r in group)
+
+
+@pytest.mark.parametrize(("first", "second", "same_day", "expected"), [
+    (12, 12, True, "agrees"),
+    (12, 19, True, "contradicts"),      # exact figures for one dated event
+    (12, 19, False, None),              # different days: two events, two topics
+])
+def test_exact_numbers(first: int, second: int, same_day: bool, expected: str | None) -> None:
+    day2 = date(2025, 3, 9) if same_day else date(2025, 3, 1)
+    rows = compare([article(tallies=[
+        tally("killed", f"{first} civilians", f"{first} civilians were killed in the market.", first,
+              high=first, when=date(2025, 3, 9), sentence=1),
+        tally("killed", f"{second} civilians", f"Doctors said {second} civilians were killed in the market.",
+              second, high=second, when=day2, source="Doctors", sentence=4),
+    ])])
+    groups = list(topics(rows).values())
+    if expected is None:
+        assert len(groups) == 2 and all(verdict(g) == "single-source" for g in groups)
+    else:
+        assert len(groups) == 1 and verdict(groups[0]) == expected
+
+
+def test_a_subset_is_not_a_contradiction() -> None:
+    day = date(2025, 3, 9)
+    rows = compare([article(tallies=[
+        tally("killed", "12 people", "12 people were killed in the market.", 12, high=12, when=day, sentence=1),
+        tally("killed", "three children", "Doctors said three children were killed.", 3, high=3, when=day,
+              source="Doctors", sentence=2),
+    ])])
+    assert "contradicts" not in {r.verdict for r in rows}
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ("The group said only two of its members had died.", "contradicts"),   # an exclusive figure
+    ("The group said two of its members had died.", "differs"),            # undated: may be a subset
+])
+def test_only_n_contradicts_another_exact_figure(second: str, expected: str) -> None:
+    rows = compare([article(tallies=[
+        tally("killed", "Three members", "Three members of the group were killed, the army said.", 3, high=3,
+              source="army", sentence=1),
+        tally("killed", "two of its members", second, 2, high=2, source="group", sentence=2),
+    ])])
+    assert [verdict(g) for g in topics(rows).values()] == [expected]
+
+
+def test_at_least_and_a_higher_figure_differ() -> None:
+    rows = compare([article(tallies=[
+        tally("killed", "at least 12 people", "At least 12 people were killed.", 12, low=12, sentence=1),
+        tally("killed", "19 people", "Doctors said 19 people were killed.", 19, high=19, source="Doctors",
+              sentence=3),
+    ])])
+    assert [verdict(g) for g in topics(rows).values()] == ["differs"]
+
+
+def test_a_revised_toll_is_not_a_contradiction() -> None:
+    day = date(2024, 7, 15)
+    rows = compare([article(tallies=[
+        tally("killed", "23", "The death toll rose to 23 on Thursday, updating a previous toll of 17.", 23, high=23,
+              when=day, sentence=1),
+        tally("killed", "17", "The death toll rose to 23 on Thursday, updating a previous toll of 17.", 17, high=17,
+              when=day, source="camp officials", sentence=1),
+    ])])
+    assert "contradicts" not in {r.verdict for r in rows}
+
+
+def test_about_and_exact_same_figure_agree() -> None:
+    rows = compare([article(tallies=[
+        tally("displaced", "About 300 civilians", "About 300 civilians were evacuated.", 300, low=250, high=350,
+              sentence=1),
+        tally("displaced", "Three hundred people", "“Three hundred people have left,” the governor said.", 300,
+              high=300, source="governor", sentence=3),
+    ])])
+    assert [verdict(g) for g in topics(rows).values()] == ["agrees"]
+
+
+def test_denied_count_contradicts_a_reported_one() -> None:
+    rows = compare([article(
+        claims=[claim("Eastern Front", "any civilians were killed by its fighters", cue="denied", sentence=6)],
+        tallies=[tally("killed", "19 civilians", "Doctors said 19 civilians had died.", 19, high=19,
+                       source="Doctors", sentence=2)])])
+    group = topic_with(rows, "19 civilians", "any civilians were killed")
+    assert verdict(group) == "contradicts"
+    assert {r.source: r.stance for r in group}["Eastern Front"] == "denies"
+
+
+def test_a_denial_about_other_people_does_not_join() -> None:
+    rows = compare([article(
+        claims=[claim("Eastern Front", "holding any aid workers", cue="denied", sentence=6,
+                      evidence="The Eastern Front denied holding any aid workers.")],
+        tallies=[tally("detained", "Between 60 and 75 people", "Between 60 and 75 people were detained in Birch.",
+                       None, low=60, high=75, sentence=2)])])
+    assert "contradicts" not in {r.verdict for r in rows}
+
+
+def test_blame_and_killer_named_agree() -> None:
+    rows = compare([article(claims=[
+        claim("senior officer", "blamed the killings on the Eastern Front", cue="blamed", sentence=3),
+        claim("nephew", "The Eastern Front killed my uncle last night", sentence=8),
+    ])])
+    group = topic_with(rows, "blamed the killings on the Eastern Front", "killed my uncle")
+    assert verdict(group) == "agrees"
+    assert {r.stance for r in group} == {"affirms"}
+    assert {r.grade for r in group} == {"confirmed"}
+
+
+def test_responsibility_denied_across_outlets_contradicts() -> None:
+    rows = compare([
+        article("a1", "Test Wire", date(2024, 7, 16), claims=[
+            claim("Nora Vell", "the Hill Guard Council, a militia, was responsible for the attack", sentence=4,
+                  article_id="a1")]),
+        article("a2", "Other Post", date(2024, 7, 18), claims=[
+            claim("Hill Guard Council", "denied any role in the attack", cue="denied", sentence=2,
+                  article_id="a2")]),
+    ])
+    group = topic_with(rows, "responsible for the attack", "denied any role")
+    assert verdict(group) == "contradicts"
+    assert {r.article_id for r in group} == {"a1", "a2"}
+
+
+def test_bare_denial_contradicts_the_sentence_before_it() -> None:
+    charged = "Several of its members were charged over the bombing of the bridge."
+    rows = compare([article(claims=[
+        claim("Eastern Front", "denied its involvement", evidence="The Eastern Front has denied its involvement.",
+              cue="denied", sentence=9, about=charged, about_sentence=8)])])
+    group = topic_with(rows, "charged over the bombing", "denied its involvement")
+    assert verdict(group) == "contradicts"
+    assert {r.stance for r in group} == {"affirms", "denies"}
+    assert any(r.source == "Test Wire" for r in group)
+
+
+def test_a_claim_called_false_contradicts_it() -> None:
+    rows = compare([article(claims=[
+        claim("defence ministry", "its troops had retaken the village of Elmbrook", sentence=0),
+        claim("general staff", "the claim was false", sentence=1, about="The defence ministry said its troops had "
+              "retaken the village of Elmbrook.", about_sentence=0)])])
+    group = topic_with(rows, "retaken the village", "the claim was false")
+    assert verdict(group) == "contradicts"
+    assert {r.source: r.stance for r in group} == {"defence ministry": "affirms", "general staff": "denies"}
+
+
+def test_republished_wire_story_is_one_source() -> None:
+    text = "At least 17 people were killed when gunmen attacked the camp"
+    evidence = f"{text}, camp officials said."
+    results = [article(aid, outlet, date(2024, 7, 16), claims=[
+        claim("camp officials", text, evidence=evidence, sentence=0, article_id=aid)])
+        for aid, outlet in (("w1", "Test Wire"), ("w2", "Other Post"))]
+    group = topic_with(compare(results), "At least 17 people were killed")
+    assert len(group) == 2
+    assert verdict(group) == "single-source"
+    assert {r.grade for r in group} == {"single-source"}
+
+
+def test_two_outlets_meet_in_one_topic_within_the_window_only() -> None:
+    def run(second_day: date) -> list:
+        return compare([
+            article("a1", "Test Wire", date(2025, 3, 10), claims=[
+                claim("Ana Brel", "the troops captured dozens of fighters in Birch", sentence=1, article_id="a1")]),
+            article("a2", "Other Post", second_day, claims=[
+                claim("Ivo Marek", "None of our fighters were captured", sentence=1, article_id="a2")]),
+        ])
+    near = topics(run(date(2025, 3, 12)))
+    assert len(near) == 1 and verdict(next(iter(near.values()))) == "contradicts"
+    far = topics(run(date(2025, 6, 12)))
+    assert len(far) == 2 and all(verdict(g) == "single-source" for g in far.values())
+
+
+def test_topic_ids_follow_first_appearance_and_rows_carry_evidence() -> None:
+    rows = compare([article(claims=[
+        claim("Ana Brel", "The prisoners were moved to Birch area", sentence=2),
+        claim("Ivo Marek", "three fighters had been killed in the raid", sentence=4),
+    ])])
+    assert [r.topic_id for r in rows] == ["T001", "T002"]
+    assert all(r.evidence and len(r.evidence) <= 600 and r.topic and r.outlet == "Test Wire" for r in rows)
+
+
+def test_a_tally_inside_a_claim_is_one_position() -> None:
+    evidence = "Ivo Marek said that three fighters had been killed in the raid."
+    rows = compare([article(
+        claims=[claim("Ivo Marek", "three fighters had been killed in the raid", evidence=evidence, sentence=4)],
+        tallies=[tally("killed", "three fighters", evidence, 3, high=3, source="Ivo Marek", sentence=4)])])
+    assert len(rows) == 1 and rows[0].best == 3 and rows[0].source == "Ivo Marek"
+
+
+# ---------------------------------------------------------------- sample corpus (cross-outlet topics)
+
+
+@pytest.fixture(scope="module")
+def sample_rows(sample):
+    files = [p for p in sample.glob("*") if p.suffix in (".txt", ".html", ".jsonl", ".csv")] if sample.is_dir() else []
+    if len(files) < 6:
+        pytest.skip("data/sample/ not present")
+    from conflictbook.ingest import iter_inputs
+    from conflictbook.pipeline import extract_article
+    results = [extract_article(item) for item in iter_inputs([sample]) if not hasattr(item, "stage")]
+    return compare(results)
+
+
+@pytest.mark.parametrize(("phrases", "allowed"), [
+    (("None of our fighters were captured", "captured dozens"), {"contradicts"}),                     # E2
+    (("any civilians were killed by its fighters", "19 people had died"), {"contradicts"}),           # E1
+    (("No fighters left on the buses", "NLF commanders had been bused"), {"contradicts"}),           # E4b
+    (("was responsible for the attack", "denied any role in the attack"), {"contradicts"}),          # E8
+    (("arrested four suspects", "arrested four shepherds"), {"agrees", "differs"}),                  # E7
+])
+def test_sample_cross_outlet_verdicts(sample_rows, phrases, allowed) -> None:
+    group = topic_with(sample_rows, *phrases)
+    assert verdict(group) in allowed
+    assert len({r.article_id for r in group}) >= 1
+
+
+def test_sample_republished_story_counts_once(sample_rows) -> None:
+    group = topic_with(sample_rows, "At least 17 people were killed")
+    by_article = {r.article_id for r in group}
+    assert {"mw-2024-07-16-marrach-camp", "lo-2024-07-16-marrach-camp"} <= by_article
+    if by_article == {"mw-2024-07-16-marrach-camp", "lo-2024-07-16-marrach-camp"}:
+        assert verdict(group) == "single-source"
+
+
+def test_sample_contradictions_only_where_the_corpus_has_them(sample_rows) -> None:
+    known = ("None of our fighters", "any civilians were killed", "No fighters left", "denied any role",
+             "had left Mirsk", "rejected the Valdorian army", "captured dozens",
+             "holding civilians without charge")   # the Front: civilians held without charge; the army denies it
+    for group in topics(sample_rows).values():
+        if verdict(group) == "contradicts":
+            text = " ".join(r.evidence + " " + r.position for r in group)
+            assert any(k in text for k in known), text[:300]
+
+
+# The sample README's per-event figures, as tallies (article id prefix, phrase, category, low, best, high,
+# status, event day), so cross-outlet verdicts are checked whatever the tallies extractor finds.
+D = date
+SAMPLE_TALLIES = [
+    ("valdoria-2025-03-10", "At least 12 civilians", "killed", 12, 12, None, "reported", D(2025, 3, 9)),
+    ("valdoria-2025-03-11", "19 people", "killed", 19, 19, 19, "claimed", D(2025, 3, 9)),
+    ("valdoria-2025-03-17", "19 people", "killed", 19, 19, 19, "claimed", D(2025, 3, 9)),
+    ("valdoria-2025-03-11", "any civilians", "killed", 0, 0, 0, "denied", D(2025, 3, 9)),
+    ("radio-kestrel-2025-03-15", "dozens of", "captured", 24, 36, None, "claimed", D(2025, 3, 14)),
+    ("radio-kestrel-2025-03-15", "between 40 and 50", "captured", 40, None, 50, "claimed", D(2025, 3, 14)),
+    ("valdoria-2025-03-17", "None of our fighters", "captured", 0, 0, 0, "denied", D(2025, 3, 14)),
+    ("radio-kestrel-2025-03-15", "thirty-six more", "surrendered", 36, 36, 36, "claimed", D(2025, 3, 14)),
+    ("valdoria-2025-03-17", "thirty-six rebels", "surrendered", 36, 36, 36, "claimed", D(2025, 3, 14)),
+    ("hg-2025-05-08", "About 300 civilians", "displaced", 250, 300, 350, "reported", D(2025, 5, 7)),
+    ("hg-2025-05-08", "Three hundred people", "displaced", 300, 300, 300, "claimed", D(2025, 5, 7)),
+    ("meridian-wire-2025-05-07", "some 300", "displaced", 250, 300, 350, "claimed", D(2025, 5, 7)),
+    ("mw-2024-07-16", "At least 17 people", "killed", 17, 17, None, "claimed", D(2024, 7, 15)),
+    ("lo-2024-07-16", "At least 17 people", "killed", 17, 17, None, "claimed", D(2024, 7, 15)),
+    ("ep-2024-07-18", "rose to 23", "killed", 23, 23, 23, "reported", D(2024, 7, 15)),
+    ("radio-kestrel-2025-04-03", "Thirty-eight prisoners", "released", 38, 38, 38, "reported", D(2025, 4, 2)),
+    ("hg-2025-04-04", "38 prisoners", "released", 38, 38, 38, "reported", D(2025, 4, 2)),
+    ("mw-2024-07-16", "four suspects", "detained", 4, 4, 4, "claimed", D(2024, 7, 16)),
+    ("ep-2024-07-18", "four shepherds", "detained", 4, 4, 4, "claimed", D(2024, 7, 16)),
+    ("valdoria-2025-01-03", "three others", "abducted", 3, 3, 3, "reported", D(2024, 12, 28)),
+    ("valdoria-2025-03-21", "three police officers", "abducted", 3, 3, 3, "claimed", D(2024, 12, 28)),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_with_tallies(sample):
+    if not sample.is_dir() or len(list(sample.glob("*"))) < 6:
+        pytest.skip("data/sample/ not present")
+    from conflictbook.extract.claims import extract_claims
+    from conflictbook.ingest import iter_inputs
+    from conflictbook.pipeline import article_row
+    results = []
+    for art in (a for a in iter_inputs([sample], warn=lambda _: None) if hasattr(a, "text")):
+        found = extract_claims(art)
+        tallies = []
+        for n, (prefix, phrase, cat, low, best, high, status, when) in enumerate(SAMPLE_TALLIES):
+            sent = next((s for s in art.sentences if phrase in s.text), None) if art.article_id.startswith(
+                prefix) else None
+            if sent is None:
+                continue
+            at = sent.start + sent.text.find(phrase)
+            source = next((c.speaker for c in found if c.span_start <= at < c.span_end), art.outlet_or_default)
+            tallies.append(Tally(art.article_id, f"T{n}", cat, "", "", low, best, high, phrase, status, when, "",
+                                 source, sent.text, span_start=at, span_end=at + len(phrase), sentence=sent.index))
+        results.append(ArticleResult(article=article_row(art), claims=found, tallies=tallies))
+    return compare(results)
+
+
+@pytest.mark.parametrize(("event", "phrases", "allowed"), [
+    ("E1", ("At least 12 civilians", "19 people had died", "any civilians were killed"), {"contradicts"}),
+    ("E2", ("between 40 and 50", "None of our fighters"), {"contradicts"}),
+    ("E2b", ("thirty-six more", "thirty-six rebels"), {"agrees"}),
+    ("E4", ("About 300 civilians", "Three hundred people", "some 300"), {"agrees"}),
+    ("E4b", ("No fighters left on the buses", "NLF commanders had been bused"), {"contradicts"}),
+    ("E5", ("At least 17 people", "rose to 23"), {"differs"}),
+    ("E6", ("Thirty-eight prisoners", "38 prisoners"), {"agrees"}),
+    ("E7", ("four suspects", "four shepherds"), {"agrees"}),
+    ("E8", ("responsible for the attack", "denied any role"), {"contradicts"}),
+    ("E10", ("three others", "three police officers"), {"agrees"}),
+])
+def test_sample_events_with_reference_figures(sample_with_tallies, event, phrases, allowed) -> None:
+    group = topic_with(sample_with_tallies, *phrases)
+    assert verdict(group) in allowed, (event, [(r.source, r.stance, r.best, r.position[:60]) for r in group])
+
+
+def test_sample_wire_copy_is_not_corroboration(sample_with_tallies) -> None:
+    group = topic_with(sample_with_tallies, "At least 17 people", "rose to 23")
+    wire = [r for r in group if r.article_id.startswith(("mw-2024", "lo-2024"))]
+    assert len(wire) == 2 and {r.grade for r in wire} == {"single-source"}

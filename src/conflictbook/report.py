@@ -150,7 +150,7 @@ def _one_article_book(book: Book, article_id: str) -> Book:
     sources = {r.article.source_path for r in results}
     return Book(results=results, comparison_rows=comparison,
                 error_rows=[e for e in book.error_rows if e.source_path in sources] + errors,
-                articles_by_id={article_id: book.articles_by_id[article_id]})
+                articles_by_id={k: v for k, v in book.articles_by_id.items() if k == article_id})
 
 
 def folder_name(article_id: str) -> str:
@@ -184,11 +184,12 @@ def render_report(args) -> int:
     inputs = _absolute(list(args.inputs))
     from conflictbook.cli import _published
 
-    # The tables come from the inputs as given (source_path "exactly as found", as `extract` writes it);
-    # the notebook gets absolute paths because it runs in the notebooks folder.
-    book = conflictbook.read(list(args.inputs), published=_published(args.published), outlet=args.outlet,
-                             progress=not quiet)
-    book.write(out_dir, "csv")
+    # The tables come from the same engine and inputs as `extract` (source_path "exactly as found", the same
+    # per-article time budget), so they are identical; the notebook gets absolute paths (it runs in notebooks/).
+    from conflictbook.engine import EngineConfig, extract_to
+
+    book, _ = extract_to(list(args.inputs), out_dir, "csv", EngineConfig(progress=not quiet),
+                         published=_published(args.published), outlet=args.outlet)
     n_errors = len(book.records("errors"))
     try:
         if getattr(args, "each", False):

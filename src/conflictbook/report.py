@@ -91,7 +91,7 @@ def run_notebook(kind: str, out_dir: Path, parameters: dict, show_input: bool = 
             papermill.execute_notebook(str(source), str(executed), parameters=parameters, kernel_name=KERNEL,
                                        cwd=str(source.parent), progress_bar=progress, log_output=False,
                                        start_timeout=120, request_save_on_cell_execute=False,
-                                       extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                       extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except PapermillExecutionError as exc:
         failed = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
     except Exception as exc:  # kernel missing or dead: nothing to render

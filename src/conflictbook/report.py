@@ -25,7 +25,6 @@ import conflictbook
 from conflictbook.book import Book
 from conflictbook.pipeline import compare_results
 
-READY = True  # scripts/quickstart.sh checks this before choosing `report` over `extract`
 EXIT_OK, EXIT_ERRORS = 0, 1
 KERNEL = "python3"
 NOTEBOOK_FILES = {"article": "01-article.ipynb", "corpus": "02-corpus.ipynb"}

@@ -5,13 +5,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 out=${OUT:-out/sample}
 status=0
-if .venv/bin/python -c "import conflictbook.report as r, sys; sys.exit(0 if getattr(r, 'READY', False) else 1)" 2>/dev/null; then
-  .venv/bin/conflictbook report data/sample --out "$out" || status=$?
-  page="$out/report.html"
-else
-  .venv/bin/conflictbook extract data/sample --out "$out" || status=$?
-  page=""
-fi
+.venv/bin/conflictbook report data/sample --out "$out" --notebook corpus || status=$?
+page="$out/report.html"
 echo
 echo "Tables: $(cd "$out" && pwd)/{articles,timeline,tallies,claims,comparison,errors}.csv"
 if [ -n "$page" ] && [ -f "$page" ]; then

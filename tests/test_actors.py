@@ -73,3 +73,11 @@ def test_gazetteer_covers_todays_wars():
 def test_missing_explicit_gazetteer_fails_loudly(tmp_path):
     with pytest.raises(FileNotFoundError):
         load_gazetteer(str(tmp_path / "nope.yml"))
+
+
+def test_countries_in_is_scanned_once_per_text_and_returns_a_fresh_set():
+    text = "Houthi rebels attacked a convoy in Marib, Yemeni officials said."
+    first = countries_in(text)
+    first.add("Atlantis")
+    assert "Atlantis" not in countries_in(text)
+    assert countries_in(text) == countries_in(text)

@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     extract = sub.add_parser("extract", parents=[common], help="write the six tables")
     extract.add_argument("--format", choices=("csv", "parquet"), default="csv", help="table format (csv)")
+    extract.add_argument("--events", choices=("acled", "ucdp"), default=None,
+                         help="also write events.csv, a draft coding sheet shaped like ACLED or UCDP GED")
     engine = extract.add_argument_group("corpus runs")
     engine.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                         help="worker processes (default: all cores; 1 runs in this process)")
@@ -81,6 +83,10 @@ def run_extract(args: argparse.Namespace) -> int:
                           progress=not args.quiet)
     book, written = extract_to(args.inputs, args.out, args.format, config,
                                published=_published(args.published), outlet=args.outlet)
+    if args.events:
+        from conflictbook.export import write_events
+
+        written["events"] = write_events(book, args.out, args.events)
     n_errors = len(book.records("errors"))
     if not args.quiet:
         counts = ", ".join(f"{len(book.records(t))} {t}" for t in ("articles", "timeline", "tallies", "claims",

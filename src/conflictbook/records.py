@@ -64,6 +64,7 @@ class Tally:
     span_start: int = -1
     span_end: int = -1
     sentence: int = -1
+    scope: str = "event"     # event, or cumulative for running and period totals ("since January", "the war has")
 
 
 @dataclass

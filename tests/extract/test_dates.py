@@ -87,7 +87,9 @@ CASES = [
     # relative days
     ("Seven houses were torched yesterday.", D(2022, 9, 27), D(2022, 9, 26), D(2022, 9, 26), "day"),
     ("Five more were torched today.", D(2022, 9, 27), D(2022, 9, 27), D(2022, 9, 27), "day"),
-    ("The convoy was hit last night.", D(2022, 9, 27), D(2022, 9, 26), D(2022, 9, 26), "hour"),
+    ("The convoy was hit last night.", D(2022, 9, 27), D(2022, 9, 26), D(2022, 9, 27), "hour"),
+    ("Looters ransacked the depot overnight.", D(2023, 1, 1), D(2022, 12, 31), D(2023, 1, 1), "hour"),
+    ("Sirens sounded last night at 11 p.m.", D(2022, 9, 27), D(2022, 9, 26), D(2022, 9, 26), "hour"),
     ("They blocked the road this morning.", D(2022, 9, 27), D(2022, 9, 27), D(2022, 9, 27), "hour"),
     ("Drones struck the camp yesterday afternoon.", D(2022, 9, 27), D(2022, 9, 26), D(2022, 9, 26), "hour"),
     ("The market was shelled the day before yesterday.", D(2022, 9, 27), D(2022, 9, 25), D(2022, 9, 25), "day"),
@@ -147,7 +149,7 @@ CASES = [
     ("Planes bombed the market over the weekend.", FRI, D(2024, 3, 9), D(2024, 3, 10), "range"),
     ("Planes bombed the market over the weekend.", D(2024, 3, 17), D(2024, 3, 16), D(2024, 3, 17), "range"),
     ("Talks will be held at the weekend.", FRI, D(2024, 3, 16), D(2024, 3, 17), "range"),
-    ("Drones struck the port overnight.", FRI, D(2024, 3, 14), D(2024, 3, 14), "hour"),
+    ("Drones struck the port overnight.", FRI, D(2024, 3, 14), D(2024, 3, 15), "hour"),
     ("Medics reported 12 deaths overnight on 30 May.", D(2016, 6, 1), D(2016, 5, 30), D(2016, 5, 30), "hour"),
     ("Deaths doubled in the first half of 2015.", FRI, D(2015, 1, 1), D(2015, 6, 30), "part-of-year"),
     ("Prices rose in the last quarter of last year.", FRI, D(2023, 10, 1), D(2023, 12, 31), "part-of-year"),
@@ -382,3 +384,63 @@ def test_any_word_salad_resolves_consistently(words, published):
         assert found.precision in {"hour", "day", "week", "month", "part-of-year", "year", "range"}
         if found.start is not None and found.end is not None:
             assert found.start <= found.end
+
+
+# Story-relative weeks and months: the calendar period after (before) the one holding the story's latest day.
+STORY_PERIODS = [
+    ("Militias burned the market on 14 August. Dozens were arrested in the following week.",
+     [("on 14 August", D(2024, 8, 14), D(2024, 8, 14)), ("in the following week", D(2024, 8, 19), D(2024, 8, 25))]),
+    ("Talks collapsed on 3 May. In the preceding month, the army had shelled the port.",
+     [("on 3 May", D(2024, 5, 3), D(2024, 5, 3)), ("In the preceding month", D(2024, 4, 1), D(2024, 4, 30))]),
+    ("Aid resumed on 2 January. The following month saw new fighting.",
+     [("on 2 January", D(2024, 1, 2), D(2024, 1, 2)), ("The following month", D(2024, 2, 1), D(2024, 2, 29))]),
+    # nothing to count from: no row
+    ("Dozens were arrested in the following week.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), STORY_PERIODS)
+def test_story_relative_periods(body, expected):
+    article = Article.build("a", body, published=D(2024, 9, 30))
+    assert [(d.text, d.start, d.end) for d in article_dates(article)] == expected
+
+
+# Indirect speech "said on Tuesday that ...": the reported clause counts from the day it was said.
+REPORTED = [
+    ("The agency said on Tuesday that 40 lorries had crossed in the past week.",
+     {"on Tuesday": D(2024, 3, 12), "in the past week": D(2024, 3, 5)}),
+    ("A farmer told the radio on Monday that raiders came yesterday.",
+     {"on Monday": D(2024, 3, 11), "yesterday": D(2024, 3, 10)}),
+    # the date after "that" is not when the words were said
+    ("The agency said that 40 lorries crossed on Tuesday and more came yesterday.",
+     {"on Tuesday": D(2024, 3, 12), "yesterday": D(2024, 3, 12)}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), REPORTED)
+def test_reported_speech_anchors_its_clause(body, expected):
+    article = Article.build("a", body, published=WED)
+    assert {d.text: d.start for d in article_dates(article)} == expected
+
+
+@pytest.mark.parametrize(("sentence", "start"), [
+    ("The next convoy is expected on Sunday.", D(2024, 3, 17)),
+    ("Further talks are planned for Friday.", D(2024, 3, 15)),
+    ("The convoy was expected on Sunday but never came.", D(2024, 3, 10)),
+])
+def test_expected_and_planned_point_forward(sentence, start):
+    article = Article.build("a", sentence, published=WED)
+    assert [d.start for d in article_dates(article)] == [start]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The town fell on 2 March. Two weeks later the army returned.",
+     [("on 2 March", D(2024, 3, 2)), ("Two weeks later", D(2024, 3, 16))]),
+    ("Voting ended on 3 March. A week earlier, rebels had attacked a polling station.",
+     [("on 3 March", D(2024, 3, 3)), ("A week earlier", D(2024, 2, 25))]),
+    # a story day after publication in a past-tense sentence is not given
+    ("Rebels took the town on 28 March. A week later the army returned.", [("on 28 March", D(2024, 3, 28))]),
+])
+def test_story_weeks(body, expected):
+    article = Article.build("a", body, published=D(2024, 3, 30))
+    assert [(d.text, d.start) for d in article_dates(article)] == expected

@@ -27,7 +27,8 @@ ROWS = [
     ("Twelve civilians were killed by Russian forces in the town.", "killed", 12, 12, 12, "reported",
      "Russian armed forces"),
     ("Russian troops killed 12 civilians near the bridge.", "killed", 12, 12, 12, "reported", "Russian armed forces"),
-    ("The army said it killed dozens of fighters in the hills.", "killed", 12, 12, 99, "reported", ""),
+    # "it" after "said" is the speaker: the army says it did it
+    ("The army said it killed dozens of fighters in the hills.", "killed", 12, 12, 99, "reported", "The army"),
     ("Israeli strikes killed more than 30 people overnight.", "killed", 30, 30, N, "reported",
      "Israel Defense Forces"),
     ("Gunmen shot dead four farmers in the village.", "killed", 4, 4, 4, "reported", "Gunmen"),
@@ -444,3 +445,179 @@ NEWS = [
 def test_news_sentences(sentence, expected):
     _, rows = tallies(sentence)
     assert [(r.category, r.best, r.perpetrator) for r in rows] == expected
+
+
+# Vocabulary and grammar for wording seen in other outlets: (sentence, [(category, best), ...]) for all rows.
+WIDER = [
+    # a count after a possessive
+    ("Militiamen kidnapped her three daughters near the well.", [("abducted", 3)]),
+    ("The soldiers executed their two prisoners at dawn.", [("killed", 2)]),
+    # deaths as a head noun, remains and corpses of
+    ("Observers recorded 64 civilian deaths in the district last month.", [("killed", 64)]),
+    ("Divers recovered the remains of at least seven sailors.", [("killed", 7)]),
+    # injured: hospital phrases, injuries with a modifier
+    ("Nine workers were rushed to hospital after the blast.", [("injured", 9)]),
+    ("Four guards sustained shrapnel wounds in the attack.", [("injured", 4)]),
+    # missing: whereabouts of
+    ("The whereabouts of 15 fishermen remain unknown.", [("missing", 15)]),
+    # verb families: seize, intercept, apprehend, rescue, repatriate
+    ("Rebels seized 30 soldiers at the border post.", [("captured", 30)]),
+    ("The coast guard intercepted 52 migrants off the island.", [("detained", 52)]),
+    ("Police apprehended six suspects in the market.", [("detained", 6)]),
+    ("Commandos rescued 11 hostages from a farmhouse.", [("released", 11)]),
+    ("Police rescued 14 people held in a cellar by a gang.", [("released", 14)]),
+    # rescued from rubble or fire: no captivity, no release
+    ("Twelve people were rescued from the rubble.", []),
+    ("Firefighters rescued 30 residents from the burning tower.", []),
+    ("Twenty pilots were repatriated on Tuesday.", [("released", 20)]),
+    ("Forty conscripts came home after the swap.", [("released", 40)]),
+    ("Forty soldiers came home on leave.", []),
+    ("Two reporters remain in detention.", [("detained", 2)]),
+    ("Forty aid workers are still in captivity.", [("hostage", 40)]),
+    # a main verb after a reduced relative decides: abducted ... were freed
+    ("Eight traders kidnapped in March were freed on Friday.", [("released", 8)]),
+    ("Three nurses arrested at the clinic were later released.", [("released", 3)]),
+    # displaced: left their homes, forced to leave; "have since fled" keeps its subject
+    ("Some 9,000 villagers left their homes after the fighting.", [("displaced", 9000)]),
+    ("Shelling forced 600 families to leave the valley.", [("displaced", 600)]),
+    ("About 700 residents have since fled to the coast.", [("displaced", 700)]),
+    # coordinated person nouns under one count; subsets of a count are not new counts
+    ("Gunmen abducted 12 nurses and doctors from the clinic.", [("abducted", 12)]),
+    ("Troops detained 40 people, most of them students, on Friday.", [("detained", 40)]),
+    # a number of things after "of the" heads the count: not people
+    ("The army said it shot down 18 of the 20 drones.", []),
+    # a cue word after a preposition modifies a later noun
+    ("Relatives searching for missing sons marched to the governor's office.", []),
+    # deals: the people given in exchange
+    ("Under the truce, 20 hostages will be freed in exchange for 200 prisoners.", [("released", 20),
+                                                                                 ("exchanged", 200)]),
+    # tolls that stay where they were; crime vocabulary; a cue word after a determiner is an adjective
+    ("The official toll from the riots remains at least 31.", [("killed", 31)]),
+    ("Two of the gangsters were shot dead by marines.", [("killed", 2)]),
+    ("Some 800 fighters loyal to the slain warlord have surrendered.", [("surrendered", 800)]),
+    # a participle after an "of" phrase naming a group still tells what happened to the people counted
+    ("The raid left eleven members of the border police killed and four others hurt.",
+     [("killed", 11), ("injured", 4)]),
+    ("Thirty members of the Lokri militia captured in the raid were shown on television.", [("captured", 30)]),
+    # ... but not after an "of" phrase naming people: they are the ones the participle is about
+    ("The relatives of the victims killed in the raid marched to the capital.", []),
+    # one person as the sentence's subject, only when something happens to them
+    ("The pilot of the second helicopter was killed in the crash.", [("killed", 1)]),
+    ("The nurse who treated them was wounded by shrapnel.", [("injured", 1)]),
+    ("The commander ordered the retreat.", []),
+    ("Her son was abducted on his way to school.", [("abducted", 1)]),
+    ("Another medic was wounded in the afternoon.", [("injured", 1)]),
+    ("The President was wounded in the attack.", []),
+    # reported states before the verb
+    ("Of the crew, at least nine are believed to have drowned.", [("killed", 9)]),
+    ("Twelve miners are feared to have been killed in the collapse.", [("killed", 12)]),
+    # held people who come back are released; others who return are not
+    ("Thirty prisoners of war have returned, the ombudsman said.", [("released", 30)]),
+    ("Eight of the 20 hostages came back on Monday.", [("released", 8)]),
+    ("Forty soldiers returned to their base.", []),
+    # a count inside the phrase's "of" does not end its clause
+    ("About 300 tenants of two burnt towers have been moved to a school.", [("relocated", 300)]),
+    # running totals after "bringing the number of ... to"
+    ("Six more died on Monday, bringing the number of people killed since May to 240.",
+     [("killed", 6), ("killed", 240)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WIDER)
+def test_wider_vocabulary(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best) for r in rows] == expected
+
+
+# (sentence, scope of every row): running and period totals are cumulative, single events are not.
+SCOPES = [
+    ("Eleven soldiers were killed in the ambush on Monday.", ["event"]),
+    ("Since June at least 80 people have been killed in the region.", ["cumulative"]),
+    ("The insurgency has killed more than 4,000 civilians.", ["cumulative"]),
+    ("So far this year, 96 journalists have been detained.", ["cumulative"]),
+    ("Four people died on Sunday, raising the total number of deaths since the siege began to 350.",
+     ["event", "cumulative"]),
+    ("A bomb killed 14 people, the ministry said, and the war has killed 3,000 people.", ["event", "cumulative"]),
+    ("The death toll from the civil war has risen to 9,400, the ministry said.", ["cumulative"]),
+    # a state since a date is who is held or missing now, not a running total
+    ("Three bloggers have been behind bars since May.", ["event"]),
+    ("Twelve fishermen have been missing since Sunday.", ["event"]),
+    ("Since the coup, 5,000 people have been detained.", ["cumulative"]),
+    ("The death toll from the ferry bombing rose to 31 on Thursday.", ["event"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "scopes"), SCOPES)
+def test_scope(sentence, scopes):
+    _, rows = tallies(sentence)
+    assert [r.scope for r in rows] == scopes
+
+
+def test_a_cumulative_count_takes_no_event_day():
+    event = TimelineEvent("t", "t-E001", date(2025, 3, 9), date(2025, 3, 9), "day", "on Sunday", "", "", "",
+                          "Meridian Wire", "", span_start=0, sentence=0)
+    sentence = "Four people died on Sunday, raising the number of people killed since May to 350."
+    _, rows = tallies(sentence, events=[event])
+    assert [(r.best, r.date) for r in rows] == [(4, date(2025, 3, 9)), (350, None)]
+
+
+# (sentence, [(category, best, victims, scope), ...]): a bare figure compared with a count counts the same people.
+COMPARED = [
+    ("Rebels abducted 75 villagers this year, compared with 40 in the whole of last year.",
+     [("abducted", 75, "villagers", "event"), ("abducted", 40, "villagers", "cumulative")]),
+    ("Police arrested 45 protesters on Monday, compared to 30 on Sunday.",
+     [("detained", 45, "protesters", "event"), ("detained", 30, "protesters", "event")]),
+    ("The army said it killed 50 rebels and lost 12.", [("killed", 50, "rebels", "event")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), COMPARED)
+def test_compared_figures(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.victims, r.scope) for r in rows] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a day number before a month is part of a date, not a count that ends the clause
+    ("Under the accord, 30 hostages held since the raid of 4 May will be freed.", [("released", 30, "agreed")]),
+    ("Six guards seized on 2 June were released on Friday.", [("released", 6, "reported")]),
+])
+def test_dates_inside_a_clause(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.status) for r in rows] == expected
+    assert all(r.scope == "event" for r in rows)
+
+
+# Tolls and running totals: (sentence, [(category, best, scope), ...]).
+TOTALS = [
+    ("The number of civilians killed has risen to 80.", [("killed", 80, "event")]),
+    ("The number of people displaced by the raid has reached 1,200.", [("displaced", 1200, "event")]),
+    ("Drones killed 14 herders on Friday, bringing the death toll since June to 2,100.",
+     [("killed", 14, "event"), ("killed", 2100, "cumulative")]),
+    ("The blast killed four more, bringing the toll to 19.", [("killed", 4, "event"), ("killed", 19, "event")]),
+    ("The number of people killed in the riots rose to 45, up from 30 on Monday.", [("killed", 45, "event")]),
+    # "the first ... since": a record, not a running total
+    ("Forty prisoners were freed in the first swap since the truce collapsed.", [("released", 40, "event")]),
+    # a list of objects with commas shares the verb
+    ("The dead included a baker, two night watchmen and a boy of nine.",
+     [("killed", 1, "event"), ("killed", 2, "event"), ("killed", 1, "event")]),
+    # inverted sentences and appositions that list a subset
+    ("Among the dead were six children.", [("killed", 6, "event")]),
+    ("The wounded included two reporters.", [("injured", 2, "event")]),
+    ("At least 20 people, most of them women and children, were killed.", [("killed", 20, "event")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TOTALS)
+def test_tolls_and_totals(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.scope) for r in rows] == expected
+
+
+def test_a_promised_release_takes_no_past_day():
+    sentence = "Under the accord, 30 hostages held since the raid of 4 March will be freed in exchange for 90 convicts."
+    event = TimelineEvent("t", "t-E001", date(2025, 3, 4), date(2025, 3, 4), "day", "4 March", "", "", "",
+                          "Meridian Wire", "", span_start=sentence.index("4 March"), sentence=0)
+    _, rows = tallies(sentence, events=[event])
+    assert [(r.category, r.status, r.date) for r in rows] == [("released", "agreed", None),
+                                                              ("exchanged", "agreed", None)]

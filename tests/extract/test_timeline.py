@@ -136,6 +136,7 @@ SAMPLE_DATES = [
     ("valdoria-2025-01-03-veska", "December 28th", date(2024, 12, 28), date(2024, 12, 28)),
     ("valdoria-2025-01-03-veska", "on Tuesday", date(2024, 12, 31), date(2024, 12, 31)),
     ("valdoria-2025-01-03-veska", "early 2019", date(2019, 1, 1), date(2019, 4, 30)),
+    ("valdoria-2025-01-03-veska", "since late last year", date(2024, 9, 1), date(2025, 1, 3)),
     ("valdoria-2025-03-10-halden-cross-meridian", "Yesterday", date(2025, 3, 9), date(2025, 3, 9)),
     ("valdoria-2025-03-10-halden-cross-meridian", "Monday 3 March", date(2025, 3, 3), date(2025, 3, 3)),
     ("valdoria-2025-03-10-halden-cross-meridian", "previous ten days", date(2025, 2, 28), date(2025, 3, 10)),

@@ -53,8 +53,17 @@ class Terms:
     causative_displaced: re.Pattern
     toll: re.Pattern
     toll_update: re.Pattern
+    toll_number: re.Pattern                # "the number of civilians killed has risen to 80"
     estimate: re.Pattern                   # "put the number of captured fighters at between 40 and 50"
     bringing: re.Pattern                   # "bringing to some 300 the number of people bused out"
+    bringing_of: re.Pattern                # "bringing the number of people killed since May to 212"
+    bringing_toll: re.Pattern              # "bringing the death toll since October to 32,000"
+    bringing_verb: re.Pattern              # any of the bringing verbs: the patterns above are tried only then
+    cumulative: re.Pattern                 # "since January", "so far": a running total
+    superlative_since: re.Pattern          # "the first exchange since the war": not a total
+    state_cues: frozenset[str]             # "held since May": who is held now
+    running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
+    running_noun: re.Pattern               # "the death toll from the war": a toll of a whole war
     toll_previous: re.Pattern
     toll_category: dict[str, str]
     persons_plural: frozenset[str]
@@ -70,6 +79,13 @@ class Terms:
     elliptical: frozenset[str]
     not_agents: frozenset[str]
     implied_blockers: re.Pattern           # "former detainees" are not held now
+    held_return: re.Pattern                # "84 prisoners have returned": released
+    held_heads: frozenset[str]             # heads of people held by someone
+    taking_tail: re.Pattern                # "took " before the people counted
+    captivity_cues: frozenset[str]         # "rescued": released only in a sentence about captivity
+    captivity_words: re.Pattern
+    complement_next: re.Pattern            # " hostage" right after them
+    complements: dict[str, str]
     reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
     definites: frozenset[str]
 
@@ -112,7 +128,7 @@ def terms() -> Terms:
         before_tail=re.compile(rf"(?<![\w\-])(?P<cue>{before_alt})\s+{gap_adverbs}(?:the\s+)?$", re.IGNORECASE),
         after_cue=_words(after_alt),
         aux_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['auxiliaries'])})\s+{gap_adverbs}(?:not\s+)?"
-                            rf"(?:\w+ed\s+(?:and|or)\s+{gap_adverbs})?$", re.IGNORECASE),
+                            rf"(?:have\s+)?(?:\w+ed\s+(?:and|or)\s+{gap_adverbs})?$", re.IGNORECASE),
         irrealis_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['irrealis'])})\s+{gap_adverbs}$", re.IGNORECASE),
         negation_tail=re.compile(rf"(?<![\w\-])(?:{alternation(frames['negation'])})\s+{gap_adverbs}"
                                  rf"(?:(?:been|be|to|have|being)\s+)*$", re.IGNORECASE),
@@ -120,19 +136,38 @@ def terms() -> Terms:
         demanded=_words(alternation(frames["demanded"])),
         attack=re.compile(rf"(?<![\w\-])(?:during|in|amid|after|by|with|through)\s+(?P<who>(?:[\w'\u2019\-]+\s+){{0,4}}?)"
                           rf"(?:{alternation(doc['attacks'])})(?![\w\-])", re.IGNORECASE),
-        reporting_that=re.compile(rf"(?<![\w\-])(?:{alternation(doc['reporting'])})(?:\s+\w+)?\s+that\s+",
+        reporting_that=re.compile(rf"(?<![\w\-])(?:{alternation(doc['reporting'])})(?:\s+[\w'\u2019\-]+){{0,4}}?\s+that\s+",
                                   re.IGNORECASE),
         identifier_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['identifiers'])})\s*$", re.IGNORECASE),
         causative_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['causatives']['verbs'])})\s+$", re.IGNORECASE),
         causative_displaced=_words(alternation(doc["causatives"]["displaced"])),
         toll=re.compile(rf"(?<![\w\-])(?P<noun>{alternation(toll_nouns)})"
                         rf"(?:\s+(?:from|in|of|after|at|on|among)\s+[^,.;\d]{{1,80}}?)?"
-                        rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+)?", re.IGNORECASE),
+                        rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+(?!least|most))?", re.IGNORECASE),
         estimate=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['estimate_verbs'])})\s+the\s+(?:number|toll|total|figure)"
                             rf"\s+of\s+(?P<what>[^,.;]{{1,60}}?)\s+at\s+", re.IGNORECASE),
         bringing=re.compile(r"(?<![\w\-])(?:bringing|brought|brings|taking|took|raising)\s+(?:the\s+total\s+)?to\s+"
                             r"(?P<figure>[^,.;]{1,30}?)\s+the\s+(?:number|total)\s+of\s+(?P<what>[^,.;]{1,60})",
                             re.IGNORECASE),
+        bringing_of=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:[\w\-]+\s+)?"
+                               rf"(?:number|total|toll|tally|count)\s+of\s+(?P<what>[^,.;]{{1,100}}?)\s+to\s+"
+                               rf"(?=\S)", re.IGNORECASE),
+        bringing_verb=_words(alternation(tolls["bringing_verbs"])),
+        bringing_toll=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:overall\s+|total\s+)?"
+                                 rf"(?P<noun>{alternation(toll_nouns)})(?:\s+[^,.;\d]{{1,80}}?)?\s+to\s+(?=\S)",
+                                 re.IGNORECASE),
+        cumulative=_words(alternation(doc["scope"]["cumulative"])),
+        state_cues=frozenset(_norm(w) for w in doc["scope"]["state_cues"]),
+        superlative_since=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['superlatives'])})\s[^,;]*?\bsince\s",
+                                     re.IGNORECASE),
+        running_subject=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['running_subjects'])})\s+"
+                                   rf"(?:(?:has|have|had)\s+)(?:\w+ly\s+|also\s+|now\s+|already\s+)*$", re.IGNORECASE),
+        running_noun=re.compile(rf"(?<![\w\-])(?:from|of|in|during)\s+(?:the\s+)?(?:[\w'\u2019\-]+\s+)?"
+                                rf"(?:{alternation(doc['scope']['running_subjects'])})(?![\w\-])", re.IGNORECASE),
+        toll_number=re.compile(rf"(?<![\w\-])number\s+of\s+(?:[\w'\u2019\-]+\s+){{1,3}}?(?P<cue>{after_alt})"
+                               rf"(?:\s+(?:from|in|of|after|at|on|among|since|during|by)\s+[^,.;\d]{{1,80}}?)?"
+                               rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+(?!least|most))?",
+                               re.IGNORECASE),
         toll_update=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['updates'])})\s+(?P<noun>{alternation(toll_nouns)})"
                                rf"\s+of\s+", re.IGNORECASE),
         toll_previous=re.compile(rf"(?<![\w\-])(?:(?:{alternation(tolls['previous'])})\s+(?:{alternation(toll_nouns)})"
@@ -145,6 +180,15 @@ def terms() -> Terms:
         modifiers=frozenset(_norm(m) for m in persons.get("modifiers", [])),
         not_people=frozenset(_norm(n) for n in doc.get("not_people", [])),
         pronouns=frozenset(_norm(p) for p in doc.get("pronouns", [])),
+        held_return=re.compile(rf"\s+(?:(?:also|now|safely|finally|all)\s+)?(?P<cue>{alternation(persons['held_return_verbs'])})"
+                               rf"(?![\w\-])", re.IGNORECASE),
+        captivity_cues=frozenset(_norm(w) for w in doc["captivity"]["cues"]),
+        captivity_words=_words(alternation(doc["captivity"]["words"])),
+        taking_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['object_complements']['verbs'])})\s+$", re.IGNORECASE),
+        complement_next=re.compile(rf"\s+(?P<word>{alternation(doc['object_complements']['complements'])})(?![\w\-])",
+                                   re.IGNORECASE),
+        complements={_norm(k): v for k, v in doc["object_complements"]["complements"].items()},
+        held_heads=frozenset(_norm(w) for w in persons["held_heads"]),
         implied_blockers=_words(alternation(persons.get("implied_blockers", []))),
         reporting_after=re.compile(rf"[^.;:]{{0,120}}?(?<![\w\-])(?:{alternation(doc['reporting'])})(?![\w\-])",
                                    re.IGNORECASE),
@@ -184,6 +228,8 @@ def grammar() -> SimpleNamespace:
         unreal=re.compile(rf"{edge}(?:{alt('unreal_markers')})\s+(?:\w+ly\s+)?$", re.IGNORECASE),
         modal_passive=re.compile(rf"{edge}(?:{alt('unreal_markers')})\s+(?:\w+\s+)?be\b", re.IGNORECASE),
         new_subject=re.compile(rf"{edge}(?:{alt('new_subject')})(?![\w\-])", re.IGNORECASE),
+        preposition_tail=re.compile(rf"{edge}(?:{alt('cue_blocking_prepositions')})\s*$", re.IGNORECASE),
+        verb_adverb_tail=re.compile(rf"{edge}(?:{alt('verb_adverbs')})\s*$", re.IGNORECASE),
         clause_open=re.compile(rf"[;:\u201c\u201d\"]|{edge}(?:{alt('clause_openers')})(?![\w\-])", re.IGNORECASE),
         subject_tail=re.compile(rf"(?:\s+(?:{alt('subject_tail')}|\w+ly|,))+\s*$", re.IGNORECASE),
         agent=re.compile(rf"(?P<agent>(?:the\s+)?[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){{0,5}}?)"
@@ -193,6 +239,7 @@ def grammar() -> SimpleNamespace:
         condition=re.compile(rf"{edge}(?:{alt('future_modals')})\s.*{edge}(?:{alt('conditions')})\s", re.IGNORECASE),
         denied_that=re.compile(rf"{edge}(?:{alt('denial_verbs')})\s+(?:claims\s+|reports\s+)?that\s", re.IGNORECASE),
         reported=re.compile(rf"{edge}(?:{alt('reported_verbs')})\s+", re.IGNORECASE),
+        perfect_words=words_of("perfect_auxiliaries"),
         perfect=re.compile(rf"{edge}(?:{alt('perfect_auxiliaries')})\s+\w+ed\b", re.IGNORECASE),
         unreal_tail=re.compile(rf"{edge}(?:to|{alt('future_modals')})\s*$", re.IGNORECASE),
         phrase_determiner=re.compile(rf"{edge}(?:{alt('phrase_determiners')})\s+$", re.IGNORECASE),
@@ -205,7 +252,12 @@ def grammar() -> SimpleNamespace:
         age_list=re.compile(rf"{edge}(?:{alt('age_words')})\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|,\s*and)\s*$",
                             re.IGNORECASE),
         subset=re.compile(rf"{edge}(?:{alt('subset_markers')})\s+$", re.IGNORECASE),
+        # "20 people, most of them women and children, were killed": the apposition lists a subset
+        subset_list=re.compile(rf"{edge}(?:{alt('subset_markers')})\s+(?:[\w'\u2019\-]+(?:\s+(?:and|or)|,)\s+)*$",
+                               re.IGNORECASE),
+        subset_open=re.compile(rf",\s*(?:{alt('subset_markers')})\s", re.IGNORECASE),
         pronoun_one=re.compile(rf"{edge}(?:{alt('pronoun_one_before')})\s+$", re.IGNORECASE),
+        comparison=re.compile(rf"{edge}(?:{alt('comparisons')})\s+(?:(?:just|only|about|some)\s+)?$", re.IGNORECASE),
         coordination=re.compile(rf"\s*,?\s*(?:{alt('coordinators')})\s+$", re.IGNORECASE),
         conjunctions=words_of("conjunctions"),
     )

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
 
+_CUE_REACH = 120  # characters before a phrase searched for its active cue (cue, adverbs, determiner)
+_OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
 
 
@@ -35,7 +38,7 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     """The active or nominal cue right before PHRASE, and whether it is irrealis ("in return for freeing")."""
     t = terms()
     left = text[: phrase.start]
-    match = t.before_tail.search(left)
+    match = t.before_tail.search(left, max(0, len(left) - _CUE_REACH))
     if not match:
         return None, False
     cue = match.group("cue")
@@ -66,13 +69,30 @@ def _causative(text: str, phrase: PeoplePhrase, limit: int) -> Cue | None:
     return Cue("displaced", verb.start(), verb.end(), "active")
 
 
+def _taken_as(text: str, phrase: PeoplePhrase) -> Cue | None:
+    """'took 30 people hostage', 'holding 12 soldiers captive': the category word follows the people."""
+    t = terms()
+    after = t.complement_next.match(text, phrase.end)
+    if not after:
+        return None
+    verb = t.taking_tail.search(text, max(0, phrase.start - 16), phrase.start)
+    if not verb:
+        return None
+    category = t.complements[after.group("word").lower()]
+    negated = bool(t.negation_tail.search(text[: verb.start()]))
+    return Cue(category, verb.start(), after.end(), "active", negated)
+
+
 def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
     """Where the clause that starts at START ends: the next counted phrase or a clause break."""
     limit = len(text)
     for other in phrases:
         if other.start >= start:
-            if grammar().subset.search(text[start: other.start]):
+            gap = text[start: other.start]
+            if grammar().subset.search(gap) or (grammar().subset_open.match(gap) and "," not in gap[1:]):
                 continue  # "ten people, including a journalist, were killed"
+            if other.kind == "headless" and _OF_GAP.fullmatch(text[start: other.start]):
+                continue  # "120 residents of two damaged blocks were moved": a count inside the phrase's "of"
             limit = min(limit, other.start)
             break
     for stop in grammar().clause_end.finditer(text, start, limit):
@@ -80,6 +100,29 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
             continue  # 'had been "neutralised"': a quoted word, not a quotation
         return stop.start()
     return limit
+
+
+def _group_of(gap: str) -> bool:
+    """'nine members OF THE GOVERNMENT FORCES killed': an "of" phrase naming a group before the participle."""
+    match = _OF_GROUP.fullmatch(gap)
+    if not match:
+        return False
+    words = match.group("words").split()
+    t = terms()
+    return not any(w.lower() in t.persons_plural or w.lower() in t.persons_singular or w.lower() in t.np_stops
+                   or w.lower() in terms().cue_map["after"] for w in words)
+
+
+def _main_verb(text: str, start: int, limit: int) -> Cue | None:
+    """After a reduced relative ("people abducted in May"), the passive main verb of the clause, if any."""
+    t = terms()
+    for match in t.after_cue.finditer(text, start, limit):
+        gap = text[start: match.start()]
+        participle = t.category("after", match.group(0))
+        if participle and t.aux_tail.search(gap) and not re.search(r"[,;:]", gap):
+            mood = "unreal" if grammar().modal_passive.search(gap) else ""
+            return Cue(participle, match.start(), match.end(), "passive", bool(t.negation_tail.search(gap)), mood)
+    return None
 
 
 def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
@@ -93,13 +136,19 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
         intransitive = t.category("intransitive", cue)
         participle = t.category("after", cue)
         negated = bool(t.negation_tail.search(gap))
-        if grammar().new_subject.search(gap):
-            return []
+        if gap.strip() and (grammar().preposition_tail.search(gap) or grammar().adjectival.search(gap)) \
+                and not t.aux_tail.search(gap):
+            continue  # "searching for disappeared relatives", "loyal to the dead leader": the cue word is an adjective
+        if grammar().new_subject.search(grammar().verb_adverb_tail.sub("", gap)):
+            return []  # "..., when they were killed": a new clause; "have since fled" keeps the subject
         if t.aux_tail.search(gap) and participle:
             voice, category = "passive", participle
         elif intransitive and (not gap.strip() or re.fullmatch(r"[\s\w,'\u2019\-]*", gap)):
             voice, category = "intransitive", intransitive
-        elif participle and not gap.strip() and grammar().reduced_next.match(text[match.end():]):
+        elif participle and (not gap.strip() or _group_of(gap)) and grammar().reduced_next.match(text[match.end():]):
+            main = _main_verb(text, match.end(), limit)
+            if main is not None:
+                return [main]  # "ten people abducted last month were freed": the main verb says what happened
             voice, category = "passive", participle
         else:
             return []
@@ -120,6 +169,18 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
 
 def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> list[Cue]:
     """The categories of PHRASE, best first; empty when nothing ties it to a casualty or custody."""
+    cues = _find_cues(text, phrase, phrases)
+    t = terms()
+    if any(_norm_cue(text, c) in t.captivity_cues for c in cues) and not t.captivity_words.search(text):
+        return []  # "twelve people were rescued from the rubble": no captivity, no release
+    return cues
+
+
+def _norm_cue(text: str, cue: Cue) -> str:
+    return " ".join(text[cue.start: cue.end].lower().split())
+
+
+def _find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> list[Cue]:
     t = terms()
     limit = clause_limit(text, phrase.end, [p for p in phrases if p.start >= phrase.end])
     before, irrealis = _before(text, phrase)
@@ -129,6 +190,9 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
     framed = bool(t.agreed.search(text) or t.demanded.search(text))
     if before and before.mood and not framed:
         before, irrealis = None, True
+    taken = _taken_as(text, phrase)
+    if taken and not irrealis:
+        return [taken]
     if before and not irrealis:
         return [before]
     causative = _causative(text, phrase, clause_limit(text, phrase.end, []))
@@ -142,6 +206,9 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
         return [Cue(implied, phrase.start, phrase.end, "implied")]
     if after:
         return after
+    returned = t.held_return.match(text, phrase.end) if phrase.head.lower() in t.held_heads else None
+    if returned:  # "84 prisoners have returned": held people coming back are released
+        return [Cue("released", returned.start("cue"), returned.end("cue"), "intransitive")]
     if implied:
         return [Cue(implied, phrase.start, phrase.end, "implied")]
     return []
@@ -153,7 +220,7 @@ def pronoun_objects(text: str) -> list[tuple[Cue, int]]:
     found = []
     for match in grammar().object_pronoun.finditer(text):
         left = text[: match.start()]
-        tail = t.before_tail.search(left)
+        tail = t.before_tail.search(left, max(0, len(left) - _CUE_REACH))
         if not tail:
             continue
         category = t.category("before", tail.group("cue"))

@@ -28,6 +28,7 @@ DAY_PARTS: dict[str, str] = LEX["day_parts"]
 PERIOD_PARTS: dict = LEX["period_parts"]
 RELATIVE_WORDS: dict[str, int] = LEX["relative_words"]
 RELATIVE_DAYS: dict[str, list] = LEX["relative_days"]
+NIGHT_SPANS = frozenset(" ".join(w.lower().split()) for w in LEX["night_spans"])
 SEASONS: dict[str, list[int]] = LEX["seasons"]
 
 
@@ -126,7 +127,10 @@ ATOMS = [
     ("yc", rf"(?<![\w-])(?P<yc_c>{YEAR_CUE})\s+(?P<yc_y>{YEAR})(?!['’]s)"),
     ("rd", rf"(?<![\w-])(?P<rd_w>{_ci(RELATIVE_DAYS)})(?:\s+(?P<rd_p>{DPART}))?(?!\w)"),
     ("sd", rf"(?<![\w-])(?P<sd_w>{_ci(LEX['story_days'])})(?!\w)(?!\s+(?i:yesterday|tomorrow|of)\b)"),
-    ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?i:days?)\s+(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
+    ("sp", rf"(?<![\w-])(?:(?i:in|during|over)\s+)?(?i:the)\s+(?P<sp_r>{_ci(LEX['story_periods'])})\s+"
+           rf"(?P<sp_u>(?i:week|month))(?!\w)"),
+    ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?P<sn_u>(?i:days?|weeks?))\s+"
+           rf"(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
     ("tp", r"(?<![\w-])(?i:this)\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
            rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
@@ -261,8 +265,12 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         return DateExpr("since", base=year) if cue == "since" else (
             DateExpr("until", base=year) if cue in ("until", "till") else year)
     if kind == "rd":
-        offset, part = RELATIVE_DAYS[" ".join(g("rd_w").lower().split())]
-        return DateExpr("relday", rel=offset, daypart=(g("rd_p") or part or "").lower())
+        word = " ".join(g("rd_w").lower().split())
+        offset, part = RELATIVE_DAYS[word]
+        spans = word in NIGHT_SPANS and not g("rd_p")
+        return DateExpr("relday", rel=offset, daypart=(g("rd_p") or part or "").lower(), unit="night" if spans else "")
+    if kind == "sp":
+        return DateExpr("story", rel=LEX["story_periods"][g("sp_r").lower()], unit=g("sp_u").lower())
     if kind == "sd":
         phrase = " ".join(g("sd_w").lower().split())
         if phrase.endswith(("before", "after")) and NEXT_WORD_RE.match(m.string, m.end()):
@@ -270,7 +278,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         offset, part = LEX["story_days"][phrase]
         return DateExpr("story", rel=offset, daypart=part or "")
     if kind == "sn":
-        return DateExpr("story", rel=_int(g("sn_n")) * LEX["story_day_shifts"][g("sn_d").lower()])
+        days = 7 if g("sn_u").lower().startswith("week") else 1  # "a week later" is seven days on
+        return DateExpr("story", rel=days * _int(g("sn_n")) * LEX["story_day_shifts"][g("sn_d").lower()])
     if kind == "tp":
         return DateExpr("relday", rel=0, daypart=g("tp_p").lower())
     if kind == "wd":

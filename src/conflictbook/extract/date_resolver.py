@@ -69,6 +69,8 @@ def _exists(month: int, day: int) -> bool:
 def precision_of(expr: DateExpr) -> str:
     """The precision an expression gives, known without an anchor."""
     kind = expr.kind
+    if kind == "story" and expr.unit in ("week", "month"):
+        return expr.unit
     if kind in ("date", "relday", "weekday", "story"):
         return "hour" if expr.daypart else "day"
     if kind == "month":
@@ -151,7 +153,8 @@ def _span(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
         return None
     if kind == "relday":
         day = anchor + timedelta(days=expr.rel or 0)
-        return day, day
+        spans = expr.unit == "night" and expr.hour is None  # "overnight" runs into the next day; "at 11 p.m." does not
+        return day, day + timedelta(days=1 if spans else 0)
     if kind == "weekday":
         day = _weekday(expr, anchor, future)
         return day, day
@@ -167,6 +170,15 @@ def _span(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
     if kind == "period":
         return _period(expr.unit, expr.rel or 0, anchor)
     return None
+
+
+def story_period(expr: DateExpr, day: date) -> tuple[date, date]:
+    """The calendar week or month REL periods from the one holding the story's DAY."""
+    if expr.unit == "month":
+        first = add_months(day.replace(day=1), expr.rel or 0)
+        return first, month_end(first.year, first.month)
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=expr.rel or 0)
+    return monday, monday + timedelta(days=6)
 
 
 def _minus_year(day: date) -> date:

@@ -40,7 +40,7 @@ from datetime import date, timedelta
 
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, _alt, find_dates
-from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve
+from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve, story_period
 from conflictbook.lexicon import LexiconError, load_list
 from conflictbook.records import Claim
 
@@ -57,6 +57,7 @@ def _speech_verbs() -> list[str]:
 SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{_alt(_speech_verbs())})(?![\w-])")
 FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['future_cues'])})(?![\w-])")
 SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
+THAT_AFTER_RE = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
 STORY_REACH = 2  # paragraphs a story-relative day ("the next day") may look back for its day
@@ -189,6 +190,31 @@ def _claim_anchors(found: list[tuple[Sentence, DateMention, bool]], claims: list
     return out
 
 
+def _reported_anchors(found: list[tuple[Sentence, DateMention, bool]],
+                      anchor: date | None) -> list[tuple[int, int, date]]:
+    """(content start, content end, day said) of indirect speech "said on Tuesday that ...".
+
+    The reported clause after "that" runs to the end of its sentence; its relative dates count
+    from the day the words were said. Claims give these spans too; this reads the grammar alone.
+    """
+    out: list[tuple[int, int, date]] = []
+    if anchor is None:
+        return out
+    for sent, mention, future in found:
+        that = THAT_AFTER_RE.match(sent.text, mention.end)
+        if mention.expr.kind not in DAY_KINDS or not that or not _near_speech_verb(sent, mention):
+            continue
+        if not any(v.end() <= mention.start for v in SPEECH_RE.finditer(sent.text)):
+            continue  # the verb must come first: "said on Tuesday that"
+        try:
+            day, last, _ = resolve(mention.expr, anchor, future)
+        except InvalidDate:
+            continue
+        if day is not None and day == last:
+            out.append((sent.start + that.end(), sent.end, day))
+    return out
+
+
 def _near_cue(start: int, end: int, cues: list[tuple[int, int]]) -> bool:
     return any(-60 <= start - ce <= 60 or -60 <= cs - end <= 60 for cs, ce in cues)
 
@@ -215,7 +241,7 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
             found.append((sent, mention, _is_future(sent.text, mention)))
     quotes = _quote_spans(article, claims) if found else []
     speech = _speech_anchors(article, found, quotes, claims, anchor)
-    said = _claim_anchors(found, claims, anchor)
+    said = _claim_anchors(found, claims, anchor) + _reported_anchors(found, anchor)
     out: list[ResolvedDate] = []
     story_day: tuple[date, int] | None = None  # the latest day-precise date and its paragraph
     for sent, mention, future in found:
@@ -223,8 +249,17 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
         if mention.expr.kind == "story":
             if story_day is None or sent.paragraph - story_day[1] > STORY_REACH:
                 continue  # nothing to count from: not dated
-            day = story_day[0] + timedelta(days=mention.expr.rel or 0)
             quoted = _inside(offset, quotes) is not None
+            if mention.expr.unit in ("week", "month"):  # "in the following week"
+                first, last = story_period(mention.expr, story_day[0])
+                if anchor is not None and not future and last > anchor:
+                    last = max(first, anchor)
+                out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, first,
+                                        last, precision_of(mention.expr), story_day[0], quoted=quoted))
+                continue
+            day = story_day[0] + timedelta(days=mention.expr.rel or 0)
+            if anchor is not None and day > anchor and not future:
+                continue  # a past story cannot go on after publication: the count is not from this day
             out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, day, day,
                                     precision_of(mention.expr), story_day[0], quoted=quoted))
             story_day = (day, sent.paragraph)

@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.quantities import Quantity, determiner_pattern, find_quantities
+from conflictbook.lexicon import load
 
 TOKEN = re.compile(r"\w[\w'\u2019\-]*|[^\w\s]")
+
+
+@cache
+def _month_next() -> re.Pattern:
+    """A month name right after a number: "3 March" is a day of a date, not a count."""
+    dates = load("dates")
+    names = list(dates["months"]) + list(dates.get("month_abbreviations") or [])
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(str(n)) for n in names)})(?![\w\-])")
+_SENTENCE_SUBJECT = re.compile(r"[\"'\u201c\u2018]?(?P<the>The|His|Her|Their|My|Our)\s+")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 AGE_WORD = re.compile(r"\d+-(?:year|month)s?-old")
 
@@ -60,8 +71,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
     if tokens and _norm(tokens[0].group()) in grammar().object_pronouns:
         tok = tokens[0]
         return _Head(tok.start(), tok.end(), tok.group(), tok.start())
-    if tokens and _norm(tokens[0].group()) in t.elliptical:
-        tok = tokens[0]
+    following = _norm(tokens[1].group()) if len(tokens) > 1 else ""
+    if tokens and _norm(tokens[0].group()) in t.elliptical and following not in t.persons_plural:
+        tok = tokens[0]  # "200 more were taken"; but "five more suspects" is headed by its noun
         return _Head(tok.start(), tok.end(), tok.group(), tok.start())
     if tokens and _norm(tokens[0].group()) == "of":
         i = 1
@@ -72,6 +84,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             i += 1
             if i < len(tokens) and _norm(tokens[i].group()) in t.nominal:
                 tok = tokens[i]
+                following = tokens[i + 1] if i + 1 < len(tokens) else None
+                if following is not None and _norm(following.group()) in t.persons_plural:
+                    tok = following  # "six of the kidnapped victims": the participle modifies a person noun
                 return _Head(tok.start(), tok.end(), tok.group(), tokens[i - 1].start())
         body = tokens[i].start() if i < len(tokens) else pos
     elif tokens:
@@ -86,10 +101,17 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
         if phrase:
             head = _Head(tok.start(), phrase.end(), phrase.group(), body)
             i = next((k for k, x in enumerate(tokens) if x.start() >= phrase.end()), len(tokens))
+            if i + 1 < len(tokens) and _norm(tokens[i].group()) in grammar().conjunctions \
+                    and _norm(tokens[i + 1].group()) in t.persons_plural:
+                i += 1  # "aid workers and teachers"
             continue
         if low in t.persons_plural or (singular and low in t.persons_singular):
             head = _Head(tok.start(), tok.end(), word, body)
             i += 1
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and _norm(tokens[i].group()) in grammar().conjunctions and (
+                    _norm(following.group()) in t.persons_plural or t.person_phrases.match(text, following.start())):
+                i += 1  # "23 aid workers and teachers": one count over both nouns
             continue
         if head is not None:
             break
@@ -100,6 +122,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             if close is not None:
                 i = close + 1
                 continue
+        if word.replace(",", "").isdigit() and i > 0 and _norm(tokens[i - 1].group()) in t.definites:
+            i += 1  # "41 of the 47 missiles": the head of the whole follows the second number
+            continue
         if low in grammar().conjunctions and modifiers and i + 1 < len(tokens) and tokens[i + 1].group().islower():
             i += 1
             continue
@@ -130,6 +155,8 @@ def _is_identifier(text: str, q: Quantity) -> bool:
         return True
     if q.kind == "exact" and YEAR.fullmatch(q.text):
         return True
+    if q.kind == "exact" and q.text.isdigit() and len(q.text) <= 2 and _month_next().match(text, q.end):
+        return True  # "on 3 March"
     before = text[: q.start].rstrip()
     after = text[q.end:].lstrip()
     if q.kind == "exact" and q.text.isdigit() and before.endswith(",") and after.startswith(","):
@@ -233,6 +260,14 @@ def _singular_phrases(text: str) -> list[PeoplePhrase]:
             continue
         found.append(PeoplePhrase(match.start(), head.end, text[match.start(): head.end],
                                   text[head.body_start: head.end], head.word, 1, 1, 1, "exact", match.start()))
+    opening = _SENTENCE_SUBJECT.match(text)
+    if opening and any(_norm(w.strip(",.;:")) in t.persons_singular for w in text[opening.end(): opening.end() + 48]
+                       .split()[:4]):  # "The driver of the first bus was shot dead": one person, as the subject
+        head = head_after(text, opening.end(), singular=True)
+        if head and _norm(head.word) in t.persons_singular and not head.word[0].isupper():
+            found.append(PeoplePhrase(opening.start("the"), head.end, text[opening.start("the"): head.end],
+                                      text[head.body_start: head.end], head.word, 1, 1, 1, "definite",
+                                      opening.start("the")))
     return found
 
 
@@ -261,6 +296,8 @@ def _bare_phrases(text: str, taken: list[tuple[int, int]]) -> list[PeoplePhrase]
         before = tokens[first - 1].group() if first > 0 else ""
         if _norm(before) in t.definites or before[:1].isdigit():
             continue
+        if grammar().subset_list.search(text[: tokens[first].start()]):
+            continue  # "60 people, most of them men, ...": a subset of a count, not a new one
         end = tok.end()
         if idx + 1 < len(tokens) and _norm(tokens[idx + 1].group()) == "from":
             k = idx + 2

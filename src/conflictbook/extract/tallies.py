@@ -18,15 +18,16 @@ from datetime import date, datetime
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article, Sentence
+from conflictbook.extract.agents import agent, clause_start
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
+from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.records import Claim, Tally, TimelineEvent
 
-_BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
-_MEANS_OF = re.compile(r"(?P<means>(?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:from|of)\s+", re.IGNORECASE)
-_COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
+_SEGMENT_END = re.compile(r"[,;:]")
+_BREAK = re.compile(r"[,;:\"\u201c\u201d]")
 
 
 class _Context:
@@ -52,101 +53,13 @@ class _Context:
             if event.sentence != sentence.index and not (sentence.start <= event.span_start < sentence.end):
                 continue
             start, end = (d.date() if isinstance(d, datetime) else d for d in (event.start, event.end))
-            if start is None or start != end:
+            night = event.precision == "hour" and start is not None and end is not None and (end - start).days == 1
+            if start is None or (start != end and not night):  # "overnight": the night that began on START
                 continue
             gap = abs(event.span_start - offset) if event.span_start >= 0 else 10**6
             if distance is None or gap < distance:
                 best, distance = start, gap
         return best
-
-
-def _clause_start(text: str, position: int) -> int:
-    """Start of the clause holding POSITION: after a reported 'that', a quote mark, or a conjunction."""
-    start = 0
-    for match in terms().reporting_that.finditer(text, 0, position):
-        start = max(start, match.end())
-    for match in grammar().clause_open.finditer(text, start, position):
-        start = max(start, match.end())
-    return start
-
-
-def _canonical(ctx: _Context, text: str) -> str:
-    found = ctx.actors(text)
-    return found[0].actor.name if found else ""
-
-
-def _subject(ctx: _Context, text: str, cue: Cue, victims: list[tuple[int, int]]) -> str:
-    """The agent of an active cue: the first actor of its clause, or a short subject written out."""
-    start = _clause_start(text, cue.start)
-    clause = text[start: cue.start]
-    for mention in ctx.actors(clause, offset=start):
-        if not any(s <= mention.start < e for s, e in victims):
-            return mention.actor.name
-    if cue.voice != "active" or cue.mood:
-        return ""  # a deal "to relocate 400 members" names no agent of its own
-    said = list(grammar().reported.finditer(clause))
-    if said:
-        clause = clause[said[-1].end():]
-    for mention in ctx.actors(clause):
-        return mention.actor.name
-    if terms().before_tail.pattern and grammar().perfect.search(clause):
-        return ""
-    coordinated = _COORDINATED_VERB.search(clause)
-    if coordinated and coordinated.group(0).split()[0] not in terms().persons_plural:
-        clause = clause[: coordinated.start()]
-    subject = grammar().subject_tail.sub("", clause).strip(" ,")
-    words = subject.split()
-    verb = next((i for i, w in enumerate(words) if i and w.islower() and w.endswith("ed")), None)
-    if verb is not None:
-        words = words[:verb]  # "Jihadists ambushed a convoy, killing 17": the subject ends at its verb
-        subject = " ".join(words)
-    if not words or len(words) > 7 or words[0].lower() in terms().pronouns or _not_agent(words[-1]):
-        return ""
-    if any(w.lower() in terms().reporting_words for w in words) or words[-1].lower() in ("of", "to", "that"):
-        return ""
-    if any(w.lower() in grammar().conjunctions for w in words[-1:]) or re.search(r"[,;]", subject):
-        return ""
-    return subject
-
-
-def _not_agent(word: str) -> bool:
-    """Events and things ("the war", "shelling", "a blast") do things in sentences but are no perpetrator."""
-    low = word.lower().strip(".,;:")
-    return low in terms().not_agents or low in terms().not_people
-
-
-def _possessor(ctx: _Context, text: str, before: int, victims: list[tuple[int, int]]) -> str:
-    """'its'/'their' refers back to the nearest actor named before BEFORE in the sentence."""
-    mentions = [m for m in ctx.actors(text[:before]) if not any(s <= m.start < e for s, e in victims)]
-    return mentions[-1].actor.name if mentions else ""
-
-
-def _agent(ctx: _Context, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:
-    """Who did it: the active subject, the by-phrase, or the actor of an attack in the sentence."""
-    if cue.voice in ("active", "noun"):
-        return _subject(ctx, text, cue, victims)
-    anchor = cue.end if cue.voice != "implied" else phrase.end
-    by = _BY.match(text, anchor)
-    if by:
-        stretch = re.split(r"[,;.]", text[by.end(): by.end() + 80])[0]
-        means = _MEANS_OF.match(stretch)
-        if means and _not_agent(means.group("means").split()[-1]):
-            stretch = stretch[means.end():]  # "killed by fire from the security forces"
-        mentions = ctx.actors(stretch)
-        if mentions and len(stretch[: mentions[0].start].split()) <= 2:
-            return mentions[0].actor.name
-        agent = grammar().agent.match(stretch)
-        words = agent.group("agent").split() if agent else []
-        if words and words[0].lower() not in terms().pronouns and not _not_agent(words[-1]):
-            return agent.group("agent")
-    for match in terms().attack.finditer(text):
-        who = match.group("who").strip()
-        named = _canonical(ctx, who)
-        if named:
-            return named
-        if who.split()[:1] and who.split()[0].lower() in grammar().possessives:
-            return _possessor(ctx, text, match.start(), victims)
-    return ""
 
 
 def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, cue: Cue) -> tuple[str, str]:
@@ -182,37 +95,89 @@ def _location(ctx: _Context, text: str, cue: Cue) -> str:
     return place
 
 
+def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
+    """'cumulative' when the clause of the count makes it a running or period total, else 'event'."""
+    if " ".join(text[cue.start: cue.end].lower().split()) in terms().state_cues:
+        return "event"  # "three activists have been behind bars since May": who is held now
+    last = max(phrase.end, cue.end)
+    comma = _SEGMENT_END.search(text, last)
+    end = comma.start() if comma else len(text)
+    if cue.start < phrase.start:  # active: the verb, its object and what follows ("detained 500 since May")
+        parts = [text[cue.start: end]]
+    else:  # the whole segment, without a reduced relative ("12 hostages held since May will be freed")
+        start = max((m.end() for m in _SEGMENT_END.finditer(text, 0, phrase.start)), default=0)
+        relative = terms().after_cue.search(text, phrase.end, cue.start) if cue.start > phrase.end else None
+        parts = [text[start: relative.start()], text[cue.start: end]] if relative else [text[start: end]]
+    intro = _SEGMENT_END.search(text)
+    if intro and intro.end() <= min(phrase.start, cue.start) and len(text[: intro.start()].split()) <= 6:
+        parts.append(text[: intro.start()])  # "So far this year, ..."
+    for part in parts:
+        if terms().superlative_since.search(part):
+            part = part[: terms().superlative_since.search(part).start()]  # "the first swap since the war"
+        if terms().cumulative.search(part):
+            return "cumulative"
+    if cue.voice == "active" and terms().running_subject.search(text[: cue.start]):
+        return "cumulative"
+    if phrase.kind in ("toll", "running") and terms().running_noun.search(text, 0, phrase.start):
+        return "cumulative"  # "the death toll from the war rose to 9,000"
+    return "event"
+
+
 def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     """Toll statements: (category, start, end of the figure, revised figure)."""
     t = terms()
     found = []
     previous = t.toll_previous.search(text)
     revised = number_value(previous.group("figure")) if previous else None
-    for pattern in (t.toll, t.toll_update):
-        for match in pattern.finditer(text):
+    numbered = "number" in text.lower()
+    for pattern in (t.toll, t.toll_update, t.toll_number):
+        for match in pattern.finditer(text) if pattern is not t.toll_number or numbered else ():
             if previous and previous.start() <= match.start() < previous.end():
+                continue
+            if any(start <= match.start() < end for _, start, end, _ in found):
                 continue
             quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
             if not quantities or quantities[0].start - match.end() > 2:
                 continue
             q = quantities[0]
-            category = t.toll_category.get(" ".join(match.group("noun").lower().split()), "killed")
+            if pattern is t.toll_number:  # "the number of civilians killed has risen to 80": the participle says
+                category = t.category("after", match.group("cue")) or t.category("intransitive", match.group("cue"))
+            else:
+                category = t.toll_category.get(" ".join(match.group("noun").lower().split()), "killed")
             found.append((category, match.start(), q.end, revised if revised != q.best else None))
     return found
 
 
-def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int]]]:
-    """'put the number of captured fighters at 40', 'bringing to 300 the number of people bused out'."""
+def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str]]:
+    """'put the number of captured fighters at 40', 'bringing to 300 the number of people bused out'.
+
+    The last field is the phrase kind: ``running`` for totals a new figure is added to ("bringing ... to"),
+    cumulative when its words say so ("since May", "of the war"), else the toll of one event.
+    """
     t = terms()
     found = []
+    running = []
     for match in t.estimate.finditer(text):
         quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
         if quantities and quantities[0].start == match.end():
             found.append((match.group("what"), quantities[0], match.span("what")))
+    bringing = t.bringing_verb.search(text) is not None
+    for match in t.bringing_of.finditer(text) if bringing else ():
+        quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
+        if quantities and quantities[0].start == match.end():
+            found.append((match.group("what"), quantities[0], match.span("what")))
+            running.append(quantities[0].start)
+    for match in t.bringing_toll.finditer(text) if bringing else ():
+        quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
+        if quantities and quantities[0].start == match.end() and not any(q.start == quantities[0].start
+                                                                          for _, q, _ in found):
+            found.append((match.group("noun"), quantities[0], match.span("noun")))
+            running.append(quantities[0].start)
     for match in t.bringing.finditer(text):
         quantities = find_quantities(match.group("figure"), offset=match.start("figure"))
         if quantities:
             found.append((match.group("what"), quantities[0], match.span("what")))
+            running.append(quantities[0].start)
     rows = []
     for what, q, span in found:
         cue = t.after_cue.search(what)
@@ -221,9 +186,11 @@ def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int]]]:
             category = t.category("after", cue.group(0)) or t.category("intransitive", cue.group(0))
         if category is None:
             category = next((t.implied(w) for w in what.split() if t.implied(w)), None)
+        if category is None:
+            category = t.toll_category.get(" ".join(what.lower().split()))  # "the death toll": killed
         if category:
             victims = what[: cue.start()].strip() if cue and cue.start() > 0 else what.strip()
-            rows.append((category, victims, q, span))
+            rows.append((category, victims, q, span, "running" if q.start in running else "estimate"))
     return rows
 
 
@@ -240,13 +207,20 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             revises = last_toll.get((cue.category, source))
         low, best, high = (0, 0, 0) if phrase.kind == "any" and status == "denied" else (phrase.low, phrase.best,
                                                                                          phrase.high)
+        scope = _scope(text, phrase, cue)
+        day = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else None
+        published = article.publication_date
+        promised = cue.mood or status in ("agreed", "demanded")
+        if day and published and day < published and promised and FUTURE_RE.search(text):
+            day = None  # "hostages held since 3 March will be freed": a past day is not when a promise happens
+        perpetrator = agent(ctx.actors, text, phrase, cue, victims_spans)
         rows.append(Tally(
             article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",
-            category=cue.category, victims=phrase.victims, perpetrator=_agent(ctx, text, phrase, cue, victims_spans),
+            category=cue.category, victims=phrase.victims, perpetrator=perpetrator,
             low=low, best=best, high=high, quantity_text=phrase.text, status=status,
-            date=ctx.day(sentence, sentence.start + phrase.start), location=_location(ctx, text, cue),
+            date=day, location=_location(ctx, text, cue),
             source=source, evidence=text, revises=revises, span_start=sentence.start + phrase.start,
-            span_end=sentence.start + phrase.end, sentence=sentence.index,
+            span_end=sentence.start + phrase.end, sentence=sentence.index, scope=scope,
         ))
         if phrase.kind == "toll" and phrase.best is not None:
             last_toll[(cue.category, source)] = phrase.best
@@ -258,7 +232,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         phrases = [p for p in found if p.kind != "not-people"]
         tied: list[tuple[PeoplePhrase, list[Cue]]] = []
         estimates = _estimates(text)
-        phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b) in estimates)]
+        phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b), _kind in estimates)]
         found_cues = [find_cues(text, phrase, phrases) for phrase in phrases]
         for k in range(len(phrases) - 2, -1, -1):
             # "seven militants and a member of the militia were killed": coordinated subjects share the verb
@@ -271,8 +245,9 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             # "killed a commander and two of his aides": coordinated objects share the active verb
             earlier = found_cues[k - 1]
             gap = text[phrases[k - 1].end: phrases[k].start]
-            if not found_cues[k] and earlier and earlier[0].voice in ("active", "noun") \
-                    and grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap):
+            listed = gap.strip() == "," and k + 1 < len(phrases)  # "a teacher, two porters and a boy"
+            if not found_cues[k] and earlier and earlier[0].voice in ("active", "noun") and (
+                    listed or grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap)):
                 found_cues[k] = earlier
         previous_head = ""
         for index, phrase in enumerate(phrases):
@@ -288,6 +263,11 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if phrase.kind == "headless" and (phrase.best or 0) < 2 and (
                     grammar().pronoun_one.search(text[: phrase.start]) or text[phrase.end:].lstrip().startswith("of")):
                 continue  # "the second one hit", "one of them": a lone "one" is a pronoun
+            near = text[phrase.end: cues[0].start]
+            far = bool(_BREAK.search(near)) or len(near.split()) > 4
+            if phrase.kind == "definite" and (cues[0].voice not in ("passive", "intransitive") or (
+                    cues[0].voice == "intransitive" and far)):
+                continue  # "The commander" counts one only as the subject of what happened to him
             if phrase.kind == "headless":
                 # "five were killed" counts people unless a count of things came first ("seven houses ... five more")
                 if any(start < phrase.start for start in things) or cues[0].voice == "implied":
@@ -296,8 +276,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 if cues[0].voice != "active" and gap.strip() and not terms().aux_tail.fullmatch(gap.lstrip()):
                     continue
             tied.append((phrase, cues))
-        victims_spans = [(p.start, p.end) for p, _ in tied]
         tolls = _tolls(text)
+        # "the number of people killed in the clashes rose to 45": the bare "people" is the toll's noun
+        tied = [(p, c) for p, c in tied if p.kind != "bare" or not any(s <= p.start < e for _, s, e, _ in tolls)]
+        victims_spans = [(p.start, p.end) for p, _ in tied]
         revised = next((r for *_, r in tolls if r is not None), None)
         for phrase, cues in tied:
             for cue in cues:
@@ -309,14 +291,26 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             q = find_quantities(text[start:end], offset=start)[-1]
             toll = PeoplePhrase(q.start, q.end, q.text, text[start:q.start].strip(), "", q.low, q.best, q.high, "toll")
             add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans, revises)
-        for category, what, q, _span in estimates:
+        for category, what, q, _span, kind in estimates:
             if any(p.start <= q.start < p.end for p, _ in tied):
                 continue
-            figure = PeoplePhrase(q.start, q.end, q.text, what, "", q.low, q.best, q.high, "estimate")
+            figure = PeoplePhrase(q.start, q.end, q.text, what, "", q.low, q.best, q.high, kind)
             add(sentence, figure, Cue(category, q.start, q.end, "passive"), victims_spans)
         used = {p.start for p, _ in tied}
+        for phrase in phrases:
+            if phrase.kind != "headless" or phrase.start in used or phrase.best is None:
+                continue
+            before = text[: phrase.start]
+            compared = grammar().comparison.search(before)
+            referents = [(p, c) for p, c in tied if p.end <= phrase.start and c]
+            if not compared or not referents:
+                continue
+            referent, cues = referents[-1]  # "compared with 140": the same people as the count before
+            used.add(phrase.start)
+            add(sentence, replace(phrase, victims=referent.victims, head=referent.head),
+                Cue(cues[0].category, phrase.start, phrase.end, "implied"), victims_spans)
         for cue, _them_end in pronoun_objects(text):
-            opens = _clause_start(text, cue.start)
+            opens = clause_start(text, cue.start)
             antecedents = [p for p in phrases if p.end <= opens and p.start not in used and p.head]
             if not antecedents:
                 continue

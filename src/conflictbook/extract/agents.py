@@ -1,0 +1,213 @@
+"""Who did it: the perpetrator of a tallied count, read from the grammar of its sentence.
+
+In order: the subject of an active cue ("Jihadists ambushed a convoy, killing 17"), the
+speaker behind a pronoun ("the army said it had killed 15"), a by-phrase after a passive or a
+nominal cue ("were killed by the militia", "the abduction of 23 teachers by the Front"), a
+clause that tells the attack ("... killed when herders attacked the village"), and the actor
+of an attack noun in the sentence ("in Russian strikes", "Kestran shelling killed"). Names
+the gazetteer knows become their canonical form; others are written out as in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from conflictbook.extract.casualty_terms import alternation, grammar, terms
+from conflictbook.extract.cues import Cue
+from conflictbook.extract.people import PeoplePhrase
+from conflictbook.lexicon import load
+
+Actors = Callable[..., list]   # find_actors bound to an article's countries: actors(text, offset=0)
+
+_BY = re.compile(r"\s*(?:[\w\-]+\s+){0,5}?by\s+", re.IGNORECASE)
+_MEANS_OF = re.compile(r"(?P<means>(?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:from|of)\s+", re.IGNORECASE)
+_COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
+_RELATIVE_TAIL = re.compile(r",?\s*\b(?:who|which|that)\s*$", re.IGNORECASE)
+_NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
+
+
+@cache
+def _patterns():
+    """Matchers built once from the casualty lexicon (attack verbs, subject pronouns) and the date words."""
+    doc = load("casualties")
+    dates = load("dates")
+    words = doc["grammar"]
+    return (
+        # "... were killed WHEN suspected herders ATTACKED the village"
+        re.compile(rf"\s*(?:[^,;.]{{0,60}}?)\b(?:{alternation(words['attack_clause_openers'])})\s+"
+                   rf"(?P<who>(?:[\w'\u2019\-]+\s+){{1,4}}?)(?:{alternation(words['attack_verbs'])})(?![\w\-])",
+                   re.IGNORECASE),
+        frozenset(w.lower() for w in words["speaker_pronouns"]),
+        frozenset(str(w) for w in [*dates["months"], *dates["weekdays"]]),
+        # "... killed in a shootout with soldiers"
+        re.compile(rf"\s*(?:[^,;.]{{0,40}}?)\b(?:in|during|after)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?"
+                   rf"(?:{alternation(words['confrontations'])})\s+with\s+(?P<who>[^,;.]{{1,60}})", re.IGNORECASE),
+        frozenset(w.lower() for w in words["past_verbs"]),
+        frozenset(w.lower() for w in words["infinitive_markers"]),
+    )
+
+
+def clause_start(text: str, position: int) -> int:
+    """Start of the clause holding POSITION: after a reported 'that', a quote mark, or a conjunction."""
+    start = 0
+    for match in terms().reporting_that.finditer(text, 0, position):
+        start = max(start, match.end())
+    for match in grammar().clause_open.finditer(text, start, position):
+        start = max(start, match.end())
+    return start
+
+
+def not_agent(word: str) -> bool:
+    """Events and things ("the war", "shelling", "a blast") do things in sentences but are no perpetrator."""
+    low = word.lower().strip(".,;:")
+    return low in terms().not_agents or low in terms().not_people
+
+
+def _named_modifier(words: list[str]) -> str:
+    """'Kestran shelling', 'the Varnish artillery fire': the capitalised words that open an attack phrase."""
+    calendar = _patterns()[2]
+    words = [w for w in words if w.lower() not in ("the", "a", "an")]
+    names = []
+    for word in words:
+        if not _NAME.fullmatch(word):
+            break
+        names.append(word)
+    rest = words[len(names):]
+    if not names or any(w in calendar or w.endswith(("'s", "\u2019s")) for w in names) \
+            or any(not w.islower() or w in terms().np_stops for w in rest):
+        return ""
+    return " ".join(names)
+
+
+def _written_subject(clause: str) -> str:
+    """A short subject written out at the end of CLAUSE, or empty when it is no agent."""
+    coordinated = _COORDINATED_VERB.search(clause)
+    if coordinated and coordinated.group(0).split()[0] not in terms().persons_plural:
+        clause = clause[: coordinated.start()]
+    subject = grammar().subject_tail.sub("", clause).strip(" ,")
+    words = subject.split()
+    past = _patterns()[4]
+    if words and words[0].islower() and (words[0].endswith("ed") or words[0] in past):
+        return ""  # "who abducted 40 pupils released them": a verb phrase, no subject
+    verb = next((i for i, w in enumerate(words) if i and w.islower() and (w.endswith("ed") or w in past)), None)
+    if verb is not None:
+        words = words[:verb]  # "Jihadists ambushed a convoy, killing 17": the subject ends at its verb
+        subject = " ".join(words)
+    if words and not_agent(words[-1]) and words[-1].lower() in terms().not_agents:
+        named = subject.rsplit(",", 1)[-1].split()  # "In the east, Kestran shelling killed": after the comma
+        return _named_modifier(named[:-1])  # the shelling's side
+    if not words or len(words) > 7 or words[0].lower() in terms().pronouns or not_agent(words[-1]):
+        return ""
+    if any(w.lower() in terms().reporting_words for w in words) or words[-1].lower() in ("of", "to", "that"):
+        return ""
+    if any(w.lower() in grammar().conjunctions for w in words[-1:]) or re.search(r"[,;]", subject):
+        return ""
+    return subject
+
+
+def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]) -> str:
+    """The agent of an active cue: the first actor of its clause, or a short subject written out."""
+    start = clause_start(text, cue.start)
+    clause = text[start: cue.start]
+    for mention in actors(clause, offset=start):
+        if not any(s <= mention.start < e for s, e in victims):
+            return mention.actor.name
+    if cue.voice != "active" or cue.mood:
+        return ""  # a deal "to relocate 400 members" names no agent of its own
+    said = list(grammar().reported.finditer(clause))
+    speaker = ""
+    if said:
+        speaker, clause = clause[: said[-1].start()], clause[said[-1].end():]
+    for mention in actors(clause):
+        return mention.actor.name
+    if not clause.strip() and start:
+        relative = _RELATIVE_TAIL.search(text, 0, start)
+        if relative:  # "The militants, who killed 12 villagers, ...": the relative pronoun's antecedent
+            return _written_subject(text[: relative.start()])
+    first = clause.split()[0].lower() if clause.split() else ""
+    if speaker and (first in _patterns()[1] or first in _patterns()[5]):
+        return _written_subject(speaker)  # "the army said it had killed 15", "the group claimed to have killed"
+    if said and first in grammar().perfect_words:
+        return ""  # "an assault the group said had killed nine": the subject is not in this clause
+    if terms().before_tail.pattern and grammar().perfect.search(clause):
+        return ""
+    return _written_subject(clause)
+
+
+def _possessor(actors: Actors, text: str, before: int, victims: list[tuple[int, int]]) -> str:
+    """'its'/'their' refers back to the nearest actor named before BEFORE in the sentence."""
+    mentions = [m for m in actors(text[:before]) if not any(s <= m.start < e for s, e in victims)]
+    return mentions[-1].actor.name if mentions else ""
+
+
+def _by_phrase(actors: Actors, text: str, anchor: int) -> str:
+    """The agent of 'by ...' right after ANCHOR ("killed by fire from the security forces")."""
+    by = _BY.match(text, anchor)
+    if not by:
+        return ""
+    stretch = re.split(r"[,;.]", text[by.end(): by.end() + 80])[0]
+    means = _MEANS_OF.match(stretch)
+    if means and not_agent(means.group("means").split()[-1]):
+        stretch = stretch[means.end():]  # "killed by fire from the security forces"
+    mentions = actors(stretch)
+    if mentions and len(stretch[: mentions[0].start].split()) <= 2:
+        return mentions[0].actor.name
+    found = grammar().agent.match(stretch)
+    words = found.group("agent").split() if found else []
+    if words and words[0].lower() not in terms().pronouns and not not_agent(words[-1]):
+        return found.group("agent")
+    return ""
+
+
+def _attack_clause(actors: Actors, text: str, start: int) -> str:
+    """'... were killed when suspected herders attacked the village', '... in a shootout with soldiers'."""
+    match = _patterns()[0].match(text, start)
+    if not match:
+        opposed = _patterns()[3].match(text, start)
+        found = grammar().agent.match(opposed.group("who")) if opposed else None
+        if not found:
+            return ""
+        match = found
+        named = actors(found.group("agent"))
+        if named:
+            return named[0].actor.name
+        words = found.group("agent").split()
+        if words[0].lower() in terms().pronouns or not_agent(words[-1]):
+            return ""
+        return found.group("agent")
+    who = match.group("who").strip()
+    named = actors(who)
+    if named:
+        return named[0].actor.name
+    words = who.split()
+    if words[0].lower() in terms().pronouns or not_agent(words[-1]):
+        return ""
+    return who
+
+
+def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:
+    """Who did it: the active subject, the by-phrase, or the actor of an attack in the sentence."""
+    if cue.voice == "noun":
+        found = _by_phrase(actors, text, phrase.end)  # "the abduction of 23 teachers by the Front"
+        if found:
+            return found
+    if cue.voice in ("active", "noun"):
+        return _subject(actors, text, cue, victims)
+    anchor = cue.end if cue.voice != "implied" else phrase.end
+    by = _by_phrase(actors, text, anchor) if cue.voice != "intransitive" else ""  # "came home ... mediated by"
+    found = by or _attack_clause(actors, text, anchor)
+    if found:
+        return found
+    for match in terms().attack.finditer(text):
+        who = match.group("who").strip()
+        named = actors(who)
+        if named:
+            return named[0].actor.name
+        if who.split()[:1] and who.split()[0].lower() in grammar().possessives:
+            return _possessor(actors, text, match.start(), victims)
+        written = _named_modifier(who.split())
+        if written:
+            return written  # "in Varnish strikes": a side the gazetteer does not know
+    return ""

@@ -1,0 +1,111 @@
+"""Perpetrators read from the grammar of sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictbook.article import Article
+from conflictbook.extract.tallies import extract_tallies
+
+# (sentence, perpetrator of every row)
+AGENTS = [
+    # the speaker behind "it"/"they" after a reporting verb
+    ("The navy said it had sunk a boat and captured 14 pirates.", ["The navy"]),
+    ("The rebels said they had abducted six engineers.", ["The rebels"]),
+    # a reporting verb with no subject after it gives no agent (not an auxiliary as a name)
+    ("It was a raid the militia said had killed five guards.", [""]),
+    # an attack noun's capitalised modifier names the side, even when the gazetteer does not know it
+    ("Morvanian artillery fire killed three shepherds near the ridge.", ["Morvanian"]),
+    ("Two nurses were wounded in Dastrian drone strikes overnight.", ["Dastrian"]),
+    # weekdays and months before an attack noun are dates, not sides
+    ("Four soldiers were killed in Monday's attack.", [""]),
+    ("Five people died in the Sunday raid.", [""]),
+    # a clause that tells the attack names the attackers
+    ("Eleven traders were killed when masked men stormed the market.", ["masked men"]),
+    ("Three guards were wounded as they attacked the depot.", [""]),
+    # a nominal cue with a by-phrase after the people counted
+    ("Witnesses described the execution of nine prisoners by the militia.", ["the militia"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "perpetrators"), AGENTS)
+def test_perpetrators(sentence, perpetrators):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    rows = extract_tallies(article, [], [])
+    assert [r.perpetrator for r in rows] == perpetrators
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In the northern district, Morvanian shelling killed a shepherd.", [("a shepherd", "Morvanian")]),
+    ("Five more smugglers were killed in a shootout with border guards on Friday.",
+     [("Five more smugglers", "border guards")]),
+    ("Two rebels died in clashes with the army near the dam.", [("Two rebels", "the army")]),
+])
+def test_sides_of_a_confrontation_and_named_attacks(sentence, expected):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [(r.quantity_text, r.perpetrator) for r in extract_tallies(article, [], [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the category word after the people: "took ... hostage", "holding ... captive"
+    ("Pirates took 19 sailors hostage off the coast.", [("hostage", 19, "Pirates")]),
+    ("The rebels are holding 12 engineers captive.", [("captured", 12, "The rebels")]),
+    # a written-out subject ends at its verb, -ed or not
+    ("A gunman drove into the crowd, killing nine pilgrims.", [("killed", 9, "A gunman")]),
+    # "claimed to have": the infinitive keeps the speaker as the subject
+    ("The front claimed to have captured 25 soldiers.", [("captured", 25, "The front")]),
+])
+def test_taking_verbs_and_subjects(sentence, expected):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [(r.category, r.best, r.perpetrator) for r in extract_tallies(article, [], [])] == expected
+
+
+def test_intransitive_cues_take_no_by_phrase():
+    article = Article.build("a", "Sixty prisoners came home today in a swap brokered by a neighbour.",
+                            published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [(r.category, r.perpetrator) for r in extract_tallies(article, [], [])] == [("released", "")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a relative pronoun's antecedent is the subject of the relative clause
+    ("The raiders, who abducted 30 pupils, fled into the forest.", [("abducted", 30, "The raiders")]),
+    # a verb phrase is never a perpetrator
+    ("Bandits who kidnapped 12 farmers freed them on Sunday.", [("abducted", 12, "Bandits")]),
+])
+def test_relative_clauses(sentence, expected):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    got = [(r.category, r.best, r.perpetrator) for r in extract_tallies(article, [], [])]
+    assert got[: len(expected)] == expected
+    assert all(r.perpetrator.split()[:1] != ["kidnapped"] for r in extract_tallies(article, [], []))
+
+
+def test_a_place_after_a_preposition_is_no_side():
+    article = Article.build("a", "About 400 tenants of Otterby were moved to schools in Lake Town after the raid.",
+                            published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [r.perpetrator for r in extract_tallies(article, [], [])] == [""]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 12-year-old boy was killed by a stray bullet.",
+    "Two farmers were wounded by shrapnel.",
+    "A shepherd was killed by a landmine near the border.",
+])
+def test_means_are_no_perpetrators(sentence):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [r.perpetrator for r in extract_tallies(article, [], [])] == [""]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a singular subject far from an intransitive verb is not what the verb is about
+    ("His sister, Mira, cannot forget the night their father died.", []),
+    ("The driver died on the spot.", [("killed", 1)]),
+    # capitalised things are not people
+    ("The rebels also seized nine Motorcycles from the camp.", []),
+    # "confirmed to the agency that ...": the reported clause has its own subject
+    ("Officials confirmed to the agency that the coast guard intercepts migrants at sea.", [("detained", None)]),
+])
+def test_subjects_and_things(sentence, expected):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert [(r.category, r.best) for r in extract_tallies(article, [], [])] == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -429,3 +430,19 @@ def test_cue_gate_gives_the_attributions_of_the_ungated_patterns(body):
 ])
 def test_may_hold_cue(sentence, may):
     assert claims_module._may_hold_cue(sentence) is may
+
+
+TAIL_PIECES = st.sampled_from(["also", "had", "has", "on", "late", "Monday", "the army", ",", "  ", " ", "\t",
+                               " " * 40, "x", "Also", "\n", "who", "said"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TAIL_PIECES, max_size=25).map(" ".join), st.sampled_from(["", " ", "   "]))
+def test_end_anchored_tails_match_as_without_the_blank_run_guard(phrase, end):
+    """The (?<!\\s) guard of the end-anchored tails only makes them linear: same substitution."""
+    phrase += end
+    guarded = [claims_module._patterns()["between_tail"], claims_module._ON_DAY_TAIL]
+    for pattern in guarded:
+        plain = re.compile(pattern.pattern.replace("(?<!\\s)", "", 1), pattern.flags)
+        assert plain.pattern != pattern.pattern
+        assert pattern.sub("", phrase) == plain.sub("", phrase)

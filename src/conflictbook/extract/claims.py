@@ -72,7 +72,9 @@ def _patterns() -> dict:
         "quoted": re.compile(r"^\s*(?P<via>.+?)\s+(?P<cue>quoted|quotes|cited|cites)\s+(?P<spk>.+?)"
                              r"(?:\s+(?:on|in|at|late on)\s+[^,]+?)?\s+as\s+saying\b\s*(?P<that>that\b)?",
                              re.IGNORECASE | re.S),
-        "between_tail": re.compile(rf"(?:\s+(?:{between}))+\s*$", re.IGNORECASE),
+        # (?<!\s): a match never starts inside a blank run (the run's first blank would match too), and
+        # without it the engine re-scans a long blank run (a masked quotation) from each of its positions
+        "between_tail": re.compile(rf"(?<!\s)(?:\s+(?:{between}))+\s*$", re.IGNORECASE),
         "adjunct": re.compile(r"^(?:\s*,)?\s*(?:(?:on|late\s+on|early\s+on|earlier\s+on|in|at|last|this|"
                               r"during)\s+(?:the\s+)?(?:[A-Z][\w]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|"
                               r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z]\w+)?|\w+day|week|month|year|"
@@ -91,6 +93,8 @@ def _patterns() -> dict:
     }
 
 
+# "… on Monday" at the end of a speaker phrase; (?<!\s) as in "between_tail" (same matches, linear).
+_ON_DAY_TAIL = re.compile(r"(?<!\s)\s+(?:on|late\s+on)\s+\w+$")
 _QUOTED_CUE = re.compile(r"\s(?:quoted|quotes|cited|cites)\s", re.IGNORECASE)
 _AS_SAYING = re.compile(r"\sas\s+saying\b", re.IGNORECASE)
 
@@ -409,7 +413,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         phrase = left[np_lo:]
         phrase = pats["connective"].sub("", phrase)
         phrase = pats["between_tail"].sub("", phrase).rstrip()
-        phrase = re.sub(r"\s+(?:on|late\s+on)\s+\w+$", "", phrase)
+        phrase = _ON_DAY_TAIL.sub("", phrase)
         phrase = _DATELINE.sub("", phrase)
         phrase = re.sub(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$", "", phrase).rstrip()
         if "," in phrase.strip(" ,") and not phrase.endswith(","):

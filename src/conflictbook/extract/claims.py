@@ -19,7 +19,7 @@ from functools import cache
 from conflictbook.article import Article, Sentence, clip
 from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
 from conflictbook.extract.speakers import Mention, SpeakerBook, parse_speaker
-from conflictbook.lexicon import load
+from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
 from conflictbook.wordscan import alias_starts, finditer_at_words
 
@@ -48,17 +48,12 @@ class Attribution:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def _alternation(words) -> str:
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 @cache
 def _patterns() -> dict:
     lex = load("reporting")
-    cue = _alternation(lex["clause"] + lex["recipient"] + lex["object"])
-    between = _alternation(lex["between"])
-    adjunct = _alternation(lex["adjunct_starts"])
+    cue = alternation(lex["clause"] + lex["recipient"] + lex["object"])
+    between = alternation(lex["between"])
+    adjunct = alternation(lex["adjunct_starts"])
     return {
         "lex": {k: {str(w).lower() for w in v} for k, v in lex.items()},
         "cue": re.compile(rf"(?<![\w-])(?:{cue})(?![\w-])", re.IGNORECASE),
@@ -87,8 +82,8 @@ def _patterns() -> dict:
             r"(?<![\w-])(?:(?:(?:late|early|earlier)\s+)?(?:on|last|this)\s+(?:the\s+)?(?:[A-Z][a-z]+day|"
             r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|morning|afternoon|evening|"
             r"night|week|month)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)(?![\w-])"),
-        "connective": re.compile(rf"^\s*(?:{_alternation(lex['connectives'])})\s*,?\s+", re.IGNORECASE),
-        "boundary": re.compile(rf"(?:[;:]\s+|,\s+(?:{_alternation(lex['clause_openers'])})\s+|"
+        "connective": re.compile(rf"^\s*(?:{alternation(lex['connectives'])})\s*,?\s+", re.IGNORECASE),
+        "boundary": re.compile(rf"(?:[;:]\s+|,\s+(?:{alternation(lex['clause_openers'])})\s+|"
                                rf"\s+(?:but|while|whereas)\s+)", re.IGNORECASE),
     }
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from conflictbook.lexicon import LexiconError, load
+from conflictbook.lexicon import LexiconError, alternation, load
 
 # A count above this (or a float that overflows) is no count at all: never invent one from noise.
 MAX_COUNT = 10 ** 12
@@ -51,12 +51,6 @@ class _Table:
     pattern: re.Pattern
 
 
-def _alternation(words) -> str:
-    """Regex alternation of WORDS, longest first, spaces matching any whitespace."""
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 @cache
 def table() -> _Table:
     """The convention table, validated and compiled once."""
@@ -78,20 +72,20 @@ def table() -> _Table:
     negations = tuple(str(n).lower() for n in doc.get("negations", []))
     anys = tuple(str(n).lower() for n in doc.get("any", []))
 
-    word = _alternation(list(words) + list(scale_map))
-    scale = _alternation(scale_map)
+    word = alternation(list(words) + list(scale_map))
+    scale = alternation(scale_map)
     word_number = (rf"(?:(?:an?\s+(?:{scale}))|(?:{word}))"
                    rf"(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*")
     digits = rf"(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:{scale}))?"
     number = rf"(?:{digits}|{word_number})"
-    mod = _alternation(modifiers)
-    vague_alt = _alternation(vague)
+    mod = alternation(modifiers)
+    vague_alt = alternation(vague)
     pattern = re.compile(
         rf"(?<![\w\-.,])(?:"
         rf"(?P<between>between\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
         rf"|(?:(?P<mod>{mod})\s+)?(?P<num>{number})(?:\s*(?:-|\u2013|to|or)\s*(?P<num2>{number}))?"
         rf"|(?P<vague>{vague_alt})(?=\s+of\b|\s+[a-z])"
-        rf"|(?P<pair>{_alternation(pairs)})(?=\s+(?:of\s+)?[a-z])"
+        rf"|(?P<pair>{alternation(pairs)})(?=\s+(?:of\s+)?[a-z])"
         rf")(?![\w\-]|,\d)",
         re.IGNORECASE,
     )
@@ -212,8 +206,8 @@ def determiner_pattern() -> re.Pattern:
     """Totals ("all the") and negations ("none of the", "no") that open a noun phrase without a figure."""
     tab = table()
     return re.compile(
-        rf"(?<![\w\-])(?:(?P<negation>{_alternation(tab.negations)})|(?P<total>{_alternation(tab.totals)})"
-        rf"|(?P<any>{_alternation(tab.anys)}))\s+",
+        rf"(?<![\w\-])(?:(?P<negation>{alternation(tab.negations)})|(?P<total>{alternation(tab.totals)})"
+        rf"|(?P<any>{alternation(tab.anys)}))\s+",
         re.IGNORECASE,
     )
 

@@ -219,7 +219,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             category=cue.category, victims=phrase.victims, perpetrator=perpetrator,
             low=low, best=best, high=high, quantity_text=phrase.text, status=status,
             date=day, location=_location(ctx, text, cue),
-            source=source, evidence=text, revises=revises, span_start=sentence.start + phrase.start,
+            source=source, evidence=sentence.evidence, revises=revises, span_start=sentence.start + phrase.start,
             span_end=sentence.start + phrase.end, sentence=sentence.index, scope=scope,
         ))
         if phrase.kind == "toll" and phrase.best is not None:

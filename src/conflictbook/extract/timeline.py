@@ -58,7 +58,7 @@ def extract_timeline(article: Article, claims: list[Claim]) -> list[TimelineEven
             start=found.start, end=found.end, precision=found.precision, when_text=found.text,
             what=describe(sent.text, start, end, spans[sent.index]),
             actors=actors[sent.index], location=location_in(sent.text, start),
-            source=source_of(found, claims, article), evidence=sent.text,
+            source=source_of(found, claims, article), evidence=sent.evidence,
             span_start=found.start_offset, span_end=found.end_offset, sentence=sent.index))
     return events
 

@@ -10,6 +10,7 @@ package.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,3 +54,11 @@ def load_list(name: str, key: str | None = None) -> list[str]:
     if not isinstance(data, list):
         raise LexiconError(f"lexicon {name!r}{'/' + key if key else ''} must be a list")
     return [str(item) for item in data]
+
+
+def alternation(words) -> str:
+    """Regex alternation of WORDS (lower-cased), longest first so the longest phrase wins,
+    ties in alphabetical order so every process builds the same pattern; spaces match any
+    whitespace."""
+    ordered = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)

@@ -107,3 +107,13 @@ def test_toll_update_on_a_later_day_joins_the_series_it_revises():
     post = out.set_index("source").loc["Post"]
     assert (post["best"], post["mentions"]) == (23, 2)
     assert set(out["event_high"]) == {23} and set(out["event_best"]) == {23}  # 17 was revised, not disputed
+
+
+def test_running_total_is_not_merged_with_an_incident():
+    incident = row("a", "killed", "civilians", 6, "Wire", day=date(2025, 3, 9))
+    total = row("a", "killed", "civilians", 340, "Wire", text="340 civilians since January")
+    total.scope = "cumulative"
+    out = summary(incident, total)
+    assert len(out) == 2
+    assert sorted(out["best"]) == [6, 340]
+    assert any("running total" in e for e in out["event"])

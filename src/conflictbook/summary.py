@@ -63,12 +63,17 @@ def _events(df: pd.DataFrame) -> pd.Series:
     """The event label of each row: category / day / head noun (undated rows join a lone dated twin)."""
     day = pd.to_datetime(df["date"], errors="coerce").dt.date
     head = df["victims"].map(_head)
+    # Running totals ("since January", "the war has killed") are their own series, never one incident.
+    running = (df["scope"] == "cumulative") if "scope" in df.columns else pd.Series(False, index=df.index)
     dated = {}
-    for category, d, h in zip(df["category"], day, head, strict=True):
-        if d is not None and not pd.isna(d):
+    for category, d, h, total in zip(df["category"], day, head, running, strict=True):
+        if d is not None and not pd.isna(d) and not total:
             dated.setdefault((category, h), set()).add(d)
     labels = []
-    for category, d, h in zip(df["category"], day, head, strict=True):
+    for category, d, h, total in zip(df["category"], day, head, running, strict=True):
+        if total:
+            labels.append(f"{category} / running total / {h}")
+            continue
         if (d is None or pd.isna(d)) and len(dated.get((category, h), ())) == 1:
             d = next(iter(dated[(category, h)]))
         labels.append(f"{category} / {d.isoformat() if d is not None and not pd.isna(d) else 'undated'} / {h}")

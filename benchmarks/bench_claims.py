@@ -10,8 +10,9 @@ Building the article (sentence splitting) is not timed: it is not part of attrib
 from __future__ import annotations
 
 import argparse
-import time
 from datetime import date
+
+from scaling import report_scaling
 
 from conflictbook.article import Article
 from conflictbook.extract.claims import extract_claims
@@ -25,16 +26,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000], help="paragraphs")
     args = parser.parse_args()
-    base = None
-    for size in args.sizes:
-        article = Article.build("bench", "\n\n".join([PARAGRAPH] * size), published=date(2025, 1, 1))
-        began = time.perf_counter()
-        claims = extract_claims(article)
-        took = time.perf_counter() - began
-        base = base or (took, size)
-        print(f"paragraphs={size:6d}  claims={len(claims):6d}  {took:7.3f}s  time ratio {took / base[0]:6.2f}  "
-              f"size ratio {size / base[1]:6.2f}")
-
+    report_scaling(args.sizes, lambda size: Article.build("bench", "\n\n".join([PARAGRAPH] * size),
+                                                          published=date(2025, 1, 1)),
+                   extract_claims, label="paragraphs", produced="claims")
 
 if __name__ == "__main__":
     main()

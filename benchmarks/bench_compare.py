@@ -10,8 +10,9 @@ same run; with blocking the ratio should grow about linearly with N (all pairs: 
 from __future__ import annotations
 
 import argparse
-import time
 from datetime import date, timedelta
+
+from scaling import report_scaling
 
 from conflictbook.compare import compare
 from conflictbook.records import ArticleResult, ArticleRow, Claim, Tally
@@ -44,16 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 200, 400, 800])
     args = parser.parse_args()
-    base = None
-    for size in args.sizes:
-        corpus = synthetic(size)
-        began = time.perf_counter()
-        rows = compare(corpus)
-        took = time.perf_counter() - began
-        base = base or (took, size)
-        print(f"n={size:5d}  rows={len(rows):6d}  {took:7.3f}s  time ratio {took / base[0]:5.2f}  "
-              f"size ratio {size / base[1]:5.2f}")
-
+    report_scaling(args.sizes, synthetic, compare)
 
 if __name__ == "__main__":
     main()

@@ -446,3 +446,26 @@ def test_end_anchored_tails_match_as_without_the_blank_run_guard(phrase, end):
         plain = re.compile(pattern.pattern.replace("(?<!\\s)", "", 1), pattern.flags)
         assert plain.pattern != pattern.pattern
         assert pattern.sub("", phrase) == plain.sub("", phrase)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "speaker"),
+    [
+        ("Rebels Reject Army Figures as 'Theatre'",
+         "The Eastern Hills Front rejected the army's figures on Sunday. It said its units had withdrawn in order.",
+         "Eastern Hills Front"),
+        ("Both Sides Agree Swap After Months of War",
+         "The Eastern Hills Front said it would free 12 soldiers on Monday.",
+         "Eastern Hills Front"),
+        ("Rebels Deny Losses, Call Army Claims False",
+         "The army has said that its troops took the bridge on Friday.",
+         "army"),
+    ],
+)
+def test_headline_words_never_join_or_become_speakers(title, body, speaker):
+    article = Article.build("h1", body, title=title, published=date(2025, 3, 17))
+    speakers = {c.speaker for c in extract_claims(article)}
+    assert speakers, "the body's attribution is found"
+    assert all(s.lower() in (speaker.lower(), f"the {speaker.lower()}") or speaker.lower() in s.lower()
+               for s in speakers), speakers
+    assert not any(w in s for s in speakers for w in ("Theatre", "War", "Call", "Claims"))

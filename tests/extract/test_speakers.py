@@ -126,3 +126,16 @@ def test_role_name_matches_equal_the_plain_regex_on_any_text(pieces, noise):
     text = "".join(w + g for w, g in pieces) + noise
     plain = [m.span() for m in _role_name_pattern().finditer(text)]
     assert [m.span() for m in role_name_matches(text)] == plain
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role", "kind"),
+    [
+        ("Officials in Veska", "Officials in Veska", "group"),
+        ("Residents of Arlo", "Residents of Arlo", "group"),
+        ("Doctors at Selin General Hospital", "Doctors at Selin General Hospital", "group"),
+    ],
+)
+def test_capitalised_plural_role_with_place_is_a_group(phrase, role, kind):
+    mention = parse_speaker(phrase)
+    assert (mention.name, mention.role, mention.kind) == ("", role, kind)

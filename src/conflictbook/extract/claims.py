@@ -592,7 +592,9 @@ def _content_text(article: Article, attr: Attribution) -> str:
 def extract_claims(article: Article) -> list[Claim]:
     """Claims in ARTICLE, one per attributed statement, speakers resolved across the article."""
     book = SpeakerBook()
-    book.prime(article.text)
+    # A Title Case headline makes every word look like a name: prime from the body only,
+    # blanking the headline so offsets stay those of article.text.
+    book.prime(" " * article.body_start + article.body)
     claims: list[Claim] = []
     previous: tuple[object, Attribution] | None = None
     resolved = []

@@ -98,7 +98,8 @@ _QUOTES_OR_VERBS = re.compile(r"[\u201c\u201d\"]|(?<![\w-])(?:had|has|have|was|w
 
 _CONNECTORS = ("of", "the", "for", "and", "on")
 _ORG_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
-                          r"(?P<org>(?:[A-Z][\w'\u2019-]+\s+){0,4}[A-Z][\w'\u2019-]+)(?=\s+[a-z])", re.MULTILINE)
+                          r"(?P<org>(?:[A-Z][\w'\u2019-]+[^\S\n]+){0,4}[A-Z][\w'\u2019-]+)(?=[^\S\n]+[a-z])",
+                          re.MULTILINE)
 _NOT_NP_START = {"which", "who", "whom", "that", "whose", "what", "in", "on", "at", "during", "after", "before",
                  "with", "without", "by", "for", "from", "when", "while", "if", "as", "to"}
 _VERB_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|my)\s")
@@ -201,7 +202,9 @@ def parse_speaker(phrase: str) -> Mention | None:
         core = core[:cut.start()]
     for match in _POSTMOD_AFTER_NOUN.finditer(core):
         before = core[:match.start()].split()
-        if before and not _is_name_token(before[-1]):
+        head = before[-1].lower() if before else ""
+        # A plural role noun is a noun even when capitalised at the start of a sentence ("Officials in Veska").
+        if before and (not _is_name_token(before[-1]) or (len(before) == 1 and head in lex["role_plurals"])):
             core = core[:match.start()]
             break
     words = core.split()
@@ -449,8 +452,9 @@ def _role_name_pattern() -> re.Pattern:
     roles = sorted(lex["roles"] | lex["titles"], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
     name = r"[A-Z][\w'\u2019-]+"
-    return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+\s+){{0,3}}(?:[a-z-]+\s+)?(?i:{body})\.?\s+(?:(?i:{body})\.?\s+)?"
-                      rf"{name}(?:\s+{name}){{1,2}}")
+    # Names never run across a paragraph break (the headline is the first paragraph).
+    return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+[^\S\n]+){{0,3}}(?:[a-z-]+[^\S\n]+)?(?i:{body})\.?[^\S\n]+"
+                      rf"(?:(?i:{body})\.?[^\S\n]+)?{name}(?:[^\S\n]+{name}){{1,2}}")
 
 
 _RUN = re.compile(r"[\w-]+")
@@ -492,7 +496,7 @@ def _org_name_pattern() -> re.Pattern:
     heads = sorted({w for w in _lex()["organisations"] if " " not in w}, key=len, reverse=True)
     body = "|".join(re.escape(h.capitalize()) for h in heads)
     name = r"[A-Z][\w'\u2019-]+"
-    return re.compile(rf"(?<![\w-])(?:{name}\s+){{1,4}}(?:{body})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{name}[^\S\n]+){{1,4}}(?:{body})(?![\w-])")
 
 
 @cache

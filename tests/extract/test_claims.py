@@ -469,3 +469,16 @@ def test_headline_words_never_join_or_become_speakers(title, body, speaker):
     assert all(s.lower() in (speaker.lower(), f"the {speaker.lower()}") or speaker.lower() in s.lower()
                for s in speakers), speakers
     assert not any(w in s for s in speakers for w in ("Theatre", "War", "Call", "Claims"))
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The Eastern Hills Front said it would free 12 soldiers, according to a statement.", "Eastern Hills Front"),
+        ("Twelve soldiers will be freed, according to a statement by the Eastern Hills Front.",
+         "Eastern Hills Front"),
+    ],
+)
+def test_a_statement_is_the_medium_not_the_speaker(body, speaker):
+    claims = extract_claims(Article.build("s1", body, published=date(2025, 3, 17)))
+    assert [c.speaker for c in claims] == [speaker]

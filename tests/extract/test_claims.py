@@ -477,6 +477,8 @@ def test_headline_words_never_join_or_become_speakers(title, body, speaker):
         ("The Eastern Hills Front said it would free 12 soldiers, according to a statement.", "Eastern Hills Front"),
         ("Twelve soldiers will be freed, according to a statement by the Eastern Hills Front.",
          "Eastern Hills Front"),
+        ("Two gunmen were killed and one surrendered, a police statement said.", "police"),
+        ("Four villages were retaken, an army communique said on Monday.", "army"),
     ],
 )
 def test_a_statement_is_the_medium_not_the_speaker(body, speaker):

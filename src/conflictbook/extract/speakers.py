@@ -210,6 +210,10 @@ def parse_speaker(phrase: str) -> Mention | None:
     words = core.split()
     if not words or len(words) > 9:
         return None
+    if words[-1].lower() in lex["statement_nouns"]:
+        if len(words) == 1:
+            return None                   # "a statement": the medium, not who issued it
+        return parse_speaker(" ".join(words[:-1]))   # "an army statement" -> the army
     last = words[-1].lower().strip("'\u2019")
     if last in lex["not_speakers"] or (words[0].lower() in lex["not_speakers"] and len(words) == 1):
         return None

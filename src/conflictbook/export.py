@@ -37,7 +37,7 @@ import pandas as pd
 
 from conflictbook.actors import load_gazetteer
 from conflictbook.book import Book
-from conflictbook.lexicon import load
+from conflictbook.lexicon import alternation, load
 from conflictbook.records import ArticleResult, ArticleRow, Tally, TimelineEvent
 
 ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
@@ -88,8 +88,7 @@ def _typology() -> dict:
 
 
 def _words_pattern(words: Iterable[str]) -> re.Pattern:
-    alternatives = sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")(?![\w-])", re.IGNORECASE)
 
 
 def acled_typology() -> dict[str, list[str]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from conflictbook.lexicon import load
+from conflictbook.lexicon import alternation, load
 
 LEX = load("dates")
 MONTHS: dict[str, int] = {**LEX["months"], **LEX["month_abbreviations"]}
@@ -67,19 +67,14 @@ class DateMention:
     expr: DateExpr
 
 
-def _alt(words) -> str:
-    """Regex alternation of WORDS, longest first, spaces matching any whitespace."""
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 def _ci(words) -> str:
-    return f"(?i:{_alt(words)})"
+    return f"(?i:{alternation(words, lower=False)})"
 
 
-MON = f"(?:{_alt(LEX['months'])}|(?:{_alt(LEX['month_abbreviations'])})\\.?)(?![A-Za-z])"
-MON_FULL = f"(?:{_alt(LEX['months'])})(?![A-Za-z])"
-WD = f"(?:{_alt(LEX['weekdays'])})(?![A-Za-z])"
+MON = (f"(?:{alternation(LEX['months'], lower=False)}"
+       f"|(?:{alternation(LEX['month_abbreviations'], lower=False)})\\.?)(?![A-Za-z])")
+MON_FULL = f"(?:{alternation(LEX['months'], lower=False)})(?![A-Za-z])"
+WD = f"(?:{alternation(LEX['weekdays'], lower=False)})(?![A-Za-z])"
 DAYNUM = r"(?<![\w.,/:$£€-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)"
 DAYNUM2 = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)"
 DAY = f"(?:{DAYNUM}|{_ci(ORDINALS)})"

@@ -39,9 +39,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from conflictbook.article import Article, Sentence
-from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, _alt, find_dates
+from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, find_dates
 from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve, story_period
-from conflictbook.lexicon import LexiconError, load_list
+from conflictbook.lexicon import LexiconError, alternation, load_list
 from conflictbook.records import Claim
 
 __all__ = ["ResolvedDate", "article_dates", "resolve_text", "find_dates", "DateExpr", "DateMention"]
@@ -54,11 +54,11 @@ def _speech_verbs() -> list[str]:
     return verbs
 
 
-SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{_alt(_speech_verbs())})(?![\w-])")
-FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['future_cues'])})(?![\w-])")
+SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{alternation(_speech_verbs())})(?![\w-])")
+FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['future_cues'])})(?![\w-])")
 SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 THAT_AFTER_RE = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
-GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{_alt(LEX['speech_gap_stops'])})(?![\w-])")
+GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
 STORY_REACH = 2  # paragraphs a story-relative day ("the next day") may look back for its day
 DAY_KINDS = ("weekday", "relday", "date")

@@ -17,13 +17,14 @@ import re
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article
-from conflictbook.extract.date_finder import _alt, find_dates
+from conflictbook.extract.date_finder import find_dates
 from conflictbook.extract.dates import ResolvedDate, article_dates
-from conflictbook.lexicon import load, load_list
+from conflictbook.lexicon import alternation, load, load_list
 from conflictbook.records import Claim, TimelineEvent
 
 MAX_WHAT_WORDS = 12
-DANGLING_RE = re.compile(rf"(?<![\w-])(?i:{_alt(load('dates')['year_cues'] + load('dates')['lead_prepositions'])})\s+$")
+_DATES = load("dates")
+DANGLING_RE = re.compile(rf"(?<![\w-])(?i:{alternation(_DATES['year_cues'] + _DATES['lead_prepositions'])})\s+$")
 RELATIVE_PRONOUNS = {"which", "who", "whom", "whose", "where", "that", "when"}
 POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 POSSESSIVE_RE = re.compile(r"^['’]s\b|(?<=\s)['’]s\b")
@@ -33,7 +34,7 @@ _NOT_PLACES = set(load("dates")["months"]) | set(load("dates")["weekdays"]) | {"
 PLACE_RE = re.compile(
     r"(?<![\w-])(?:in|at|near|from|outside|around|inside|into)\s+(?:the\s+)?"
     r"((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|al-|el-)?[A-Z][\w’'-]*){0,3}(?:\s+\d{1,3}(?![\d,.]?\d))?)")
-COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alt(_COUNTRIES)})(?![\w-])")
+COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{alternation(_COUNTRIES, lower=False)})(?![\w-])")
 
 
 def extract_timeline(article: Article, claims: list[Claim]) -> list[TimelineEvent]:

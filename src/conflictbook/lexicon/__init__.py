@@ -56,9 +56,10 @@ def load_list(name: str, key: str | None = None) -> list[str]:
     return [str(item) for item in data]
 
 
-def alternation(words) -> str:
-    """Regex alternation of WORDS (lower-cased), longest first so the longest phrase wins,
-    ties in alphabetical order so every process builds the same pattern; spaces match any
-    whitespace."""
-    ordered = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
+def alternation(words, lower: bool = True) -> str:
+    """Regex alternation of WORDS (lower-cased unless LOWER is False, for case-sensitive
+    patterns), longest first so the longest phrase wins, ties in alphabetical order so every
+    process builds the same pattern; spaces match any whitespace."""
+    unique = {str(w).lower() if lower else str(w) for w in words}
+    ordered = sorted(unique, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)

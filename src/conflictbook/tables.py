@@ -47,13 +47,10 @@ def columns_of(table: str) -> list[str]:
 
 
 def _iso(value) -> str:
+    """ISO text for dates and timestamps (a datetime is a date), '' for None."""
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def frame(table: str, records: Iterable) -> pd.DataFrame:

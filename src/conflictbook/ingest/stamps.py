@@ -9,10 +9,9 @@ a date alone stays a ``date``.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from dateutil import parser as dateparser
-from dateutil.tz import tzoffset
 
 from conflictbook.lexicon import load
 
@@ -88,11 +87,10 @@ def _parse_loose(value: str) -> datetime | date | None:
 
 
 def _to_utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
+    """A zone-less time is taken as UTC (SPEC); a zoned one is converted to UTC."""
+    if moment.utcoffset() is None:
         return moment.replace(tzinfo=UTC)
-    if isinstance(moment.tzinfo, tzoffset) or moment.utcoffset() is not None:
-        return moment.astimezone(UTC)
-    return moment.replace(tzinfo=UTC) - timedelta(0)
+    return moment.astimezone(UTC)
 
 
 def find_trailing_stamp(line: str) -> tuple[str, datetime | date | None]:

@@ -68,3 +68,13 @@ def test_evidence_is_verbatim_and_clipped_only_when_huge():
 def test_headline_repeated_as_first_body_line_is_kept_once():
     article = Article.build("a6", "Rebels Take Arlo\nRebels took the town of Arlo on Sunday.", title="Rebels Take Arlo")
     assert article.text == "Rebels Take Arlo\n\nRebels took the town of Arlo on Sunday."
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Gunmen KILLED two guards, police said.", {"gunmen", "killed", "two", "guards", "police", "said"}),
+    ("The rebels' base fell on 3 May.", {"the", "rebels", "base", "fell", "on", "3", "may"}),
+    ("", set()),
+])
+def test_sentence_words_are_lower_cased_word_runs(sentence, expected):
+    article = Article.build("w", sentence or "x")
+    assert article.sentences[-1].words == (expected or {"x"})

@@ -293,6 +293,15 @@ CASES = [
      {"speaker": "mayor", "text": "the shelters were full"}),
     ("PORT ELLIS, May 2 (Test Wire) - Six fishermen were detained at sea, officials said.",
      {"speaker": "officials", "text": "Six fishermen were detained at sea"}),
+    # --- fronted clauses and issuers of reports
+    ("Contacted, the district police spokesman, Oren Vasko, said no one had been arrested.",
+     {"speaker": "Oren Vasko", "mode": "indirect"}),
+    ("Reacting to the raid, village head Tomas Ebeli said the gunmen had come from the hills.",
+     {"speaker": "Tomas Ebeli"}),
+    ("According to a report by the Halvern Monitoring Group, 14 people were abducted.",
+     {"speaker": "Halvern Monitoring Group", "speaker_kind": "organisation"}),
+    ("According to a report by Daily Lantern, the bridge was destroyed.",
+     {"speaker": "Daily Lantern", "speaker_kind": "media"}),
 ]
 
 NOT_CLAIMS = [
@@ -484,3 +493,21 @@ def test_headline_words_never_join_or_become_speakers(title, body, speaker):
 def test_a_statement_is_the_medium_not_the_speaker(body, speaker):
     claims = extract_claims(Article.build("s1", body, published=date(2025, 3, 17)))
     assert [c.speaker for c in claims] == [speaker]
+
+
+@pytest.mark.parametrize(("name", "kind", "text", "expected"), [
+    ("Army", "state", "Army officers said so. The army later denied it.", "army"),
+    ("Local officials", "group", "Local officials said so. Two local schools shut.", "local officials"),
+    ("Amareli officials", "group", "Amareli officials said so. The Amareli army moved.", "Amareli officials"),
+    ("Interior Ministry", "state", "The interior of the building burned.", "Interior Ministry"),
+    ("Army", "state", "Army officers said so.", "Army"),                       # never written lower case
+    ("Jane Roe", "person", "jane roe", "Jane Roe"),                           # names keep their capitals
+    ("UN officials", "group", "un officials", "UN officials"),
+])
+def test_sentence_case_free(name, kind, text, expected):
+    assert claims_module.sentence_case_free(name, kind, text) == expected
+
+
+def test_one_source_is_spelled_one_way_across_sentence_starts():
+    _article, found = claims_of("Officials said the road was shut. The bridge fell, officials said.")
+    assert {c.speaker for c in found} == {"officials"}

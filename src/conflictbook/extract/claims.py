@@ -18,7 +18,7 @@ from functools import cache
 
 from conflictbook.article import Article, Sentence, clip
 from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
-from conflictbook.extract.speakers import Mention, SpeakerBook, parse_speaker
+from conflictbook.extract.speakers import Mention, SpeakerBook, drop_fronted, parse_speaker
 from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
 from conflictbook.wordscan import alias_starts, finditer_at_words
@@ -411,6 +411,10 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         phrase = _ON_DAY_TAIL.sub("", phrase)
         phrase = _DATELINE.sub("", phrase)
         phrase = re.sub(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$", "", phrase).rstrip()
+        unfronted = drop_fronted(phrase.lstrip())
+        if unfronted != phrase.lstrip() and left.rfind(unfronted.strip(" ,")) >= np_lo:
+            np_lo = left.rfind(unfronted.strip(" ,"))
+            phrase = unfronted        # "Contacted, the police spokesman, X, said": the fronted word is no speaker
         if "," in phrase.strip(" ,") and not phrase.endswith(","):
             last_part = phrase.rsplit(",", 1)[1]
             opener = phrase.split()[0].lower() if phrase.split() else ""
@@ -630,7 +634,26 @@ def extract_claims(article: Article) -> list[Claim]:
     for claim, speaker in zip(claims, resolved, strict=True):
         if speaker is not None:       # a later mention may have named an earlier "the director"
             claim.speaker, claim.speaker_role, claim.speaker_kind = speaker.name, speaker.role, speaker.kind
+        claim.speaker = sentence_case_free(claim.speaker, claim.speaker_kind, article.text)
     return claims
+
+
+_DESCRIPTION_KINDS = ("group", "unnamed-person", "state")
+
+
+def sentence_case_free(name: str, kind: str, text: str) -> str:
+    """NAME without the capital a sentence start gave a description ("Army", "Local officials" -> "army",
+    "local officials"), so one source is spelled one way. Only a description whose other words are lower
+    case, and only when the article itself writes that first word in lower case somewhere; "Amareli officials"
+    keeps its capital, since the article never writes "amareli"."""
+    words = name.split()
+    if kind not in _DESCRIPTION_KINDS or not words or not words[0][:1].isupper() or not words[0][1:].islower() \
+            or any(not w.islower() for w in words[1:]):
+        return name
+    lower = words[0].lower()
+    if not re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+        return name
+    return " ".join([lower, *words[1:]])
 
 
 def _said_when(article: Article, attr: Attribution) -> re.Match | None:

@@ -154,6 +154,26 @@ def _clean(phrase: str) -> str:
     return phrase
 
 
+def drop_fronted(text: str) -> str:
+    """TEXT without a fronted clause or adverb before the speaker ("Contacted, the spokesman" -> "the
+    spokesman"): the part before the first comma when it opens with a fronted-opener word."""
+    head, sep, rest = text.partition(", ")
+    first = head.split(" ", 1)[0].lower()
+    if sep and rest.strip() and first in _lex()["fronted_openers"]:
+        return drop_fronted(rest.strip())
+    return text
+
+
+def _issuer_after_statement(words: list[str]) -> str:
+    """The issuer of "a report by X" / "a statement from X" (words after the by-word), or ""."""
+    lex = _lex()
+    nouns = lex["statement_nouns"] | {"report", "reports"}
+    for i, word in enumerate(words[:-2]):
+        if word.lower() in nouns and words[i + 1].lower() in lex["by_words"]:
+            return " ".join(words[i + 2:])
+    return ""
+
+
 def parse_speaker(phrase: str) -> Mention | None:
     """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos")."""
     lex = _lex()
@@ -175,6 +195,7 @@ def parse_speaker(phrase: str) -> Mention | None:
     text = _RELATIVE.sub("", text).strip(" ,")
     if _QUOTES_OR_VERBS.search(text):
         return None
+    text = drop_fronted(text)
     appositive = ""
     if ", " in text:
         text, appositive = text.split(", ", 1)
@@ -191,6 +212,9 @@ def parse_speaker(phrase: str) -> Mention | None:
     if _VERB_OBJECT.search(text):
         return None        # "the family visited the centre": a clause, not a noun phrase
     words, det = _strip_determiners(words)
+    issuer = _issuer_after_statement(words)
+    if issuer:
+        return parse_speaker(issuer)      # "a report by the monitoring group" -> the monitoring group
     if len(words) > 2 and words[0].lower() == "of":     # "one of the residents"
         words, _ = _strip_determiners(words[1:])
     if not words or (len(words) == 1 and words[0].lower() in lex["determiners"]):
@@ -240,6 +264,8 @@ def parse_speaker(phrase: str) -> Mention | None:
         if not _is_name_token(word) or bare in lex["roles"] or bare in lex["titles"] or bare.rstrip(".") in lex[
                 "titles"] or bare in lex["media"] or bare in lex["outlet_words"]:
             split = i + 1
+    if split and all(_is_name_token(w) and w.lower() in lex["outlet_words"] for w in words[:split]):
+        split = 0        # "Daily Trust", "Radio Kestrel": the media word is part of the outlet's name
     name_words, role_words = words[split:], words[:split]
     name = " ".join(name_words)
     role = " ".join(role_words)

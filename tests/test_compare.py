@@ -176,6 +176,37 @@ def test_denied_count_contradicts_a_reported_one() -> None:
     assert {r.source: r.stance for r in group}["Eastern Front"] == "denies"
 
 
+@pytest.mark.parametrize(("denial", "action"), [
+    ("none had surrendered", "surrendered"),
+    ("nobody was killed in the raid", "killed"),
+])
+def test_a_headless_denial_answers_the_same_action_in_the_article(denial: str, action: str) -> None:
+    counted = {"surrendered": "four fighters surrendered", "killed": "four fighters were killed"}[action]
+    rows = compare([article(
+        claims=[claim("Ridge Brigade", denial, sentence=4)],
+        tallies=[tally(action, "four fighters", f"{counted.capitalize()}, the army said.", 4, high=4,
+                       source="army", sentence=1)])])
+    group = topic_with(rows, "our fighters", denial)
+    assert verdict(group) == "contradicts"
+    assert {r.source: r.stance for r in group}["Ridge Brigade"] == "denies"
+
+
+def test_a_headless_denial_in_another_article_does_not_join() -> None:
+    rows = compare([
+        article("a1", tallies=[tally("surrendered", "four fighters", "Four fighters surrendered, the army said.", 4,
+                                     high=4, source="army", sentence=1)]),
+        article("a2", claims=[claim("Ridge Brigade", "none had surrendered", sentence=4, article_id="a2")])])
+    assert "contradicts" not in {r.verdict for r in rows}
+
+
+def test_surrender_question_has_no_passive() -> None:
+    rows = compare([article(tallies=[
+        tally("surrendered", "four fighters", "Four fighters surrendered, the army said.", 4, high=4, source="army"),
+        tally("surrendered", "six fighters", "Six fighters surrendered, the rebels said.", 6, high=6,
+              source="rebels", sentence=2)])])
+    assert {r.topic for r in rows} == {"How many combatants surrendered?"}
+
+
 def test_a_denial_about_other_people_does_not_join() -> None:
     rows = compare([article(
         claims=[claim("Eastern Front", "holding any aid workers", cue="denied", sentence=6,

@@ -143,7 +143,8 @@ def _question(topic: Topic) -> str:
         category = next((m.category for m in topic.members if m.category), "")
         what = lexicon()["category_words"].get(category) or lexicon()["participles"].get(first.action, first.action)
         who = topic.victims() or "people"
-        return f"How many {who} were {what}?{context}"[:200]
+        verb = what if what in lexicon()["question_without_were"] else f"were {what}"
+        return f"How many {who} {verb}?{context}"[:200]
     noun = lexicon()["responsibility_nouns"].get(topic.action, "attack")
     return f"Who is responsible for the {noun}?{context}"[:200]
 

@@ -112,6 +112,8 @@ def _denial_fits(topic: Topic, item: Assertion) -> bool:
     """A denial joins a question only about the same people: the same counted noun, or the same agent."""
     if not (item.negated or item.best == 0):
         return True
+    if item.patient.lower() in lexicon()["headless_denials"] and item.article_id in topic.articles():
+        return True                 # "three surrendered", then "none had surrendered": the same people
     head = head_noun(item)
     return bool(head) and any(head_noun(m) == head for m in topic.members) or bool(
         item.agent and item.agent in topic.agents())

@@ -207,6 +207,34 @@ def test_surrender_question_has_no_passive() -> None:
     assert {r.topic for r in rows} == {"How many combatants surrendered?"}
 
 
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    (("at least 14 civilians", 14, None), ("nine civilians", 9, 9), "contradicts"),     # 9 < at least 14
+    (("more than 50 civilians", 50, None), ("17 civilians", 17, 17), "contradicts"),
+    (("at least 14 civilians", 14, None), ("19 civilians", 19, 19), "differs"),         # 19 is at least 14
+    (("dozens of civilians", 12, 99), ("nine civilians", 9, 9), "differs"),             # vague: never a clash
+])
+def test_firm_figures_that_cannot_both_be_true_contradict(first, second, expected) -> None:
+    (q1, low1, high1), (q2, low2, high2) = first, second
+    best1 = low1 if high1 is None or high1 == low1 else low1
+    rows = compare([article(tallies=[
+        tally("killed", q1, f"{q1.capitalize()} were killed, the rebels said.", best1, low=low1, high=high1,
+              source="rebels", sentence=1),
+        tally("killed", q2, f"{q2.capitalize()} were killed, the ministry said.", low2, high=high2,
+              source="ministry", sentence=3)])])
+    assert verdict(topic_with(rows, q1.capitalize(), q2.capitalize())) == expected
+
+
+def test_a_running_total_does_not_join_one_event_toll() -> None:
+    total = tally("killed", "more than 1,800 civilians", "More than 1,800 civilians have been killed this year.",
+                  1800, high=None, source="UN office", sentence=4)
+    total.scope = "cumulative"
+    rows = compare([article(tallies=[
+        tally("killed", "nine civilians", "Nine civilians were killed, the ministry said.", 9, high=9,
+              source="ministry", sentence=1), total])])
+    assert "contradicts" not in {r.verdict for r in rows}
+    assert len(topics(rows)) in (0, 2)
+
+
 def test_a_denial_about_other_people_does_not_join() -> None:
     rows = compare([article(
         claims=[claim("Eastern Front", "holding any aid workers", cue="denied", sentence=6,

@@ -119,9 +119,16 @@ def _denial_fits(topic: Topic, item: Assertion) -> bool:
         item.agent and item.agent in topic.agents())
 
 
+def scope(item: Assertion) -> str:
+    """ "cumulative" for a running total ("1,800 killed in the province this year"), else "event"."""
+    return "cumulative" if any(getattr(t, "scope", "event") == "cumulative" for t in item.tallies) else "event"
+
+
 def _count_fits(topic: Topic, item: Assertion) -> bool:
     if not _denial_fits(topic, item):
         return False
+    if scope(item) != scope(topic.first):
+        return False                # a running total answers another question than one event's toll
     victims = topic.victims()
     if victims and item.victims and victims != item.victims:
         return False

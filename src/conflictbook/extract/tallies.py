@@ -109,8 +109,9 @@ def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
         relative = terms().after_cue.search(text, phrase.end, cue.start) if cue.start > phrase.end else None
         parts = [text[start: relative.start()], text[cue.start: end]] if relative else [text[start: end]]
     intro = _SEGMENT_END.search(text)
-    if intro and intro.end() <= min(phrase.start, cue.start) and len(text[: intro.start()].split()) <= 6:
-        parts.append(text[: intro.start()])  # "So far this year, ..."
+    if intro and intro.end() <= min(phrase.start, cue.start) and (
+            len(text[: intro.start()].split()) <= 6 or terms().cumulative.match(text.lstrip())):
+        parts.append(text[: intro.start()])  # "So far this year, ...", "Since the start of the war in 2023, ..."
     for part in parts:
         if terms().superlative_since.search(part):
             part = part[: terms().superlative_since.search(part).start()]  # "the first swap since the war"

@@ -19,6 +19,7 @@ from functools import cache
 from conflictbook.article import Article, Sentence, clip
 from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
 from conflictbook.extract.speakers import Mention, SpeakerBook, drop_fronted, parse_speaker
+from conflictbook.extract.transcript import Turn, full_name, transcript_turns
 from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
 from conflictbook.wordscan import alias_starts, finditer_at_words
@@ -411,6 +412,10 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         phrase = _ON_DAY_TAIL.sub("", phrase)
         phrase = _DATELINE.sub("", phrase)
         phrase = re.sub(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$", "", phrase).rstrip()
+        sub = _last_subordinator(phrase)
+        if sub is not None:
+            np_lo += sub if left[np_lo:].startswith(phrase) else 0
+            phrase = phrase[sub:]      # "three days after her fighters claimed": her fighters claimed
         unfronted = drop_fronted(phrase.lstrip())
         if unfronted != phrase.lstrip() and left.rfind(unfronted.strip(" ,")) >= np_lo:
             np_lo = left.rfind(unfronted.strip(" ,"))
@@ -510,7 +515,18 @@ def find_attributions(article: Article) -> list[Attribution]:
     found: list[Attribution] = []
     used: set[Quote] = set()
     closes = [q.close_at for q in quotes]
+    answers = {t.sentence: t for t in transcript_turns(article) if not t.question}
+    inside_answer = -1
     for sent in article.sentences:
+        turn = answers.get(sent.index)
+        if turn is not None:
+            attr = _answer(article, turn)
+            if attr is not None:
+                found.append(attr)
+                inside_answer = turn.end
+                continue
+        if sent.start < inside_answer:
+            continue          # the rest of an answer is its speaker's too
         local = []
         for quote in quotes[bisect_right(closes, sent.start):]:     # quotes are ordered and never overlap
             if quote.open_at >= sent.end:
@@ -539,6 +555,32 @@ def find_attributions(article: Article) -> list[Attribution]:
         found.extend(attrs)
     _continue_quotes(article, quotes, used, found)
     return found
+
+
+@cache
+def _subordinator_pattern() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(_lex('subordinators'))})\s+", re.IGNORECASE)
+
+
+def _last_subordinator(phrase: str) -> int | None:
+    """Where the clause after the last subordinator of PHRASE begins, when no comma follows it ("days after
+    her fighters" -> at "her"); None otherwise (", after the meeting," is an aside, not a clause)."""
+    last = None
+    for match in _subordinator_pattern().finditer(phrase):
+        last = match
+    if last is None or "," in phrase[last.end():] or not phrase[last.end():].strip():
+        return None
+    return last.end()
+
+
+def _answer(article: Article, turn: Turn) -> Attribution | None:
+    """The direct claim of one transcript answer ("Tosk: Twenty-three. All of them ..."), or None when its
+    label names no speaker."""
+    mention = parse_speaker(full_name(article, turn.label)) or parse_speaker(turn.label)
+    if mention is None or mention.pronoun:
+        return None
+    return Attribution(mention=mention, np_start=turn.start, cue_start=turn.colon, cue_end=turn.colon + 1,
+                       cue=":", sentence=turn.sentence, content=[(turn.content_start, turn.end)], mode="direct")
 
 
 # Words that open an attribution without a lexicon cue: "according to X", "Y quoted X as saying".

@@ -306,9 +306,28 @@ CASES = [
     ("The reporters met her on Tuesday, three days after her fighters claimed to have seized the pass.",
      {"speaker": "fighters", "cue": "claimed"}),
     ("Village elders accuse the militia of burning the granary.", {"speaker": "Village elders", "cue": "accuse"}),
+    # --- a participle gives the sentence's subject as the speaker
+    ("Police later revised the toll to 12, saying five people first counted among the dead had survived.",
+     {"speaker": "Police", "cue": "saying", "text": "five people first counted among the dead had survived"}),
+    ("Late on Monday the mediators revised the total to 120, saying two transfers had not been registered.",
+     {"speaker": "mediators", "cue": "saying"}),
+    ("The Northern Front released two hostages, adding that more would follow.",
+     {"speaker": "Northern Front", "cue": "adding"}),
+    ("A local source in Farah province sent the video, saying that the shooting took place on the highway.",
+     {"speaker": "local source"}),
+    # --- an unlisted noun as the subject of a reporting verb still speaks
+    ("The gendarmerie said on Friday that it had evacuated about 1,200 people.",
+     {"speaker": "gendarmerie", "speaker_kind": "organisation"}),
+    ("Local aid groups say dozens of children have been separated from their families.",
+     {"speaker": "Local aid groups", "speaker_kind": "group"}),
+    ("On Monday evening the Alliance said 60 of its fighters had been freed.", {"speaker": "Alliance"}),
 ]
 
 NOT_CLAIMS = [
+    "Shops reopened on Monday, adding to a sense of calm.",
+    "The convoy left at dawn, saying nothing of its route.",
+    "At least 64 servicemen remain unaccounted for since the offensive began, the families say nothing.",
+    "The letter said the talks would resume.",
     "Yes, we confirm the convoy was attacked.",
     "The army retook the hill on Sunday and captured dozens of fighters.",
     "The state news agency released video footage showing troops in the square to confirm the takeover.",

@@ -18,7 +18,7 @@ from functools import cache
 
 from conflictbook.article import Article, Sentence, clip
 from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
-from conflictbook.extract.speakers import Mention, SpeakerBook, drop_fronted, parse_speaker
+from conflictbook.extract.speakers import Mention, SpeakerBook, drop_fronted, known_head, parse_speaker
 from conflictbook.extract.transcript import Turn, full_name, transcript_turns
 from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
@@ -543,7 +543,7 @@ def find_attributions(article: Article) -> list[Attribution]:
             if not _may_hold_cue(text[sent.start:sent.end]):
                 continue
             attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
-                _indirect(article, sent, masked, names)
+                _indirect(article, sent, masked, names) or _participial(article, sent, masked)
             for attr in attrs:
                 inner = [q for q in here if attr.content[0][0] <= q.start and q.end <= attr.content[-1][1]]
                 if any(len(q.content(text).split()) >= 2 for q in inner):
@@ -587,10 +587,54 @@ def _answer(article: Article, turn: Turn) -> Attribution | None:
 _OTHER_OPENERS = re.compile(r"according|quoted|quotes|cited|cites", re.IGNORECASE)
 
 
+@cache
+def _participle_pattern() -> re.Pattern:
+    return re.compile(rf",\s+(?P<cue>{alternation(_lex('participle_cues'))})\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _leading_subject(before: str) -> str:
+    """The subject that opens BEFORE: the shortest run of its first words (up to eight) read as a speaker
+    and followed by a lower-case content word (the verb or an adverb): "Police later revised ..." -> "Police",
+    "Late on Monday the mediators revised ..." -> "Late on Monday the mediators"."""
+    words = before.split()
+    function_words = _lex("function_words")
+    for n in range(1, min(9, len(words))):
+        follower = words[n].lower().strip(",")
+        if not words[n][:1].islower() or follower in function_words:
+            continue
+        mention = parse_speaker(" ".join(words[:n]))
+        if mention is None or (mention.kind == "person" and len(mention.name.split()) < 2 and not mention.role):
+            continue                          # a lone capitalised word ("Shops") is no named speaker
+        if mention.name or mention.pronoun or mention.plural or known_head(mention.head):
+            return " ".join(words[:n])        # not "A local" of "A local source in Farah ... sent"
+    return ""
+
+
+def _participial(article: Article, sent: Sentence, masked: str) -> list[Attribution]:
+    """ "Police revised the toll to 12, saying five people had survived": the sentence's subject says what
+    follows the participle."""
+    match = _participle_pattern().search(masked)
+    if not match or not match.group("cue").islower():
+        return []
+    after = masked[match.end():].split()
+    if not after or after[0].lower() in _lex("participle_not_clause"):
+        return []                      # "adding to a sense of calm": no clause follows
+    subject = _leading_subject(masked[:match.start()])
+    mention = parse_speaker(subject) if subject else None
+    if mention is None or mention.pronoun == "it":
+        return []
+    np_start = sent.start + len(masked) - len(masked.lstrip())
+    content_start, content_end = sent.start + match.end(), _content_end(article.text, sent)
+    if len(article.text[content_start:content_end].split()) < 2:
+        return []
+    return [Attribution(mention, np_start, sent.start + match.start("cue"), sent.start + match.end("cue"),
+                        match.group("cue").lower(), sent.index, [(content_start, content_end)], "indirect")]
+
+
 def _may_hold_cue(sentence: str) -> bool:
     """Whether SENTENCE has a reporting cue or another opener: the trailing, parenthetical and indirect
     patterns all need one, so a sentence without is skipped before their many regex passes."""
-    if _OTHER_OPENERS.search(sentence):
+    if _OTHER_OPENERS.search(sentence) or _participle_pattern().search(sentence):
         return True
     pats = _patterns()
     return next(finditer_at_words(pats["cue"], pats["cue_starts"], sentence, fold=True), None) is not None

@@ -102,6 +102,21 @@ _ORG_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
                           re.MULTILINE)
 _NOT_NP_START = {"which", "who", "whom", "that", "whose", "what", "in", "on", "at", "during", "after", "before",
                  "with", "without", "by", "for", "from", "when", "while", "if", "as", "to"}
+# Words opening a fronted time or place phrase with no comma before the subject ("On Monday the army said").
+_FRONTED_PREPOSITIONS = {"on", "in", "at", "late", "early", "earlier", "later", "by", "during", "after", "before"}
+
+
+def _last_definite(words: list[str]) -> str:
+    """The phrase from the last "the" of WORDS, when one follows the opening word ("On Monday evening the
+    Alliance" -> "the Alliance"), else ""."""
+    at = max((i for i, w in enumerate(words) if i > 1 and w.lower() == "the"), default=0)
+    fronted = words[:at]
+    if not at or len(fronted) > 4 or len(words) - at > 6 or any(any(c.isdigit() for c in w) for w in fronted) \
+            or words[1].lower() in ("least", "most", "all", "first", "last", "times"):
+        return ""                     # "at least 64 servicemen remain ... since the offensive": no fronted phrase
+    return " ".join(words[at:])
+
+
 _VERB_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|my)\s")
 
 
@@ -207,6 +222,10 @@ def parse_speaker(phrase: str) -> Mention | None:
         if coordinated is not None:
             return coordinated
     words = text.split()
+    if words and words[0].lower() in _FRONTED_PREPOSITIONS and len(words) <= 12:
+        subject = _last_definite(words)
+        if subject:
+            return parse_speaker(subject)   # "On Monday evening the Alliance" -> the Alliance
     if words and words[0].lower() in _NOT_NP_START:
         return None
     if _VERB_OBJECT.search(text):
@@ -312,7 +331,25 @@ def _common_kind(last: str, two: str, det: str) -> str | None:
         return "unnamed-person"
     if last in lex["organisations"] or two in lex["organisations"]:
         return "organisation"
+    if last.isalpha() and last.islower() and len(last) >= 4 and not last.endswith(("ed", "ing", "ly")) \
+            and last not in lex["not_speakers"] \
+            and last not in lex["not_speaker_heads"]:
+        # An unlisted noun as the subject of a reporting verb still names who speaks ("the gendarmerie",
+        # "local aid groups"): a plural is a group, a singular after a determiner a body.
+        if last.endswith("s") and not last.endswith("ss"):
+            return "group"
+        if det:
+            return "organisation"
     return None
+
+
+def known_head(word: str) -> bool:
+    """Whether WORD is a speaker noun of the lexicons (a role, group, body, state or media word), not one
+    only the open-class reading of an unlisted subject noun accepts."""
+    lex = _lex()
+    word = word.lower()
+    return any(word in lex[key] for key in ("roles", "role_plurals", "state", "organisations", "media",
+                                            "outlet_words"))
 
 
 def _name_kind(name_words: list[str], role_words: list[str], appositive: str) -> str:

@@ -92,6 +92,18 @@ SEASON = _ci(SEASONS)
 NOT_WEEK_OF = r"(?!(?i:(?:in|over|within|during|for)\s+)?(?i:the\s+\w+\s+week\s+of)\b)"  # "the last week of May"
 ZONE = r"(?:GMT|UTC|(?i:local\s+time))(?!\w)"
 SPAN_LINK = r"(?:-|–|—|(?i:to|and|until|till|through))"
+# Words the atoms spell out themselves (not in the lexicon); ATOM_KEYS reads them too.
+PART_THIRDS = ("early", "mid", "late")
+PART_EDGES = ("beginning", "start", "end", "middle")
+PART_SHARES = ("first", "second", "third", "fourth", "last")
+EARLIER_LATER = ("earlier", "later")
+WEEKEND, THIS, AGO = "weekend", "this", "ago"
+
+
+def _any(words) -> str:
+    """Case-insensitive alternation of WORDS in the order given."""
+    return f"(?i:{'|'.join(words)})"
+
 
 ATOMS = [
     ("iso", r"(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-])"),
@@ -105,14 +117,14 @@ ATOMS = [
            rf"(?:,?\s+(?P<dm_y>{YEAR}))?"),
     ("md", rf"(?:(?P<md_w>{WD}),?\s+)?(?P<md_m>{MON})\s+(?:the\s+)?(?P<md_d>{DAY})(?:,?\s+(?P<md_y>{YEAR}))?"),
     ("yr", rf"(?:(?i:between|from)\s+)?(?P<yr_a>{YEAR_A})\s*{SPAN_LINK}\s*(?P<yr_b>{YEAR}|(?<=[-–])\d\d(?![\w]))"),
-    ("pt", rf"(?:(?:the\s+)?(?P<pt_p1>(?i:early|mid|late))(?:-|\s+(?:in\s+)?)|(?i:the\s+)?"
-           rf"(?P<pt_p2>(?i:beginning|start|end|middle))\s+(?i:of)\s+|(?i:the\s+)?(?P<pt_k>(?i:first|second|third"
-           rf"|fourth|last))\s+(?P<pt_n>(?i:half|quarter|week))\s+(?i:of)\s+)"
+    ("pt", rf"(?:(?:the\s+)?(?P<pt_p1>{_any(PART_THIRDS)})(?:-|\s+(?:in\s+)?)|(?i:the\s+)?"
+           rf"(?P<pt_p2>{_any(PART_EDGES)})\s+(?i:of)\s+|(?i:the\s+)?(?P<pt_k>{_any(PART_SHARES)})"
+           rf"\s+(?P<pt_n>(?i:half|quarter|week))\s+(?i:of)\s+)"
            rf"(?:(?P<pt_m>{MON_FULL})(?:,?\s+(?P<pt_my>{YEAR}))?|(?P<pt_y>{YEAR})"
            rf"|(?P<pt_r>(?i:this|last|next|the\s+past))\s+(?P<pt_u>(?i:year|month|week))"
            rf"|(?i:the\s+)(?P<pt_the>(?i:year|month|week)))(?!\w)"),
-    ("we", r"(?:(?i:over|at|during|on)\s+)?(?i:the)\s+(?i:weekend)(?!\w)"),
-    ("el", r"(?P<el_p>(?i:earlier|later))\s+(?i:this|in\s+the)\s+(?P<el_u>(?i:year|month|week))(?!\w)"),
+    ("we", rf"(?:(?i:over|at|during|on)\s+)?(?i:the)\s+{_any([WEEKEND])}(?!\w)"),
+    ("el", rf"(?P<el_p>{_any(EARLIER_LATER)})\s+(?i:this|in\s+the)\s+(?P<el_u>(?i:year|month|week))(?!\w)"),
     ("se", rf"(?:(?i:the\s+)?(?P<se_s>{SEASON})\s+(?:(?i:of)\s+)?(?P<se_y>{YEAR})"
            rf"|(?P<se_r>(?i:this|last|next|past))\s+(?P<se_s2>{SEASON}))(?!\w)"),
     ("mo", rf"(?:(?P<mo_r>(?i:last|this|next|past))\s+)?(?P<mo_m>{MON_FULL})"
@@ -126,10 +138,10 @@ ATOMS = [
            rf"(?P<sp_u>(?i:week|month))(?!\w)"),
     ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?P<sn_u>(?i:days?|weeks?))\s+"
            rf"(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
-    ("tp", r"(?<![\w-])(?i:this)\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
+    ("tp", rf"(?<![\w-]){_any([THIS])}\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
            rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
-    ("ago", rf"(?<![\w-])(?P<ago_n>{NUM})\s+(?P<ago_u>{UNIT})\s+(?i:ago)(?!\w)"),
+    ("ago", rf"(?<![\w-])(?P<ago_n>{NUM})\s+(?P<ago_u>{UNIT})\s+{_any([AGO])}(?!\w)"),
     ("wi", rf"(?<![\w-]){NOT_WEEK_OF}(?P<wi_the>(?i:the|in\s+the|over\s+the|within\s+the|during\s+the|for\s+the)\s+)?"
            rf"(?P<wi_r>{REL})\s+(?:(?P<wi_n>{NUM})\s+)?(?P<wi_u>{UNIT}|(?i:weekend))(?!\w)"),
     ("tof", r"(?<![\w-])(?:(?i:on|in|during)\s+)?(?i:the)\s+(?P<tof_p>(?i:early\s+hours|small\s+hours|morning|afternoon"
@@ -139,6 +151,21 @@ ATOMS = [
            rf"|{ZONE})|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:])|(?P<tm_mil>[01]\d|2[0-3])[0-5]\d\s*(?:(?i:hrs|hours)|{ZONE}))"),
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
 ]
+# The words or phrases one of which every match of an atom holds, each word a whole run of
+# letters (patterns end their words at a non-letter). ``date_gate`` skips a sentence without
+# digits that holds none of them. Atoms that need a digit (NEEDS_DIGIT) cannot match there;
+# a time of day alone (TIME_ONLY) gives no row, only joined to a day that has its own keys.
+ATOM_KEYS: dict[str, tuple[str, ...]] = {
+    "dr": (*MONTHS,), "mr": (*MONTHS,), "dm": (*MONTHS,), "md": (*MONTHS,), "mo": (*LEX["months"],),
+    "pt": PART_THIRDS + PART_EDGES + PART_SHARES, "we": (WEEKEND,), "el": EARLIER_LATER, "se": (*SEASONS,),
+    "rd": (*RELATIVE_DAYS,), "sd": (*LEX["story_days"],), "sp": (*LEX["story_periods"],),
+    "sn": (*LEX["story_day_shifts"],), "tp": (THIS,), "wd": (*LEX["weekdays"],), "ago": (AGO,),
+    "wi": (*RELATIVE_WORDS,),
+}
+NEEDS_DIGIT = frozenset({"iso", "num", "yr", "moa", "dc", "yc"})
+TIME_ONLY = frozenset({"tof", "tm", "tw"})
+if set(ATOM_KEYS) | NEEDS_DIGIT | TIME_ONLY != {name for name, _ in ATOMS}:
+    raise RuntimeError("date_finder: every atom needs its keys (ATOM_KEYS), NEEDS_DIGIT or TIME_ONLY")
 ATOM_RE = re.compile("|".join(f"(?P<{name}>(?<!\\w){body})" for name, body in ATOMS))
 WORD_RE = re.compile(r"(?<![\w'’])\w+")
 # Words that can open an atom: every word the patterns and the date lexicon spell out.
@@ -148,6 +175,7 @@ FIRST_WORDS = frozenset(re.findall(r"[a-z]+", (" ".join(body for _, body in ATOM
 CORE_WORDS = frozenset(phrase.split()[-1].lower() for phrase in [*MONTHS, *LEX["weekdays"], *RELATIVE_DAYS,
                                                                  *DAY_PARTS, *UNITS, *SEASONS, "weekend", "hours"])
 CORE_REACH = 60
+
 LOOK_BACK = 24  # characters before an atom searched for since/until/from/in/on
 BARE_MONTH_VERBS = set(LEX["bare_month_verbs"])
 MONTH_GOVERNOR_RE = re.compile(rf"(?<![\w-]){_ci(LEX['month_governors'])}\s+$")

@@ -1,14 +1,19 @@
-"""Which sentences can hold a date: one set test on ``Sentence.words`` instead of a regex scan.
+"""Which sentences can hold a date: set tests on ``Sentence.words`` instead of a regex scan.
 
-Most sentences of a news article hold no date. ``date_finder`` only tries its atoms near a
-core word (a month, weekday, unit, part of day... or a word opening with a digit), and in a
-sentence without digits every atom needs one of its ``ATOM_KEYS`` (lexicon words and the
-words the patterns spell out). Both tests are derived from the finder's own tables, so a
-sentence they reject cannot give a date: the gate is a superset, never a filter of results.
+Most sentences of a news article hold no date. Three necessary conditions, each derived
+from ``date_finder``'s own tables, so a sentence failing one cannot give a date (the gate
+is a superset of the finder, never a filter of its results):
 
-The key test reads ``Sentence.words`` (lower-cased ``\\w+`` runs) as runs of letters, which
-holds only for an ASCII text whose runs are all letters: other sentences (digits, "_",
-non-ASCII letters that ``re.IGNORECASE`` may fold onto ASCII ones) pass on their core word.
+* the finder tries its atoms only near a core word (CORE_WORDS, or a word opening with a
+  digit); a sentence without one gives nothing;
+* every atom that needs a digit (NEEDS_DIGIT) holds a year or an ISO/numeric date, i.e. a
+  word opening with four digits;
+* every other atom that can give a row holds one of its ATOM_KEYS (lexicon words and the
+  words the patterns spell out), each word a whole run of letters; a time of day alone
+  (TIME_ONLY) gives no row.
+
+The last two read the words as runs of ASCII letters and digits, where ``str.lower`` and
+``re.IGNORECASE`` agree; a sentence with any non-ASCII character passes on its core word.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from functools import cache
 from conflictbook.extract.date_finder import ATOM_KEYS, CORE_WORDS
 
 _LETTER_RUN = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"[0-9]")
 
 
 @cache
@@ -34,9 +40,15 @@ def _key_index() -> dict[str, tuple[frozenset[str], ...]]:
 
 def may_hold_dates(text: str, words: frozenset[str]) -> bool:
     """Whether the sentence TEXT, with lower-cased word runs WORDS, can hold a date expression."""
-    if words.isdisjoint(CORE_WORDS):  # the finder tries nothing without a core word
-        return any(word[0].isdigit() for word in words)
-    if not text.isascii() or not "".join(words).isalpha():
-        return True
+    if not text.isascii():  # the finder's own precondition, then no more
+        return not words.isdisjoint(CORE_WORDS) or any(word[0].isdigit() for word in words)
+    if words.isdisjoint(CORE_WORDS) and not _DIGIT.search(text):
+        return False  # the finder's own precondition (an ASCII word opening with a digit holds [0-9])
+    if "".join(words).isalpha():  # no digits: the word runs are the letter runs
+        letters = words
+    elif any(len(word) >= 4 and word[:4].isdigit() for word in words):
+        return True  # a year may be there
+    else:  # "May5": a month ends at the digit, the word run does not
+        letters = frozenset(_LETTER_RUN.findall(" ".join(words)))
     index = _key_index()
-    return any(key <= words for word in words if word in index for key in index[word])
+    return any(key <= letters for word in letters if word in index for key in index[word])

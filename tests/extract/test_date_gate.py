@@ -1,5 +1,6 @@
-"""The date gate: a sentence it rejects never holds a date (a superset of the finder), and
-sentences with only date-like words (hours, evenings, weeks, counts) are skipped."""
+"""The date gate: a sentence it rejects never holds a date, the atoms it leaves find the same
+dates as all atoms (a superset of the finder), and sentences with only date-like words
+(hours, evenings, weeks, counts) are skipped."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from conflictbook.article import Sentence
 from conflictbook.extract.date_finder import ATOM_KEYS, find_dates
-from conflictbook.extract.date_gate import may_hold_dates
+from conflictbook.extract.date_gate import NO_ATOMS, date_atoms, may_hold_dates
 
 
 def sentence(text: str) -> Sentence:
@@ -18,6 +19,12 @@ def sentence(text: str) -> Sentence:
 
 def gate(text: str) -> bool:
     return may_hold_dates(text, sentence(text).words)
+
+
+def gated_dates(text: str) -> list:
+    """find_dates as the timeline runs it: only the atoms the gate leaves."""
+    atoms = date_atoms(text, sentence(text).words)
+    return [] if atoms == NO_ATOMS else find_dates(text, atoms)
 
 
 # Dates written so that a word-set gate could miss them: hyphens, apostrophes, digits glued
@@ -53,6 +60,7 @@ WITH_DATES = [
 def test_sentences_with_dates_pass(text, when):
     assert [m.text for m in find_dates(text)] == [when]
     assert gate(text)
+    assert gated_dates(text) == find_dates(text)
 
 
 WITHOUT_DATES = [
@@ -81,7 +89,19 @@ VOCABULARY = sorted({phrase for phrases in ATOM_KEYS.values() for phrase in phra
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=9),
        st.sampled_from([" ", " ", " ", ", ", "-"]))
-def test_gate_never_rejects_a_sentence_with_a_date(words, joint):
+def test_gated_atoms_find_the_same_dates(words, joint):
     text = joint.join(words) + "."
+    assert gated_dates(text) == find_dates(text), text
     if find_dates(text):
         assert gate(text), text
+
+
+@pytest.mark.parametrize(("text", "atoms"), [
+    ("Talks resumed on Monday.", {"wd"}),
+    ("No date here, only 12 dead.", set()),
+    ("It was the year 2015, at 5 pm.", {"iso", "num", "yr", "moa", "dc", "yc", "tm"}),
+    ("Protests went on in Ağrı on Monday.", None),  # non-ASCII: every atom may match
+])
+def test_atoms_left_by_the_gate(text, atoms):
+    got = date_atoms(text, sentence(text).words)
+    assert got == (frozenset(atoms) if atoms is not None else None)

@@ -40,7 +40,7 @@ from datetime import date, timedelta
 
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, find_dates
-from conflictbook.extract.date_gate import may_hold_dates
+from conflictbook.extract.date_gate import NO_ATOMS, date_atoms
 from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve, story_period
 from conflictbook.lexicon import LexiconError, alternation, load_list
 from conflictbook.records import Claim
@@ -236,9 +236,10 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     anchor = article.publication_date
     found: list[tuple[Sentence, DateMention, bool]] = []
     for sent in article.sentences:
-        if not may_hold_dates(sent.text, sent.words):
+        atoms = date_atoms(sent.text, sent.words)
+        if atoms == NO_ATOMS:
             continue
-        for mention in find_dates(sent.text):
+        for mention in find_dates(sent.text, atoms):
             if is_stamp(sent.text, mention):
                 continue
             found.append((sent, mention, _is_future(sent.text, mention)))

@@ -63,7 +63,8 @@ GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['speech_gap_stops'])}
 MAX_SPEECH_GAP_WORDS = 6
 STORY_REACH = 2  # paragraphs a story-relative day ("the next day") may look back for its day
 DAY_KINDS = ("weekday", "relday", "date")
-QUOTE_MARK_RE = re.compile(r"[“”\"]")
+QUOTE_MARKS = ("“", "”", '"')
+QUOTE_MARK_RE = re.compile(f"[{''.join(QUOTE_MARKS)}]")
 DATELINE_HEAD_RE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40},\s*){0,3}$")
 DATELINE_TAIL_RE = re.compile(r"^\s*(?P<agency>\([^)]{1,40}\))?\s*(?:[-–—:|]|$)")
 
@@ -119,6 +120,8 @@ def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, 
                 spans.append((open_at, para_end, paragraph))
             open_at, paragraph = None, sent.paragraph
         para_end = sent.end
+        if not _has_quote_mark(sent.text):
+            continue
         for mark in QUOTE_MARK_RE.finditer(sent.text):
             ch = mark.group(0)
             if ch == "“" or (ch == '"' and open_at is None):
@@ -134,6 +137,11 @@ def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, 
             if sent is not None:
                 spans.append((claim.span_start, claim.span_end, sent.paragraph))
     return spans
+
+
+def _has_quote_mark(text: str) -> bool:
+    """Whether TEXT holds a character of QUOTE_MARK_RE (substring tests: most sentences hold none)."""
+    return any(mark in text for mark in QUOTE_MARKS)
 
 
 def _inside(offset: int, spans: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:

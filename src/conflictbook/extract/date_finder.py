@@ -179,7 +179,6 @@ FIRST_WORDS = frozenset(re.findall(r"[a-z]+", (" ".join(body for _, body in ATOM
 CORE_WORDS = frozenset(phrase.split()[-1].lower() for phrase in [*MONTHS, *LEX["weekdays"], *RELATIVE_DAYS,
                                                                  *DAY_PARTS, *UNITS, *SEASONS, "weekend", "hours"])
 CORE_REACH = 60
-
 LOOK_BACK = 24  # characters before an atom searched for since/until/from/in/on
 BARE_MONTH_VERBS = set(LEX["bare_month_verbs"])
 MONTH_GOVERNOR_RE = re.compile(rf"(?<![\w-]){_ci(LEX['month_governors'])}\s+$")

@@ -315,6 +315,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         daypart = (g("wd_p") or g("wd_e") or "").lower()
         return DateExpr("weekday", weekday=WEEKDAYS[g("wd_w")], rel=rel, rel_word=rel_word, daypart=daypart)
     if kind == "ago":
+        if g("ago_u").lower() == "hours":        # "36 hours ago": hours, never days
+            return DateExpr("ago", n=_int(g("ago_n")), unit="hour")
         n, unit = _count_unit(_int(g("ago_n")), g("ago_u"))
         return DateExpr("ago", n=n, unit=unit)
     if kind == "wi":

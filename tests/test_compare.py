@@ -451,3 +451,15 @@ def test_sample_wire_copy_is_not_corroboration(sample_with_tallies) -> None:
     group = topic_with(sample_with_tallies, "At least 17 people", "rose to 23")
     wire = [r for r in group if r.article_id.startswith(("mw-2024", "lo-2024"))]
     assert len(wire) == 2 and {r.grade for r in wire} == {"single-source"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("any prisoners had been held back", []),
+    ("the talks took place in Carrow", []),
+    ("police held talks with the elders", []),
+    ("about 300 people are still held by the militia", ["capture"]),
+    ("the militia held 12 guards", ["capture"]),
+])
+def test_a_particle_can_make_an_action_word_another_verb(text, expected) -> None:
+    from conflictbook.compare.actions import find_actions
+    assert [a.action for a in find_actions(text)] == expected

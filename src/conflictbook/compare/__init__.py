@@ -70,8 +70,10 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
             if _exact(first) and _exact(second):
                 if (same_day or (same_article and (_only(first) or _only(second)))) and first.best != second.best:
                     return True
-            elif (same_day or same_article) and _disjoint(_bounds(first), _bounds(second)):
-                return True     # "at least 14 civilians" vs "nine civilians": both cannot be true
+            elif (same_day or same_article) and not (first.narrator or second.narrator) \
+                    and _disjoint(_bounds(first), _bounds(second)):
+                return True     # one party's "at least 14 civilians" vs another's "nine": both cannot be true
+                #               (the outlet's own figures may be parts of a total: a district's toll)
     return False
 
 

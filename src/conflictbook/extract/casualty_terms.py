@@ -146,7 +146,7 @@ def terms() -> Terms:
                         rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+(?!least|most))?", re.IGNORECASE),
         estimate=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['estimate_verbs'])})\s+the\s+(?:number|toll|total|figure)"
                             rf"\s+of\s+(?P<what>[^,.;]{{1,60}}?)\s+at\s+", re.IGNORECASE),
-        bringing=re.compile(r"(?<![\w\-])(?:bringing|brought|brings|taking|took|raising)\s+(?:the\s+total\s+)?to\s+"
+        bringing=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_to_verbs'])})\s+(?:the\s+total\s+)?to\s+"
                             r"(?P<figure>[^,.;]{1,30}?)\s+the\s+(?:number|total)\s+of\s+(?P<what>[^,.;]{1,60})",
                             re.IGNORECASE),
         bringing_of=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:[\w\-]+\s+)?"
@@ -261,3 +261,49 @@ def grammar() -> SimpleNamespace:
         coordination=re.compile(rf"\s*,?\s*(?:{alt('coordinators')})\s+$", re.IGNORECASE),
         conjunctions=words_of("conjunctions"),
     )
+
+
+_WORD_RUN = re.compile(r"\w+")  # the word runs of ``Sentence.words``
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """The lexicon phrases one of which every sentence holding a tally row contains, as word runs.
+
+    A row needs a category word: a cue (active, passive, intransitive, nominal), a person noun that
+    is a category ("hostages"), an object complement ("took 30 people HOSTAGE"), a causative's
+    category phrase ("forced ... TO FLEE"), a held people's return ("have RETURNED"), a toll noun,
+    or a "bringing to N the number of" verb (its noun phrase may be cut inside a word). Every one is
+    matched on whole words, so each of its word runs is a word run of the sentence: a sentence
+    that holds all runs of no phrase has no row, and is skipped with set tests instead of regexes.
+    """
+
+    by_key: dict[str, tuple[frozenset[str], ...]]   # the longest run of a phrase -> the runs of each phrase
+    keys: frozenset[str]
+    always: bool                                       # a phrase with a non-ASCII run: no word gate holds
+
+    def present(self, words: frozenset[str]) -> bool:
+        """Whether the lower-cased word runs WORDS may hold a row (never False for a sentence that does)."""
+        if self.always or not all(word.isascii() for word in words):
+            return True  # re.IGNORECASE matches some non-ASCII letters ("ſ", "K") that str.lower keeps apart
+        return any(runs <= words for word in self.keys.intersection(words) for runs in self.by_key[word])
+
+
+@cache
+def triggers() -> Triggers:
+    """The trigger phrases, read from the same lexicon sections the matchers of ``terms`` are built from."""
+    doc = load("casualties")
+    phrases = [phrase for forms in doc["categories"].values() for form in FORMS
+               for phrase in (forms or {}).get(form) or []]
+    phrases += list(doc["object_complements"]["complements"]) + list(doc["causatives"]["displaced"])
+    phrases += list(doc["persons"]["held_return_verbs"]) + list(doc["tolls"]["bringing_to_verbs"])
+    phrases += [noun for nouns in doc["tolls"]["nouns"].values() for noun in nouns]
+    by_key: dict[str, set[frozenset[str]]] = {}
+    always = False
+    for phrase in phrases:
+        runs = _WORD_RUN.findall(str(phrase).lower())
+        if not runs or not all(run.isascii() for run in runs):
+            always = True
+            continue
+        by_key.setdefault(max(runs, key=len), set()).add(frozenset(runs))
+    return Triggers({key: tuple(sets) for key, sets in by_key.items()}, frozenset(by_key), always)

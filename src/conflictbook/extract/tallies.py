@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime
+from functools import cached_property
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.agents import agent, clause_start
-from conflictbook.extract.casualty_terms import grammar, terms
+from conflictbook.extract.casualty_terms import grammar, terms, triggers
 from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
 from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
@@ -37,7 +38,11 @@ class _Context:
         self.article = article
         self.claims = [c for c in claims if c.span_start >= 0 and c.span_end > c.span_start]
         self.events = events
-        self.countries = countries_in(article.text)
+
+    @cached_property
+    def countries(self) -> set[str]:
+        """Asked only when a row looks for its actors: most articles' sentences give none."""
+        return countries_in(self.article.text)
 
     def claim_at(self, offset: int) -> Claim | None:
         inside = [c for c in self.claims if c.span_start <= offset < c.span_end]
@@ -225,7 +230,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         if phrase.kind == "toll" and phrase.best is not None:
             last_toll[(cue.category, source)] = phrase.best
 
+    gate = triggers()
     for sentence in article.sentences:
+        if not gate.present(sentence.words):
+            continue  # no category word of any kind: no count, toll or estimate of this sentence can give a row
         text = sentence.text
         found = people_phrases(text)
         things = [p.start for p in found if p.kind == "not-people"]

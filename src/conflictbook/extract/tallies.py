@@ -20,11 +20,12 @@ from functools import cached_property
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.agents import agent, clause_start
-from conflictbook.extract.casualty_terms import grammar, terms, triggers
+from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
 from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
+from conflictbook.extract.tally_gates import gate_words, gates
 from conflictbook.records import Claim, Tally, TimelineEvent
 
 _SEGMENT_END = re.compile(r"[,;:]")
@@ -230,16 +231,17 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         if phrase.kind == "toll" and phrase.best is not None:
             last_toll[(cue.category, source)] = phrase.best
 
-    gate = triggers()
+    gate = gates()
     for sentence in article.sentences:
-        if not gate.present(sentence.words):
+        words = gate_words(sentence.words)
+        if not gate.row.holds(words):
             continue  # no category word of any kind: no count, toll or estimate of this sentence can give a row
         text = sentence.text
-        found = people_phrases(text)
+        found = people_phrases(text) if gate.people_in(words, text) else []
         things = [p.start for p in found if p.kind == "not-people"]
         phrases = [p for p in found if p.kind != "not-people"]
         tied: list[tuple[PeoplePhrase, list[Cue]]] = []
-        estimates = _estimates(text)
+        estimates = _estimates(text) if gate.estimates.holds(words) else []
         phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b), _kind in estimates)]
         found_cues = [find_cues(text, phrase, phrases) for phrase in phrases]
         for k in range(len(phrases) - 2, -1, -1):
@@ -284,7 +286,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 if cues[0].voice != "active" and gap.strip() and not terms().aux_tail.fullmatch(gap.lstrip()):
                     continue
             tied.append((phrase, cues))
-        tolls = _tolls(text)
+        tolls = _tolls(text) if gate.tolls.holds(words) else []
         # "the number of people killed in the clashes rose to 45": the bare "people" is the toll's noun
         tied = [(p, c) for p, c in tied if p.kind != "bare" or not any(s <= p.start < e for _, s, e, _ in tolls)]
         victims_spans = [(p.start, p.end) for p, _ in tied]
@@ -317,7 +319,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             used.add(phrase.start)
             add(sentence, replace(phrase, victims=referent.victims, head=referent.head),
                 Cue(cues[0].category, phrase.start, phrase.end, "implied"), victims_spans)
-        for cue, _them_end in pronoun_objects(text):
+        for cue, _them_end in pronoun_objects(text) if gate.pronouns.holds(words) else ():
             opens = clause_start(text, cue.start)
             antecedents = [p for p in phrases if p.end <= opens and p.start not in used and p.head]
             if not antecedents:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
@@ -20,6 +21,63 @@ _CUE_REACH = 120  # characters before a phrase searched for its active cue (cue,
 _OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
+_WORD_START = re.compile(r"(?<![\w\-])\w+")   # a word where ``before_tail``'s cue may begin
+
+
+@cache
+def _cue_openers() -> frozenset[str] | None:
+    """The first words of the active and nominal cues; None when one does not open with a word."""
+    t = terms()
+    firsts = set()
+    for phrase in [*t.cue_map["before"], *t.cue_map["nouns"]]:
+        first = re.match(r"\w+", phrase)
+        if not first:
+            return None
+        firsts.add(first.group())
+    return frozenset(firsts)
+
+
+@lru_cache(maxsize=64)
+def _cue_starts(text: str) -> tuple[int, ...] | None:
+    """Where in TEXT an active or nominal cue can start: every phrase of a sentence looks back for one.
+
+    A cue is matched on whole words, so it starts at a word that opens a cue (lower-cased; a non-ASCII
+    word is kept, as ``re.IGNORECASE`` folds some letters ``str.lower`` does not). None: no shortcut.
+    """
+    openers = _cue_openers()
+    if openers is None:
+        return None
+    return tuple(m.start() for m in _WORD_START.finditer(text)
+                 if m.group().lower() in openers or not m.group().isascii())
+
+
+def active_cue_before(text: str, end: int) -> re.Match | None:
+    """``before_tail`` searched in TEXT[:END] from _CUE_REACH characters back: the cue right before END.
+
+    The same match as the plain search, tried only where a cue can start (the search would try every
+    position of the reach, each against the whole alternation of cues).
+    """
+    left = text[:end]
+    reach = max(0, end - _CUE_REACH)
+    starts = _cue_starts(text)
+    if starts is None:
+        return terms().before_tail.search(left, reach)
+    pattern = terms().before_tail
+    for start in starts:
+        if start >= end:
+            break
+        if start >= reach:
+            match = pattern.match(left, start)
+            if match:
+                return match
+    return None
+
+
+@lru_cache(maxsize=64)
+def _framed(text: str) -> bool:
+    """A deal or a demand in the sentence ("agreed to release"): asked for every phrase of it."""
+    t = terms()
+    return bool(t.agreed.search(text) or t.demanded.search(text))
 
 
 @dataclass(frozen=True)
@@ -38,7 +96,7 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     """The active or nominal cue right before PHRASE, and whether it is irrealis ("in return for freeing")."""
     t = terms()
     left = text[: phrase.start]
-    match = t.before_tail.search(left, max(0, len(left) - _CUE_REACH))
+    match = active_cue_before(text, phrase.start)
     if not match:
         return None, False
     cue = match.group("cue")
@@ -187,7 +245,7 @@ def _find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> 
     implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
     if implied and (t.implied_blockers.search(phrase.text) or t.reporting_after.match(text, phrase.end)):
         implied = None
-    framed = bool(t.agreed.search(text) or t.demanded.search(text))
+    framed = _framed(text)
     if before and before.mood and not framed:
         before, irrealis = None, True
     taken = _taken_as(text, phrase)
@@ -220,7 +278,7 @@ def pronoun_objects(text: str) -> list[tuple[Cue, int]]:
     found = []
     for match in grammar().object_pronoun.finditer(text):
         left = text[: match.start()]
-        tail = t.before_tail.search(left, max(0, len(left) - _CUE_REACH))
+        tail = active_cue_before(text, match.start())
         if not tail:
             continue
         category = t.category("before", tail.group("cue"))

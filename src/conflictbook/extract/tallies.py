@@ -39,6 +39,7 @@ class _Context:
         self.article = article
         self.claims = [c for c in claims if c.span_start >= 0 and c.span_end > c.span_start]
         self.events = events
+        self._mentions: dict[tuple[str, int], list] = {}
 
     @cached_property
     def countries(self) -> set[str]:
@@ -50,7 +51,11 @@ class _Context:
         return min(inside, key=lambda c: c.span_end - c.span_start) if inside else None
 
     def actors(self, text: str, offset: int = 0):
-        return find_actors(text, self.countries, offset)
+        """Actor mentions in TEXT, found once per stretch: the cues of one phrase look at the same clause."""
+        key = (text, offset)
+        if key not in self._mentions:
+            self._mentions[key] = find_actors(text, self.countries, offset)
+        return self._mentions[key]
 
     def day(self, sentence: Sentence, offset: int) -> date | None:
         """The single day of the dated event nearest OFFSET in the same sentence."""
@@ -237,7 +242,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         if not gate.row.holds(words):
             continue  # no category word of any kind: no count, toll or estimate of this sentence can give a row
         text = sentence.text
-        found = people_phrases(text) if gate.people_in(words, text) else []
+        found = people_phrases(text, words) if gate.people_in(words, text) else []
         things = [p.start for p in found if p.kind == "not-people"]
         phrases = [p for p in found if p.kind != "not-people"]
         tied: list[tuple[PeoplePhrase, list[Cue]]] = []

@@ -60,6 +60,7 @@ class TallyGates:
 
     row: WordGate        # any row at all: a category word of some kind
     people: WordGate     # a counted phrase of people (besides a digit, tested on the text)
+    plural: WordGate     # a plural person noun: a bare count ("Families", "civilians")
     tolls: WordGate      # "the death toll rose to 19", "the number of civilians killed has risen to 80"
     estimates: WordGate  # "put the number of ... at 40", "bringing the number of ... to 212"
     pronouns: WordGate   # "arrested them"
@@ -92,6 +93,7 @@ def gates() -> TallyGates:
     return TallyGates(
         row=WordGate.of(row),
         people=WordGate.of(people),
+        plural=WordGate.of(persons["plural"]),
         tolls=WordGate.of([*toll_nouns, *cues["after"], *cues["intransitive"]]),  # the toll noun or the participle
         estimates=WordGate.of([*tolls["estimate_verbs"], *tolls["bringing_verbs"], *tolls["bringing_to_verbs"]]),
         pronouns=WordGate.of(doc["grammar"]["object_pronouns"]),

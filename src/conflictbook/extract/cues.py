@@ -136,7 +136,9 @@ def _taken_as(text: str, phrase: PeoplePhrase) -> Cue | None:
     verb = t.taking_tail.search(text, max(0, phrase.start - 16), phrase.start)
     if not verb:
         return None
-    category = t.complements[after.group("word").lower()]
+    category = t.complements.get(after.group("word").casefold())  # "ı" matches "i" but folds to no key
+    if category is None:
+        return None
     negated = bool(t.negation_tail.search(text[: verb.start()]))
     return Cue(category, verb.start(), after.end(), "active", negated)
 

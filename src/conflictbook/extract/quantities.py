@@ -139,6 +139,12 @@ def _bounds(value: int, kind: str, strict: bool, band: float) -> tuple[int | Non
     return value, value, value
 
 
+def _key(phrase: str) -> str:
+    """A matched phrase as a key of the table. ``re.IGNORECASE`` also matches letters such as "ſ" or
+    "ı" to ASCII ones: casefold brings some back; for the others the lookup misses (no count), never a crash."""
+    return " ".join(phrase.casefold().split())
+
+
 def _from_match(match: re.Match, offset: int) -> Quantity | None:
     tab = table()
     text = match.group(0)
@@ -149,28 +155,33 @@ def _from_match(match: re.Match, offset: int) -> Quantity | None:
             return None
         return Quantity(start, end, text, min(a, b), min(a, b), max(a, b), "range")
     if match.group("pair"):
-        value = tab.pairs[match.group("pair").lower()]
+        value = tab.pairs.get(_key(match.group("pair")))
+        if value is None:
+            return None
         return Quantity(start, end, text, value, value, value, "exact")
     if match.group("vague"):
-        low, best, high = tab.vague[" ".join(match.group("vague").lower().split())]
+        if _key(match.group("vague")) not in tab.vague:
+            return None
+        low, best, high = tab.vague[_key(match.group("vague"))]
         return Quantity(start, end, text, low, best, high, "vague")
     value = number_value(match.group("num"))
     if value is None:
+        return None
+    mod = match.group("mod")
+    if mod and _key(mod) not in tab.modifiers:
         return None
     if match.group("num2"):
         other = number_value(match.group("num2"))
         if other is None:
             return None
         low, high = min(value, other), max(value, other)
-        mod = match.group("mod")
-        kind, strict = tab.modifiers[" ".join(mod.lower().split())] if mod else ("exact", False)
+        kind, strict = tab.modifiers[_key(mod)] if mod else ("exact", False)
         if kind == "above":
             return Quantity(start, end, text, low, low, None, "above")
         return Quantity(start, end, text, low, low, high, "range")
-    mod = match.group("mod")
     if not mod:
         return Quantity(start, end, text, value, value, value, "exact")
-    kind, strict = tab.modifiers[" ".join(mod.lower().split())]
+    kind, strict = tab.modifiers[_key(mod)]
     low, best, high = _bounds(value, kind, strict, tab.band)
     return Quantity(start, end, text, low, best, high, kind)
 

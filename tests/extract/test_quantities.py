@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from conflictbook.extract.quantities import find_quantities, number_value, parse_quantity
+from conflictbook.extract.quantities import _from_match, find_quantities, number_value, parse_quantity, table
 
 N = None
 
@@ -119,3 +121,17 @@ def test_absurd_numbers_are_no_number(text, value):
 @pytest.mark.parametrize("text", ["the tenth battalion", "an often-cited figure", "someone", "manyfold", "tenth"])
 def test_no_count_inside_other_words(text):
     assert find_quantities(text) == []
+
+
+_PIECES = ["between", "10", "and", "15", "a", "hundred", "an", "estimated", "some", "40", "to", "50", "dozens", "of",
+           "people", "both", "1,200", "3.5", "twenty", "five", "no", "fewer", "than", "more", "over", "at", "least",
+           "\u017Fome", "approx\u0131mately", "A", "Hundred", "handful", "couple", "000", "million", "x"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", " ", "-", ",", ", ", ".", "\u2013", ""])),
+                max_size=14))
+def test_find_quantities_matches_the_plain_finditer(parts):
+    """Trying the pattern only at words that open one of its phrases finds the same counts."""
+    text = "".join(word + sep for word, sep in parts)
+    plain = [q for m in table().pattern.finditer(text) if (q := _from_match(m, 3)) is not None]
+    assert find_quantities(text, offset=3) == plain

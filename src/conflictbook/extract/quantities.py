@@ -18,6 +18,10 @@ from conflictbook.lexicon import LexiconError, alternation, load
 # A count above this (or a float that overflows) is no count at all: never invent one from noise.
 MAX_COUNT = 10 ** 12
 KINDS = ("exact", "above", "below", "approx", "near", "range", "vague", "total", "negation")
+# The pattern's own words: "BETWEEN 10 and 15", "A hundred" (the number words come from the table).
+_BETWEEN = "between"
+_ARTICLES = ("an", "a")
+_WORD_START = re.compile(r"(?<![\w\-.,])\w+")   # where the pattern below may start a match
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class _Table:
     negations: tuple[str, ...]
     anys: tuple[str, ...]
     pattern: re.Pattern
+    openers: frozenset[str] | None      # lower-cased first words of the pattern's phrases; None: no shortcut
 
 
 @cache
@@ -74,7 +79,7 @@ def table() -> _Table:
 
     word = alternation(list(words) + list(scale_map))
     scale = alternation(scale_map)
-    word_number = (rf"(?:(?:an?\s+(?:{scale}))|(?:{word}))"
+    word_number = (rf"(?:(?:(?:{'|'.join(_ARTICLES)})\s+(?:{scale}))|(?:{word}))"
                    rf"(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*")
     digits = rf"(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:{scale}))?"
     number = rf"(?:{digits}|{word_number})"
@@ -82,14 +87,17 @@ def table() -> _Table:
     vague_alt = alternation(vague)
     pattern = re.compile(
         rf"(?<![\w\-.,])(?:"
-        rf"(?P<between>between\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
+        rf"(?P<between>{_BETWEEN}\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
         rf"|(?:(?P<mod>{mod})\s+)?(?P<num>{number})(?:\s*(?:-|\u2013|to|or)\s*(?P<num2>{number}))?"
         rf"|(?P<vague>{vague_alt})(?=\s+of\b|\s+[a-z])"
         rf"|(?P<pair>{alternation(pairs)})(?=\s+(?:of\s+)?[a-z])"
         rf")(?![\w\-]|,\d)",
         re.IGNORECASE,
     )
-    return _Table(words, scale_map, pairs, modifiers, band, vague, totals, negations, anys, pattern)
+    phrases = [_BETWEEN, *_ARTICLES, *modifiers, *vague, *pairs, *words, *scale_map]
+    firsts = [re.match(r"\w+", phrase) for phrase in phrases]
+    openers = None if not all(firsts) else frozenset(first.group() for first in firsts)
+    return _Table(words, scale_map, pairs, modifiers, band, vague, totals, negations, anys, pattern, openers)
 
 
 def number_value(text: str) -> int | None:
@@ -186,10 +194,36 @@ def _from_match(match: re.Match, offset: int) -> Quantity | None:
     return Quantity(start, end, text, low, best, high, kind)
 
 
+def _match_starts(text: str, openers: frozenset[str] | None):
+    """Where the pattern may match: a word that opens one of its phrases or a digit run.
+
+    A non-ASCII word is kept too (``re.IGNORECASE`` folds letters ``str.lower`` does not). The
+    pattern itself would be tried, against all its alternatives, at every character of TEXT.
+    """
+    if openers is None:
+        yield from range(len(text))
+        return
+    for word in _WORD_START.finditer(text):
+        run = word.group()
+        if run[0].isdigit() or run.lower() in openers or not run.isascii():
+            yield word.start()
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """Every count phrase in TEXT, left to right; spans are shifted by OFFSET."""
+    """Every count phrase in TEXT, left to right; spans are shifted by OFFSET.
+
+    The matches of ``pattern.finditer``: left to right, each search resuming where the last match ended.
+    """
+    tab = table()
     found = []
-    for match in table().pattern.finditer(text):
+    resume = 0
+    for start in _match_starts(text, tab.openers):
+        if start < resume:
+            continue
+        match = tab.pattern.match(text, start)
+        if match is None:
+            continue
+        resume = match.end()
         quantity = _from_match(match, offset)
         if quantity is not None:
             found.append(quantity)

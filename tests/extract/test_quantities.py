@@ -135,3 +135,18 @@ def test_find_quantities_matches_the_plain_finditer(parts):
     text = "".join(word + sep for word, sep in parts)
     plain = [q for m in table().pattern.finditer(text) if (q := _from_match(m, 3)) is not None]
     assert find_quantities(text, offset=3) == plain
+
+
+def _plain(text: str):
+    return [q for m in table().pattern.finditer(text) if (q := _from_match(m, 0)) is not None]
+
+
+def test_find_quantities_finds_every_phrase_of_the_table_like_finditer():
+    """Each modifier, vague word, pair and number word of the table, in a few frames: the same counts."""
+    tab = table()
+    for phrase in [*tab.modifiers, *tab.vague, *tab.pairs, *tab.words, *tab.scales, "between 4 and", "a", "an"]:
+        for frame in ("{} 40 people", "They said {} of the men", "x-{} 7", "{} twenty-five, {} 3.5 million",
+                      "{} hundred or {} 12"):
+            text = frame.format(phrase, phrase)
+            for variant in (text, text.upper(), text.capitalize()):
+                assert find_quantities(variant) == _plain(variant), variant

@@ -60,7 +60,7 @@ def test_gated_sentence_still_gives_its_row(body, category):
 def test_gates_change_no_row(body, category, monkeypatch):
     gated = _rows(body)
     monkeypatch.setattr(tallies, "gate_words", lambda words: None)   # every gate open
-    monkeypatch.setattr(cues, "_cue_starts", lambda text: None)      # the plain look-back search
+    monkeypatch.setattr(cues, "_cue_openers", lambda: None)          # the plain look-back search
     assert _rows(body) == gated
 
 

@@ -37,37 +37,23 @@ def _cue_openers() -> frozenset[str] | None:
     return frozenset(firsts)
 
 
-@lru_cache(maxsize=64)
-def _cue_starts(text: str) -> tuple[int, ...] | None:
-    """Where in TEXT an active or nominal cue can start: every phrase of a sentence looks back for one.
-
-    A cue is matched on whole words, so it starts at a word that opens a cue (lower-cased; a non-ASCII
-    word is kept, as ``re.IGNORECASE`` folds some letters ``str.lower`` does not). None: no shortcut.
-    """
-    openers = _cue_openers()
-    if openers is None:
-        return None
-    return tuple(m.start() for m in _WORD_START.finditer(text)
-                 if m.group().lower() in openers or not m.group().isascii())
-
-
 def active_cue_before(text: str, end: int) -> re.Match | None:
     """``before_tail`` searched in TEXT[:END] from _CUE_REACH characters back: the cue right before END.
 
-    The same match as the plain search, tried only where a cue can start (the search would try every
-    position of the reach, each against the whole alternation of cues).
+    The same match as the plain search, tried only at the words of the reach that open a cue (the
+    search tries every position, each against the whole alternation of cues). A non-ASCII word is
+    tried too: ``re.IGNORECASE`` folds some letters that ``str.lower`` does not.
     """
     left = text[:end]
     reach = max(0, end - _CUE_REACH)
-    starts = _cue_starts(text)
-    if starts is None:
-        return terms().before_tail.search(left, reach)
+    openers = _cue_openers()
     pattern = terms().before_tail
-    for start in starts:
-        if start >= end:
-            break
-        if start >= reach:
-            match = pattern.match(left, start)
+    if openers is None:
+        return pattern.search(left, reach)
+    for word in _WORD_START.finditer(left, reach):
+        run = word.group()
+        if run.lower() in openers or not run.isascii():
+            match = pattern.match(left, word.start())
             if match:
                 return match
     return None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import pytest
+import yaml
 
 import conflictbook.extract.cues as cues
 import conflictbook.extract.tallies as tallies
@@ -12,7 +14,7 @@ from conflictbook.article import Article
 from conflictbook.extract.casualty_terms import FORMS, terms
 from conflictbook.extract.quantities import find_quantities
 from conflictbook.extract.tally_gates import WordGate, gate_words, gates
-from conflictbook.lexicon import load
+from conflictbook.lexicon import LexiconError, load
 
 
 def _rows(body: str):
@@ -127,3 +129,19 @@ def test_cue_look_back_matches_the_plain_search(body):
 def test_non_ascii_folded_quantity_words(text, best):
     found = find_quantities(text)
     assert (found[0].best if found else None) == best
+
+
+def test_lexicon_override_without_a_toll_key_fails_loudly(tmp_path, monkeypatch):
+    doc = copy.deepcopy(load("casualties"))
+    del doc["tolls"]["bringing_to_verbs"]
+    (tmp_path / "casualties.yml").write_text(yaml.safe_dump(doc), encoding="utf-8")
+    monkeypatch.setenv("CONFLICTBOOK_LEXICON_DIR", str(tmp_path))
+    load.cache_clear()
+    terms.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="bringing_to_verbs"):
+            terms()
+    finally:
+        monkeypatch.delenv("CONFLICTBOOK_LEXICON_DIR")
+        load.cache_clear()
+        terms.cache_clear()

@@ -18,6 +18,7 @@ from conflictbook.lexicon import LexiconError, load
 CATEGORIES = ("killed", "injured", "missing", "captured", "surrendered", "detained", "hostage", "abducted",
               "released", "exchanged", "relocated", "displaced")
 FORMS = ("before", "after", "intransitive", "nouns", "implied")
+TOLL_KEYS = ("nouns", "bringing_verbs", "bringing_to_verbs", "estimate_verbs", "verbs", "updates", "previous")
 
 
 def _norm(phrase: str) -> str:
@@ -110,6 +111,9 @@ def terms() -> Terms:
     unknown = set(cats) - set(CATEGORIES)
     if unknown:
         raise LexiconError(f"lexicon 'casualties': unknown categories {sorted(unknown)} (SPEC: {CATEGORIES})")
+    lacking = [key for key in TOLL_KEYS if key not in tolls]
+    if lacking:  # an override written before a key was added must say what to add, not raise a KeyError
+        raise LexiconError(f"lexicon 'casualties': section 'tolls' lacks {lacking}")
     cue_map: dict[str, dict[str, str]] = {form: {} for form in FORMS}
     for category, forms in cats.items():
         for form in FORMS:

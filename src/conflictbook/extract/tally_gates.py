@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from conflictbook.extract.casualty_terms import FORMS
+from conflictbook.extract.casualty_terms import FORMS, terms
+from conflictbook.extract.quantities import table
 from conflictbook.lexicon import load
 
 _WORD_RUN = re.compile(r"\w+")   # the runs ``Sentence.words`` is made of
@@ -72,7 +73,9 @@ class TallyGates:
 
 @cache
 def gates() -> TallyGates:
-    """The gates, from the casualty lexicon and the quantity convention table."""
+    """The gates, from the casualty lexicon and the quantity convention table (both validated first)."""
+    terms()
+    table()
     doc = load("casualties")
     quantities = load("quantities")
     tolls = doc["tolls"]

@@ -7,7 +7,8 @@ keeps ``best`` empty. The status follows the words around the count (negation �
 a deal → agreed, a demand → demanded) and, once claims are extracted, whose word it is:
 a count inside a claim's content is ``claimed`` by that speaker, otherwise the outlet
 ``reported`` it. Toll updates ("the death toll rose to 19 from 12") record the figure
-they revise.
+they revise. A sentence whose words hold no category word of the lexicons is skipped before
+any of this (``extract.tally_gates``), and so is each step whose trigger words are absent.
 """
 
 from __future__ import annotations

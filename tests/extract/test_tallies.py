@@ -339,7 +339,7 @@ def test_every_row_has_a_unique_id_and_offsets():
 
 # Later additions: estimates, pair words, modal passives under a deal, denials of "any".
 MORE_ROWS = [
-    ("An officer put the number of captured fighters at between 40 and 50.", "captured", 40, 40, 50, "reported"),
+    ("An officer put the number of captured fighters at between 40 and 50.", "captured", 40, 40, 50, "claimed"),
     ("The last buses left, bringing to some 300 the number of people bused out since Saturday.", "relocated",
      270, 300, 330, "reported"),
     ("Both were later released, the ministry said.", "released", 2, 2, 2, "reported"),
@@ -625,3 +625,26 @@ def test_a_promised_release_takes_no_past_day():
     _, rows = tallies(sentence, events=[event])
     assert [(r.category, r.status, r.date) for r in rows] == [("released", "agreed", None),
                                                               ("exchanged", "agreed", None)]
+
+
+# A verb that takes the toll as its object: (text, [(category, best, status, source, revises), ...]) for all rows.
+TOLL_OBJECTS = [
+    ("The regional governor put the death toll at 27.", [("killed", 27, "claimed", "The regional governor", N)]),
+    ("Hospital staff later revised the toll to 8.", [("killed", 8, "claimed", "Hospital staff", N)]),
+    ("The coroner's office has set the official death toll from the landslide at 41.",
+     [("killed", 41, "claimed", "The coroner's office", N)]),
+    ("Medics put the number of wounded at 60.", [("injured", 60, "claimed", "Medics", N)]),
+    # "the total" counts what the count before it counted, and revises it
+    ("Monitors put the number of prisoners exchanged at 210. On Friday the monitors revised the total to 236.",
+     [("exchanged", 210, "claimed", "Monitors", N), ("exchanged", 236, "claimed", "the monitors", 210)]),
+    # no count before it: nothing says what "the total" counts
+    ("The committee revised the total to 75.", []),
+    # a passive revision has no subject of its own: the outlet reports it
+    ("The toll was later revised to 14.", [("killed", 14, "reported", "Meridian Wire", N)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOLL_OBJECTS)
+def test_a_toll_as_the_object_of_a_verb(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.best, r.status, r.source, r.revises) for r in rows] == expected

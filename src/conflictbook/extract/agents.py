@@ -46,6 +46,7 @@ def _patterns():
                    rf"(?:{alternation(words['confrontations'])})\s+with\s+(?P<who>[^,;.]{{1,60}})", re.IGNORECASE),
         frozenset(w.lower() for w in words["past_verbs"]),
         frozenset(w.lower() for w in words["infinitive_markers"]),
+        frozenset(w.lower() for w in words["time_openers"]),
     )
 
 
@@ -88,6 +89,12 @@ def _written_subject(clause: str) -> str:
         clause = clause[: coordinated.start()]
     subject = grammar().subject_tail.sub("", clause).strip(" ,")
     words = subject.split()
+    openers = _patterns()[6]
+    if words and words[0].lower() in openers:
+        determiner = next((i for i, w in enumerate(words) if i and w.lower() in ("the", "a", "an")), None)
+        if determiner is not None:  # "On Friday the monitors": a time adverbial before the subject
+            words = words[determiner:]
+            subject = " ".join(words)
     past = _patterns()[4]
     if words and words[0].islower() and (words[0].endswith("ed") or words[0] in past):
         return ""  # "who abducted 40 pupils released them": a verb phrase, no subject

@@ -18,7 +18,8 @@ from conflictbook.lexicon import LexiconError, load
 CATEGORIES = ("killed", "injured", "missing", "captured", "surrendered", "detained", "hostage", "abducted",
               "released", "exchanged", "relocated", "displaced")
 FORMS = ("before", "after", "intransitive", "nouns", "implied")
-TOLL_KEYS = ("nouns", "bringing_verbs", "bringing_to_verbs", "estimate_verbs", "verbs", "updates", "previous")
+TOLL_KEYS = ("nouns", "bringing_verbs", "bringing_to_verbs", "estimate_verbs", "verbs", "updates", "previous",
+             "object_verbs", "object_adjectives", "anaphoric_nouns")
 
 
 def _norm(phrase: str) -> str:
@@ -66,6 +67,8 @@ class Terms:
     running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
     running_noun: re.Pattern               # "the death toll from the war": a toll of a whole war
     toll_previous: re.Pattern
+    toll_object: re.Pattern                # "put the death toll at 19", "revised the total to 120"
+    anaphoric_nouns: frozenset[str]        # "the total": the count given just before
     toll_category: dict[str, str]
     persons_plural: frozenset[str]
     persons_singular: frozenset[str]
@@ -176,6 +179,12 @@ def terms() -> Terms:
                                rf"\s+of\s+", re.IGNORECASE),
         toll_previous=re.compile(rf"(?<![\w\-])(?:(?:{alternation(tolls['previous'])})\s+(?:{alternation(toll_nouns)})"
                                  rf"\s+of|from)\s+(?P<figure>[\d,]+|[a-z\-]+(?:\s+[a-z\-]+)?)", re.IGNORECASE),
+        toll_object=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['object_verbs'])})\s+the\s+"
+                               rf"(?:(?:{alternation(tolls['object_adjectives'])})\s+)?"
+                               rf"(?P<noun>{alternation([*toll_nouns, *tolls['anaphoric_nouns']])})"
+                               rf"(?:\s+(?:from|in|of|after|at|on|among|for)\s+[^,.;\d]{{1,60}}?)?\s+(?:at|to)\s+(?=\S)",
+                               re.IGNORECASE),
+        anaphoric_nouns=frozenset(_norm(w) for w in tolls["anaphoric_nouns"]),
         toll_category=toll_nouns,
         persons_plural=frozenset(plural),
         persons_singular=frozenset(singular),

@@ -161,19 +161,22 @@ def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     return found
 
 
-def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str]]:
+def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str, int | None]]:
     """'put the number of captured fighters at 40', 'bringing to 300 the number of people bused out'.
 
-    The last field is the phrase kind: ``running`` for totals a new figure is added to ("bringing ... to"),
-    cumulative when its words say so ("since May", "of the war"), else the toll of one event.
+    The fifth field is the phrase kind: ``running`` for totals a new figure is added to ("bringing ... to"),
+    cumulative when its words say so ("since May", "of the war"), else the toll of one event; the last is
+    where the verb of an estimate starts (its subject gives the figure), else None.
     """
     t = terms()
     found = []
     running = []
+    givers: dict[int, int] = {}  # figure start -> start of the verb whose subject gives it ("Medics put ...")
     for match in t.estimate.finditer(text):
         quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
         if quantities and quantities[0].start == match.end():
             found.append((match.group("what"), quantities[0], match.span("what")))
+            givers[quantities[0].start] = match.start()
     bringing = t.bringing_verb.search(text) is not None
     for match in t.bringing_of.finditer(text) if bringing else ():
         quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
@@ -203,8 +206,23 @@ def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str]]
             category = t.toll_category.get(" ".join(what.lower().split()))  # "the death toll": killed
         if category:
             victims = what[: cue.start()].strip() if cue and cue.start() > 0 else what.strip()
-            rows.append((category, victims, q, span, "running" if q.start in running else "estimate"))
+            rows.append((category, victims, q, span, "running" if q.start in running else "estimate",
+                         givers.get(q.start)))
     return rows
+
+
+def _toll_objects(text: str, taken: set[int]) -> list[tuple[str, object, int, tuple[int, int]]]:
+    """'put the death toll at 19', 'revised the total to 120': (toll noun, figure, verb start, noun span).
+
+    Figures in TAKEN (already counted by another step) are left out.
+    """
+    found = []
+    for match in terms().toll_object.finditer(text):
+        quantities = find_quantities(text[match.end(): match.end() + 40], offset=match.end())
+        if quantities and quantities[0].start == match.end() and quantities[0].start not in taken:
+            found.append((" ".join(match.group("noun").lower().split()), quantities[0], match.start(),
+                          match.span("noun")))
+    return found
 
 
 def extract_tallies(article: Article, claims: list[Claim], events: list[TimelineEvent]) -> list[Tally]:
@@ -212,10 +230,15 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
     ctx = _Context(article, claims, events)
     rows: list[Tally] = []
     last_toll: dict[tuple[str, str], int] = {}
+    last_figure: list[tuple[str, int | None]] = []  # (category, best) of the last toll or estimate: "the total"
 
-    def add(sentence: Sentence, phrase: PeoplePhrase, cue: Cue, victims_spans, revises=None):
+    def add(sentence: Sentence, phrase: PeoplePhrase, cue: Cue, victims_spans, revises=None, giver=None):
         text = sentence.text
         status, source = _status(ctx, text, sentence, phrase, cue)
+        if giver is not None and status == "reported" and not ctx.claim_at(sentence.start + phrase.start):
+            counter = agent(ctx.actors, text, phrase, giver, [])
+            if counter:  # "the ministry has put the death toll at 19": the figure rests on the ministry's word
+                status, source = "claimed", counter
         if revises is None and phrase.kind == "toll":
             revises = last_toll.get((cue.category, source))
         low, best, high = (0, 0, 0) if phrase.kind == "any" and status == "denied" else (phrase.low, phrase.best,
@@ -237,6 +260,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         ))
         if phrase.kind == "toll" and phrase.best is not None:
             last_toll[(cue.category, source)] = phrase.best
+        if phrase.kind in ("toll", "estimate", "running"):
+            last_figure.append((cue.category, phrase.best))
 
     gate = gates()
     for sentence in article.sentences:
@@ -249,7 +274,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         phrases = [p for p in found if p.kind != "not-people"]
         tied: list[tuple[PeoplePhrase, list[Cue]]] = []
         estimates = _estimates(text) if gate.estimates.holds(words) else []
-        phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b), _kind in estimates)]
+        phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b), _kind, _verb in estimates)]
         found_cues = [find_cues(text, phrase, phrases) for phrase in phrases]
         for k in range(len(phrases) - 2, -1, -1):
             # "seven militants and a member of the militia were killed": coordinated subjects share the verb
@@ -308,11 +333,24 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             q = find_quantities(text[start:end], offset=start)[-1]
             toll = PeoplePhrase(q.start, q.end, q.text, text[start:q.start].strip(), "", q.low, q.best, q.high, "toll")
             add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans, revises)
-        for category, what, q, _span, kind in estimates:
+        for category, what, q, span, kind, verb in estimates:
             if any(p.start <= q.start < p.end for p, _ in tied):
                 continue
             figure = PeoplePhrase(q.start, q.end, q.text, what, "", q.low, q.best, q.high, kind)
-            add(sentence, figure, Cue(category, q.start, q.end, "passive"), victims_spans)
+            giver = Cue(category, verb, span[0], "active") if verb is not None else None
+            add(sentence, figure, Cue(category, q.start, q.end, "passive"), victims_spans, giver=giver)
+        taken = {p.start for p, _ in tied} | {start for _, start, _, _ in tolls} | {e[2].start for e in estimates}
+        for noun, q, verb, (start, end) in _toll_objects(text, taken) if gate.estimates.holds(words) else ():
+            if noun in terms().anaphoric_nouns:
+                if not last_figure:
+                    continue  # "the total" with no count before it: nothing says what it counts
+                category, previous = last_figure[-1]
+            else:
+                category, previous = terms().toll_category.get(noun, "killed"), None
+            toll = PeoplePhrase(q.start, q.end, q.text, text[start:end], "", q.low, q.best, q.high, "toll")
+            giver = Cue(category, verb, start, "active")  # the verb's subject gives the figure
+            add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans,
+                previous if previous != q.best else None, giver)
         used = {p.start for p, _ in tied}
         for phrase in phrases:
             if phrase.kind != "headless" or phrase.start in used or phrase.best is None:

@@ -648,3 +648,45 @@ TOLL_OBJECTS = [
 def test_a_toll_as_the_object_of_a_verb(text, expected):
     _, rows = tallies(text)
     assert [(r.category, r.best, r.status, r.source, r.revises) for r in rows] == expected
+
+
+# Counts of nobody: (text, [(category, best, status, quantity_text), ...]) for all rows.
+ZERO_COUNTS = [
+    ("Nobody was killed in the raid.", [("killed", 0, "denied", "Nobody")]),
+    ("No one was hurt when the shell landed.", [("injured", 0, "denied", "No one")]),
+    ("The rebels said that none were taken hostage.", [("hostage", 0, "denied", "none")]),
+    ("The governor denied that anyone had been detained.", [("detained", 0, "denied", "anyone")]),
+    ("The navy denies that anybody was abducted from the ferry.", [("abducted", 0, "denied", "anybody")]),
+    ("A spokesman said no resident had been forced from their home.", [("displaced", 0, "denied", "no resident")]),
+    ("The colonel insisted that no officer is in enemy hands.", [("captured", 0, "denied", "no officer")]),
+    ("Officers made no arrests at the scene.", [("detained", 0, "denied", "no arrests")]),
+    ("There were no further deaths overnight.", [("killed", 0, "denied", "no further deaths")]),
+    ("No kidnappings have been reported since the truce.", [("abducted", 0, "denied", "No kidnappings")]),
+    # "any" counts nobody unless it is denied
+    ("Reporters asked whether any civilians were killed.", []),
+    ("It is not known if anyone was wounded.", []),
+    # a noun after the event word makes it something else; "no one" of a count is no pronoun
+    ("The judge issued no arrest warrants.", []),
+    ("None of the guards were injured.", [("injured", 0, "denied", "None of the guards")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ZERO_COUNTS)
+def test_counts_of_nobody(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.best, r.status, r.quantity_text) for r in rows] == expected
+
+
+# An adverb between the auxiliary and the participle keeps the passive: (text, category, best).
+ADVERB_PASSIVES = [
+    ("Only 75 prisoners were ever released.", "released", 75),
+    ("Thirty detainees were finally freed on Tuesday.", "released", 30),
+    ("Twelve fishermen were initially detained by the coastguard.", "detained", 12),
+    ("Four aid workers have already been abducted this year.", "abducted", 4),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "best"), ADVERB_PASSIVES)
+def test_an_adverb_inside_the_passive(text, category, best):
+    _, rows = tallies(text)
+    assert [(r.category, r.best) for r in rows][:1] == [(category, best)]

@@ -68,6 +68,8 @@ class Terms:
     running_noun: re.Pattern               # "the death toll from the war": a toll of a whole war
     toll_previous: re.Pattern
     toll_object: re.Pattern                # "put the death toll at 19", "revised the total to 120"
+    negated_event: re.Pattern              # "no arrests had been made": 0 people, denied
+    negated_events: dict[str, str]         # event noun -> category
     anaphoric_nouns: frozenset[str]        # "the total": the count given just before
     toll_category: dict[str, str]
     persons_plural: frozenset[str]
@@ -185,6 +187,11 @@ def terms() -> Terms:
                                rf"(?:\s+(?:from|in|of|after|at|on|among|for)\s+[^,.;\d]{{1,60}}?)?\s+(?:at|to)\s+(?=\S)",
                                re.IGNORECASE),
         anaphoric_nouns=frozenset(_norm(w) for w in tolls["anaphoric_nouns"]),
+        negated_event=re.compile(rf"(?<![\w\-])no\s+(?:(?:{alternation(doc['negated_events']['adjectives'])})\s+)?"
+                                 rf"(?P<noun>{alternation(doc['negated_events']['nouns'])})"
+                                 rf"(?=\s*(?:[,.;:]|$)|\s+(?:{alternation(doc['negated_events']['next_words'])})(?![\w\-]))",
+                                 re.IGNORECASE),
+        negated_events={_norm(k): v for k, v in doc["negated_events"]["nouns"].items()},
         toll_category=toll_nouns,
         persons_plural=frozenset(plural),
         persons_singular=frozenset(singular),

@@ -14,7 +14,7 @@ from functools import cache
 from itertools import islice
 
 from conflictbook.extract.casualty_terms import grammar, terms
-from conflictbook.extract.quantities import Quantity, determiner_pattern, find_quantities
+from conflictbook.extract.quantities import Quantity, determiner_pattern, find_quantities, pronoun_pattern
 from conflictbook.extract.tally_gates import gates
 from conflictbook.lexicon import load
 
@@ -228,7 +228,8 @@ def _group_phrases(text: str) -> list[PeoplePhrase]:
 def _determiner_phrases(text: str) -> list[PeoplePhrase]:
     found = []
     for match in determiner_pattern().finditer(text):
-        head = head_after(text, match.end())
+        # "no villager", "any soldier": a negation or "any" takes a singular noun too
+        head = head_after(text, match.end(), singular=match.group("total") is None)
         if not head:
             continue
         negation = match.group("negation") is not None
@@ -237,6 +238,17 @@ def _determiner_phrases(text: str) -> list[PeoplePhrase]:
         found.append(PeoplePhrase(match.start(), head.end, text[match.start(): head.end],
                                   text[head.body_start: head.end], head.word, value, value, value,
                                   kind, match.start()))
+    return found
+
+
+def _pronoun_phrases(text: str) -> list[PeoplePhrase]:
+    """'Nobody was executed', 'none were taken prisoner' (0, denied); 'denied that anyone had been killed'."""
+    found = []
+    for match in pronoun_pattern().finditer(text):
+        negation = match.group("negation") is not None
+        value = 0 if negation else None
+        found.append(PeoplePhrase(match.start(), match.end(), match.group(), "", "", value, value, value,
+                                  "negation" if negation else "any", match.start()))
     return found
 
 
@@ -332,6 +344,9 @@ def people_phrases(text: str, words: frozenset[str] | None = None) -> list[Peopl
         if free(phrase):
             chosen.append(phrase)
     for phrase in _determiner_phrases(text):
+        if free(phrase):
+            chosen.append(phrase)
+    for phrase in _pronoun_phrases(text):
         if free(phrase):
             chosen.append(phrase)
     for phrase in _singular_phrases(text):

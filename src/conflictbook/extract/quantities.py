@@ -257,6 +257,17 @@ def determiner_pattern() -> re.Pattern:
     )
 
 
+@cache
+def pronoun_pattern() -> re.Pattern:
+    """Pronouns that count nobody ("Nobody", "none") or anybody ("anyone"), not opening an "of" phrase."""
+    doc = load("quantities")
+    negative, anys = doc.get("negative_pronouns") or [], doc.get("any_pronouns") or []
+    if not negative or not anys:
+        raise LexiconError("lexicon 'quantities' lacks 'negative_pronouns' or 'any_pronouns'")
+    return re.compile(rf"(?<![\w\-])(?:(?P<negation>{alternation(negative)})|(?P<any>{alternation(anys)}))"
+                      rf"(?![\w\-])(?!\s+of\b)", re.IGNORECASE)
+
+
 def pair_value(word: str) -> int | None:
     """The count a pair word stands for ("both" → 2)."""
     return table().pairs.get(word.lower())

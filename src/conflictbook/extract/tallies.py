@@ -241,8 +241,9 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 status, source = "claimed", counter
         if revises is None and phrase.kind == "toll":
             revises = last_toll.get((cue.category, source))
-        low, best, high = (0, 0, 0) if phrase.kind == "any" and status == "denied" else (phrase.low, phrase.best,
-                                                                                         phrase.high)
+        if phrase.kind == "any" and status != "denied":
+            return  # "asked whether any civilians were killed": "any" counts nobody unless denied
+        low, best, high = (0, 0, 0) if phrase.kind == "any" else (phrase.low, phrase.best, phrase.high)
         scope = _scope(text, phrase, cue)
         day = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else None
         published = article.publication_date
@@ -351,6 +352,12 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             giver = Cue(category, verb, start, "active")  # the verb's subject gives the figure
             add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans,
                 previous if previous != q.best else None, giver)
+        for match in terms().negated_event.finditer(text):
+            if any(p.start <= match.start() < p.end for p, _ in tied):
+                continue
+            category = terms().negated_events[match.group("noun").lower()]
+            none = PeoplePhrase(match.start(), match.end(), match.group(), "", match.group("noun"), 0, 0, 0, "negation")
+            add(sentence, none, Cue(category, match.start(), match.end(), "implied"), victims_spans)
         used = {p.start for p, _ in tied}
         for phrase in phrases:
             if phrase.kind != "headless" or phrase.start in used or phrase.best is None:

@@ -89,12 +89,14 @@ def gates() -> TallyGates:
     row = [*(phrase for form in FORMS for phrase in cues[form]), *doc["object_complements"]["complements"],
            *doc["causatives"]["displaced"], *doc["persons"]["held_return_verbs"], *toll_nouns,
            *tolls["bringing_to_verbs"],
+           *(f"no {noun}" for noun in doc["negated_events"]["nouns"]),  # "no arrests had been made"
            # "revised the total to 120": an object verb with an anaphoric noun (a toll noun opens the gate anyway)
            *(f"{verb} {noun}" for verb in tolls["object_verbs"] for noun in tolls["anaphoric_nouns"])]
     persons = doc["persons"]
     people = [*persons["plural"], *persons["singular"], *quantities["units"], *quantities["tens"],
               *quantities["scales"], *(quantities.get("pairs") or {}), *quantities["vague"],
-              *quantities.get("totals", []), *quantities.get("negations", []), *quantities.get("any", [])]
+              *quantities.get("totals", []), *quantities.get("negations", []), *quantities.get("any", []),
+              *quantities["negative_pronouns"], *quantities["any_pronouns"]]
     return TallyGates(
         row=WordGate.of(row),
         people=WordGate.of(people),

@@ -571,7 +571,9 @@ COMPARED = [
      [("abducted", 75, "villagers", "cumulative"), ("abducted", 40, "villagers", "cumulative")]),
     ("Police arrested 45 protesters on Monday, compared to 30 on Sunday.",
      [("detained", 45, "protesters", "event"), ("detained", 30, "protesters", "event")]),
-    ("The army said it killed 50 rebels and lost 12.", [("killed", 50, "rebels", "event")]),
+    # "lost 12" is the army's own loss, not more rebels
+    ("The army said it killed 50 rebels and lost 12.",
+     [("killed", 50, "rebels", "event"), ("killed", 12, "", "event")]),
 ]
 
 
@@ -690,3 +692,20 @@ ADVERB_PASSIVES = [
 def test_an_adverb_inside_the_passive(text, category, best):
     _, rows = tallies(text)
     assert [(r.category, r.best) for r in rows][:1] == [(category, best)]
+
+
+# Own losses: the subject lost its own people, killed by someone not named: (text, [(category, best, perpetrator)]).
+OWN_LOSSES = [
+    ("We lost eleven men in the first week, the commander said.", [("killed", 11, "")]),
+    ("The battalion lost 30 soldiers defending the bridge.", [("killed", 30, "")]),
+    ("Rebel units have been losing dozens of fighters a day.", [("killed", 12, "")]),
+    # things lost are no people
+    ("The governing party lost 14 seats in the vote.", []),
+    ("Farmers lost 300 cattle to the raiders.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_LOSSES)
+def test_own_losses_name_no_perpetrator(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.best, r.perpetrator) for r in rows] == expected

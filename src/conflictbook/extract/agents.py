@@ -47,6 +47,7 @@ def _patterns():
         frozenset(w.lower() for w in words["past_verbs"]),
         frozenset(w.lower() for w in words["infinitive_markers"]),
         frozenset(w.lower() for w in words["time_openers"]),
+        frozenset(w.lower() for w in doc["own_losses"]),
     )
 
 
@@ -196,6 +197,8 @@ def _attack_clause(actors: Actors, text: str, start: int) -> str:
 
 def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:
     """Who did it: the active subject, the by-phrase, or the actor of an attack in the sentence."""
+    if cue.voice == "active" and " ".join(text[cue.start: cue.end].lower().split()) in _patterns()[7]:
+        return ""  # "the brigade lost 12 fighters": the subject is the victims' side
     if cue.voice == "noun":
         found = _by_phrase(actors, text, phrase.end)  # "the abduction of 23 teachers by the Front"
         if found:

@@ -65,6 +65,7 @@ class Tally:
     span_end: int = -1
     sentence: int = -1
     scope: str = "event"     # event, or cumulative for running and period totals ("since January", "the war has")
+    date_precision: str = ""  # of `date`: day, or month/week/year/... when it is the first day of that period
 
 
 @dataclass

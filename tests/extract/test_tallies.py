@@ -709,3 +709,40 @@ OWN_LOSSES = [
 def test_own_losses_name_no_perpetrator(text, expected):
     _, rows = tallies(text)
     assert [(r.category, r.best, r.perpetrator) for r in rows] == expected
+
+
+def _events(body: str, spans) -> list[TimelineEvent]:
+    """Timeline events of a one-sentence BODY: (when_text, start, end, precision) each."""
+    return [TimelineEvent("e", f"e-E{n}", start, end, precision, when, "", "", "", "", body,
+                          span_start=body.index(when), span_end=body.index(when) + len(when), sentence=0)
+            for n, (when, start, end, precision) in enumerate(spans)]
+
+
+D = date
+# The event that dates a count: (sentence, events, (date, date_precision) of the first row).
+DATED = [
+    # a month, a year or a short range dates the count by its first day, with its precision
+    ("The rebels said they lost 14 men in January.", [("in January", D(2025, 1, 1), D(2025, 1, 31), "month")],
+     (D(2025, 1, 1), "month")),
+    ("Twenty herders were abducted between 3 and 5 May.",
+     [("between 3 and 5 May", D(2024, 5, 3), D(2024, 5, 5), "range")], (D(2024, 5, 3), "range")),
+    ("Forty pilgrims were kidnapped on the road last year.", [("last year", D(2024, 1, 1), D(2024, 12, 31), "year")],
+     (D(2024, 1, 1), "year")),
+    # a day beats a period of the same sentence
+    ("Nine guards were killed on 4 March, the worst attack this year.",
+     [("on 4 March", D(2025, 3, 4), D(2025, 3, 4), "day"), ("this year", D(2025, 1, 1), D(2025, 3, 14), "year")],
+     (D(2025, 3, 4), "day")),
+    # a long period ("since 2021") is no date of one event
+    ("Six journalists were detained in the crackdown that has run since 2021.",
+     [("since 2021", D(2021, 1, 1), D(2025, 3, 14), "range")], (None, "")),
+    # a dateline cut off by a dash does not date the story's event when the sentence gives its day
+    ("HALVEN, March 14 (Wire) -- Seven fishermen were detained on Thursday, their union said.",
+     [("March 14", D(2025, 3, 14), D(2025, 3, 14), "day"), ("on Thursday", D(2025, 3, 13), D(2025, 3, 13), "day")],
+     (D(2025, 3, 13), "day")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "spans", "expected"), DATED)
+def test_the_event_that_dates_a_count(sentence, spans, expected):
+    _, rows = tallies(sentence, events=_events(sentence, spans))
+    assert (rows[0].date, rows[0].date_precision) == expected

@@ -238,7 +238,8 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
     target.low, target.best, target.high = tally.low, tally.best, tally.high
     target.status = tally.status
     target.negated = (target.negated or tally.status == "denied") and not target.vague
-    target.date = target.date or tally.date
+    if tally.date_precision in ("", "day"):  # a month's or a week's first day is no day to match events on
+        target.date = target.date or tally.date
     target.location = target.location or tally.location
     target.victims = target.victims or victim_class(tally.victims or tally.quantity_text)
     if tally.perpetrator and not target.agent:

@@ -31,6 +31,8 @@ from conflictbook.records import Claim, Tally, TimelineEvent
 
 _SEGMENT_END = re.compile(r"[,;:]")
 _BREAK = re.compile(r"[,;:\"\u201c\u201d]")
+_DATELINE_BREAK = re.compile(r"\s(?:--|\u2014|\u2013)\s")   # "VIRREL, June 9 (KNA) -- At least 14 ..."
+_PERIOD_DAYS = 366   # a dated period up to a year long dates a count by its first day (with its precision)
 
 
 class _Context:
@@ -58,19 +60,31 @@ class _Context:
             self._mentions[key] = find_actors(text, self.countries, offset)
         return self._mentions[key]
 
-    def day(self, sentence: Sentence, offset: int) -> date | None:
-        """The single day of the dated event nearest OFFSET in the same sentence."""
-        best, distance = None, None
+    def day(self, sentence: Sentence, offset: int) -> tuple[date | None, str]:
+        """(first day, precision) of the dated event nearest OFFSET in the same sentence, else (None, "").
+
+        A day or a night dates the count exactly; a month, a week, a year or a short range ("in February",
+        "between 8 and 10 June") gives its first day with its precision. A long range ("since 2022") is a
+        period, not when the count happened. An event cut off from the count by a dash (a dateline
+        "June 9 (KNA) --") is taken only when no other event is left.
+        """
+        best, rank = (None, ""), None
         for event in self.events:
             if event.sentence != sentence.index and not (sentence.start <= event.span_start < sentence.end):
                 continue
             start, end = (d.date() if isinstance(d, datetime) else d for d in (event.start, event.end))
-            night = event.precision == "hour" and start is not None and end is not None and (end - start).days == 1
-            if start is None or (start != end and not night):  # "overnight": the night that began on START
+            if start is None:
+                continue
+            night = event.precision == "hour" and end is not None and (end - start).days == 1
+            exact = start == end or night  # "overnight": the night that began on START
+            if not exact and (end is None or (end - start).days > _PERIOD_DAYS):
                 continue
             gap = abs(event.span_start - offset) if event.span_start >= 0 else 10**6
-            if distance is None or gap < distance:
-                best, distance = start, gap
+            low, high = sorted((event.span_start, offset)) if event.span_start >= 0 else (0, 0)
+            cut = _DATELINE_BREAK.search(self.article.text, low, high) is not None
+            key = (cut, not exact, gap)
+            if rank is None or key < rank:
+                best, rank = (start, "day" if exact else event.precision), key
         return best
 
 
@@ -245,11 +259,11 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             return  # "asked whether any civilians were killed": "any" counts nobody unless denied
         low, best, high = (0, 0, 0) if phrase.kind == "any" else (phrase.low, phrase.best, phrase.high)
         scope = _scope(text, phrase, cue)
-        day = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else None
+        day, precision = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else (None, "")
         published = article.publication_date
         promised = cue.mood or status in ("agreed", "demanded")
         if day and published and day < published and promised and FUTURE_RE.search(text):
-            day = None  # "hostages held since 3 March will be freed": a past day is not when a promise happens
+            day, precision = None, ""  # "held since 3 March will be freed": no past day for a promise
         perpetrator = agent(ctx.actors, text, phrase, cue, victims_spans)
         rows.append(Tally(
             article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",
@@ -257,7 +271,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             low=low, best=best, high=high, quantity_text=phrase.text, status=status,
             date=day, location=_location(ctx, text, cue),
             source=source, evidence=sentence.evidence, revises=revises, span_start=sentence.start + phrase.start,
-            span_end=sentence.start + phrase.end, sentence=sentence.index, scope=scope,
+            span_end=sentence.start + phrase.end, sentence=sentence.index, scope=scope, date_precision=precision,
         ))
         if phrase.kind == "toll" and phrase.best is not None:
             last_toll[(cue.category, source)] = phrase.best

@@ -746,3 +746,28 @@ DATED = [
 def test_the_event_that_dates_a_count(sentence, spans, expected):
     _, rows = tallies(sentence, events=_events(sentence, spans))
     assert (rows[0].date, rows[0].date_precision) == expected
+
+
+def _pipeline_rows(body: str):
+    from conflictbook.pipeline import extract_article
+    article = Article.build("p", body, published=date(2025, 5, 9), outlet="Meridian Wire")
+    return extract_article(article).tallies
+
+
+# A paragraph keeps its day until another date comes: (body, [(quantity_text, date), ...]) for all rows.
+CARRIED = [
+    ("Gunmen seized the ferry on 3 May. Its 40 passengers were taken hostage.",
+     [("Its 40 passengers", D(2025, 5, 3))]),
+    ("Rebels shelled the depot on Tuesday. Two guards were killed and five wounded.",
+     [("Two guards", D(2025, 5, 6)), ("five", D(2025, 5, 6))]),
+    # a new paragraph starts without a day
+    ("Rebels shelled the depot on Tuesday.\n\nTwo guards were killed.", [("Two guards", None)]),
+    # who is held or missing now is a state, not a past event of that day
+    ("Gunmen seized the ferry on 3 May. They still hold 12 passengers.", [("12 passengers", None)]),
+    ("Police raided the camp on Monday. Nine people remain missing.", [("Nine people", None)]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CARRIED)
+def test_a_paragraph_carries_its_day(body, expected):
+    assert [(r.quantity_text, r.date) for r in _pipeline_rows(body)] == expected

@@ -64,6 +64,7 @@ class Terms:
     cumulative: re.Pattern                 # "since January", "so far": a running total
     superlative_since: re.Pattern          # "the first exchange since the war": not a total
     state_cues: frozenset[str]             # "held since May": who is held now
+    present_state: re.Pattern              # "the militia STILL holds 16 people": a state now, not a past event
     running_subject: re.Pattern            # "the war has killed": a subject that counts a running total
     running_noun: re.Pattern               # "the death toll from the war": a toll of a whole war
     toll_previous: re.Pattern
@@ -167,6 +168,7 @@ def terms() -> Terms:
                                  re.IGNORECASE),
         cumulative=_words(alternation(doc["scope"]["cumulative"])),
         state_cues=frozenset(_norm(w) for w in doc["scope"]["state_cues"]),
+        present_state=_words(alternation(doc["scope"]["present_markers"])),
         superlative_since=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['superlatives'])})\s[^,;]*?\bsince\s",
                                      re.IGNORECASE),
         running_subject=re.compile(rf"(?<![\w\-])(?:{alternation(doc['scope']['running_subjects'])})\s+"

@@ -88,6 +88,28 @@ class _Context:
         return best
 
 
+    def carried_day(self, sentence: Sentence) -> date | None:
+        """The day an earlier sentence of the same paragraph dates to the day, carried over to SENTENCE.
+
+        "Gunmen hijacked the ship on 28 July. Its 22 crew members were taken hostage.": a narrative
+        keeps its day until another date comes. Only the latest exact day of the paragraph is taken.
+        """
+        sentences = self.article.sentences
+        best, key = None, None
+        for event in self.events:
+            if not 0 <= event.sentence < sentence.index or event.precision not in ("day", "hour"):
+                continue
+            if sentences[event.sentence].paragraph != sentence.paragraph or event.start is None:
+                continue
+            start = event.start.date() if isinstance(event.start, datetime) else event.start
+            end = event.end.date() if isinstance(event.end, datetime) else event.end
+            if end is not None and end != start:
+                continue
+            if key is None or (event.sentence, event.span_start) > key:
+                best, key = start, (event.sentence, event.span_start)
+        return best
+
+
 def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, cue: Cue) -> tuple[str, str]:
     """(status, source) of one count."""
     t = terms()
@@ -260,6 +282,12 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         low, best, high = (0, 0, 0) if phrase.kind == "any" else (phrase.low, phrase.best, phrase.high)
         scope = _scope(text, phrase, cue)
         day, precision = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else (None, "")
+        state = " ".join(text[cue.start: cue.end].lower().split()) in terms().state_cues \
+            or terms().present_state.search(text[: max(cue.start, phrase.start)]) is not None
+        if day is None and scope == "event" and not cue.mood and not state and status in ("reported", "claimed",
+                                                                                          "denied"):
+            day = ctx.carried_day(sentence)  # not for who is held or missing now: that is no past event
+            precision = "day" if day else ""
         published = article.publication_date
         promised = cue.mood or status in ("agreed", "demanded")
         if day and published and day < published and promised and FUTURE_RE.search(text):

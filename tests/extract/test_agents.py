@@ -109,3 +109,28 @@ def test_means_are_no_perpetrators(sentence):
 def test_subjects_and_things(sentence, expected):
     article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
     assert [(r.category, r.best) for r in extract_tallies(article, [], [])] == expected
+
+
+# Whose action the count is: (sentence, perpetrator of the first row).
+SUBJECTS = [
+    # a time adverbial or a place before the subject, after a comma or a dash
+    ("On 2 May, masked men stopped a minibus and seized four passengers.", "masked men"),
+    ("KORVA, May 3 (Wire) - Gunmen on motorbikes attacked a market, killing nine traders.", "Gunmen"),
+    # an attribution before the subject is not the subject
+    ("According to witnesses quoted by local radio, soldiers arrested five students.", "soldiers"),
+    # a speaker's pronoun after a reported "that": the speaker did it
+    ("The coastguard said on Monday that it had intercepted 60 migrants.", "The coastguard"),
+    ("The rebels told reporters that they had captured 14 soldiers.", "The rebels"),
+    # a possessive subject
+    ("Later that day their gunmen abducted six teachers.", "their gunmen"),
+    # a by-phrase ends before "from" and "to"
+    ("About 900 villagers were evacuated by the army from the flood zone to a camp.", "the army"),
+    # "the claim that it ...": a noun, not the speaker's verb
+    ("The police rejected the claim that it arrested 30 protesters.", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "perpetrator"), SUBJECTS)
+def test_the_subject_that_did_it(sentence, perpetrator):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert extract_tallies(article, [], [])[0].perpetrator == perpetrator

@@ -26,6 +26,8 @@ _MEANS_OF = re.compile(r"(?P<means>(?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:from|of)\s+"
 _COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
 _RELATIVE_TAIL = re.compile(r",?\s*\b(?:who|which|that)\s*$", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
+_NOUN_BEFORE = re.compile(r"(?<![\w\-])(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)  # "the claim that"
+_LAST_BREAK = re.compile(r"[,;]\s*|\s[\u2014\u2013-]{1,2}\s")   # a subject starts after the last of these
 
 
 @cache
@@ -48,6 +50,7 @@ def _patterns():
         frozenset(w.lower() for w in words["infinitive_markers"]),
         frozenset(w.lower() for w in words["time_openers"]),
         frozenset(w.lower() for w in doc["own_losses"]),
+        frozenset(w.lower() for w in words["carrier_prepositions"]),
     )
 
 
@@ -83,30 +86,54 @@ def _named_modifier(words: list[str]) -> str:
     return " ".join(names)
 
 
+def _verb_first(words: list[str]) -> bool:
+    """Whether WORDS open with a verb ("kidnapped 12 farmers"), not an adjective before people ("armed men")."""
+    if not words or not words[0].islower():
+        return False
+    first = words[0]
+    if not (first.endswith(("ed", "ing")) or first in _patterns()[4]):
+        return False
+    following = words[1].lower().strip(",.;:") if len(words) > 1 else ""
+    people = terms().persons_plural | terms().persons_singular
+    adjective = first in terms().modifiers or terms().category("before", first) is None
+    return not (adjective and following in people)  # "armed men", "masked men"; "kidnapped men" is a verb
+
+
 def _written_subject(clause: str) -> str:
     """A short subject written out at the end of CLAUSE, or empty when it is no agent."""
     coordinated = _COORDINATED_VERB.search(clause)
     if coordinated and coordinated.group(0).split()[0] not in terms().persons_plural:
         clause = clause[: coordinated.start()]
     subject = grammar().subject_tail.sub("", clause).strip(" ,")
-    words = subject.split()
-    openers = _patterns()[6]
-    if words and words[0].lower() in openers:
-        determiner = next((i for i, w in enumerate(words) if i and w.lower() in ("the", "a", "an")), None)
-        if determiner is not None:  # "On Friday the monitors": a time adverbial before the subject
-            words = words[determiner:]
-            subject = " ".join(words)
+    whole = subject
     past = _patterns()[4]
-    if words and words[0].islower() and (words[0].endswith("ed") or words[0] in past):
+    tail = _LAST_BREAK.split(subject)[-1].strip()
+    if tail and not _verb_first(tail.split()):
+        subject = tail  # "On 9 June, armed men stopped ...", "According to residents, police detained ..."
+    words = subject.split()
+    if _verb_first(words):
         return ""  # "who abducted 40 pupils released them": a verb phrase, no subject
     verb = next((i for i, w in enumerate(words) if i and w.islower() and (w.endswith("ed") or w in past)), None)
     if verb is not None:
         words = words[:verb]  # "Jihadists ambushed a convoy, killing 17": the subject ends at its verb
         subject = " ".join(words)
+    if words and words[0].lower() in _patterns()[6]:
+        determiner = next((i for i, w in enumerate(words) if i and (
+            w.lower() in ("the", "a", "an") or w.lower() in grammar().possessive_determiners)), None)
+        if determiner is not None:  # "On Friday the monitors": a time adverbial before the subject
+            words = words[determiner:]
+            subject = " ".join(words)
+    carrier = next((i for i, w in enumerate(words) if i and w.lower() in _patterns()[8]), None)
+    if words and carrier is not None and not_agent(words[-1]) and words[-1].lower() not in terms().not_agents:
+        words = words[:carrier]  # "Gunmen on motorcycles": the people, not their vehicles
+        subject = " ".join(words)
     if words and not_agent(words[-1]) and words[-1].lower() in terms().not_agents:
+        subject = whole
         named = subject.rsplit(",", 1)[-1].split()  # "In the east, Kestran shelling killed": after the comma
         return _named_modifier(named[:-1])  # the shelling's side
-    if not words or len(words) > 7 or words[0].lower() in terms().pronouns or not_agent(words[-1]):
+    possessed = len(words) > 1 and words[0].lower() in grammar().possessive_determiners  # "her fighters"
+    if not words or len(words) > 7 or (words[0].lower() in terms().pronouns and not possessed) \
+            or not_agent(words[-1]):
         return ""
     if any(w.lower() in terms().reporting_words for w in words) or words[-1].lower() in ("of", "to", "that"):
         return ""
@@ -124,6 +151,14 @@ def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]
             return mention.actor.name
     if cue.voice != "active" or cue.mood:
         return ""  # a deal "to relocate 400 members" names no agent of its own
+    first = clause.split()[0].lower() if clause.split() else ""
+    if start and first in _patterns()[1]:
+        told = [m for m in terms().reporting_that.finditer(text, 0, start) if m.end() == start
+                and not _NOUN_BEFORE.search(text, 0, m.start())]
+        if told:  # "The gendarmerie said on Friday that it had evacuated 1,200 people": the speaker did it
+            opens = clause_start(text, told[-1].start())
+            mentions = actors(text[opens: told[-1].start()], offset=opens)
+            return mentions[0].actor.name if mentions else _written_subject(text[opens: told[-1].start()])
     said = list(grammar().reported.finditer(clause))
     speaker = ""
     if said:

@@ -771,3 +771,26 @@ CARRIED = [
 @pytest.mark.parametrize(("body", "expected"), CARRIED)
 def test_a_paragraph_carries_its_day(body, expected):
     assert [(r.quantity_text, r.date) for r in _pipeline_rows(body)] == expected
+
+
+# Scare quotes, appositions and time by-phrases: (text, [(category, best, perpetrator), ...]) for all rows.
+QUOTED_AND_APPOSED = [
+    ('The militia said troops had "detained" dozens of farmers.', [("detained", 12, "troops")]),
+    ('The army said it had killed "at least 30" insurgents.', [("killed", 30, "The army")]),
+    ('The group claimed it had executed "more than 20".', [("killed", 20, "The group")]),
+    ("Two seafarers, both cooks, were freed on Monday.", [("released", 2, "")]),
+    pytest.param("Two guards, both in their fifties, were evacuated.", [("relocated", 2, "")],
+                 marks=pytest.mark.xfail(reason="a possessive inside the apposition reads as a new subject")),
+    # "by" a time is no agent
+    ("The morgue had received 17 bodies by midday.", [("killed", 17, "")]),
+    ("Nine defendants were jailed by the end of the week.", [("detained", 9, "")]),
+    ("Rebels took six gendarmes prisoner at the border post.", [("captured", 6, "Rebels")]),
+    # an inverted cue has no subject: the speaker is not who killed them
+    ('The militia said the dead were "four shepherds and a boy".', [("killed", 4, ""), ("killed", 1, "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_AND_APPOSED)
+def test_quotes_appositions_and_time_by_phrases(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.best, r.perpetrator) for r in rows] == expected

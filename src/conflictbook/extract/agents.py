@@ -27,6 +27,7 @@ _COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
 _RELATIVE_TAIL = re.compile(r",?\s*\b(?:who|which|that)\s*$", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
 _NOUN_BEFORE = re.compile(r"(?<![\w\-])(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)  # "the claim that"
+_SCARE_QUOTE = re.compile(r"[\"\u201c][\w\-]+(?:\s+[\w\-]+){0,2}[\"\u201d]")  # '"rounded up"', '"neutralised"'
 _LAST_BREAK = re.compile(r"[,;]\s*|\s[\u2014\u2013-]{1,2}\s")   # a subject starts after the last of these
 
 
@@ -51,6 +52,7 @@ def _patterns():
         frozenset(w.lower() for w in words["time_openers"]),
         frozenset(w.lower() for w in doc["own_losses"]),
         frozenset(w.lower() for w in words["carrier_prepositions"]),
+        frozenset(w.lower() for w in words["time_words"]),
     )
 
 
@@ -60,6 +62,8 @@ def clause_start(text: str, position: int) -> int:
     for match in terms().reporting_that.finditer(text, 0, position):
         start = max(start, match.end())
     for match in grammar().clause_open.finditer(text, start, position):
+        if _SCARE_QUOTE.match(text, match.start()):
+            continue  # 'police had "rounded up" young men': a scare quote opens no clause
         start = max(start, match.end())
     return start
 
@@ -104,7 +108,7 @@ def _written_subject(clause: str) -> str:
     coordinated = _COORDINATED_VERB.search(clause)
     if coordinated and coordinated.group(0).split()[0] not in terms().persons_plural:
         clause = clause[: coordinated.start()]
-    subject = grammar().subject_tail.sub("", clause).strip(" ,")
+    subject = grammar().subject_tail.sub("", clause.rstrip(" \"\u201c")).strip(" ,")
     whole = subject
     past = _patterns()[4]
     tail = _LAST_BREAK.split(subject)[-1].strip()
@@ -194,6 +198,9 @@ def _by_phrase(actors: Actors, text: str, anchor: int) -> str:
     means = _MEANS_OF.match(stretch)
     if means and not_agent(means.group("means").split()[-1]):
         stretch = stretch[means.end():]  # "killed by fire from the security forces"
+    calendar = _patterns()[2] | _patterns()[9]
+    if any(w.strip(",.;:") in calendar or w.lower().strip(",.;:") in calendar for w in stretch.split()[:3]):
+        return ""  # "by Sunday evening", "by midday": a time, not who did it
     mentions = actors(stretch)
     if mentions and len(stretch[: mentions[0].start].split()) <= 2:
         return mentions[0].actor.name
@@ -238,7 +245,8 @@ def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: li
         found = _by_phrase(actors, text, phrase.end)  # "the abduction of 23 teachers by the Front"
         if found:
             return found
-    if cue.voice in ("active", "noun"):
+    inverted = cue.voice == "active" and text[cue.start: cue.end].lower().startswith(("the ", "among "))
+    if cue.voice in ("active", "noun") and not inverted:  # "Among the dead were six children" has no subject
         return _subject(actors, text, cue, victims)
     anchor = cue.end if cue.voice != "implied" else phrase.end
     by = _by_phrase(actors, text, anchor) if cue.voice != "intransitive" else ""  # "came home ... mediated by"

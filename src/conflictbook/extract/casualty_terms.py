@@ -135,7 +135,9 @@ def terms() -> Terms:
     multi = [p for p in plural | singular if " " in p]
     return Terms(
         cue_map=cue_map,
-        before_tail=re.compile(rf"(?<![\w\-])(?P<cue>{before_alt})\s+{gap_adverbs}(?:the\s+)?$", re.IGNORECASE),
+        # a scare quote may close the cue or open the count ('had "rounded up" young men', 'killed "more than 50"')
+        before_tail=re.compile(rf"(?<![\w\-])(?P<cue>{before_alt})[\"\u201d]?\s+{gap_adverbs}(?:the\s+)?[\"\u201c]?$",
+                               re.IGNORECASE),
         after_cue=_words(after_alt),
         aux_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['auxiliaries'])})\s+{gap_adverbs}(?:not\s+)?"
                             rf"(?:have\s+)?(?:\w+ed\s+(?:and|or)\s+{gap_adverbs})?$", re.IGNORECASE),

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
+from conflictbook.extract.quantities import pair_value
 
 _CUE_REACH = 120  # characters before a phrase searched for its active cue (cue, adverbs, determiner)
 _OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
@@ -139,6 +140,8 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
                 continue  # "ten people, including a journalist, were killed"
             if other.kind == "headless" and _OF_GAP.fullmatch(text[start: other.start]):
                 continue  # "120 residents of two damaged blocks were moved": a count inside the phrase's "of"
+            if other.kind == "headless" and gap.strip() == "," and pair_value(other.text) is not None:
+                continue  # "Two crew members, both suffering from malaria, were released": an apposition
             limit = min(limit, other.start)
             break
     for stop in grammar().clause_end.finditer(text, start, limit):

@@ -794,3 +794,20 @@ QUOTED_AND_APPOSED = [
 def test_quotes_appositions_and_time_by_phrases(text, expected):
     _, rows = tallies(text)
     assert [(r.category, r.best, r.perpetrator) for r in rows] == expected
+
+
+# A second reported clause ("..., and that ...") keeps its cue: (text, [(quantity_text, category), ...]).
+CLAUSE_JOINS = [
+    ("Police said 14 protesters had been stopped at the bridge, and that the camp was later evacuated.", []),
+    ("Officials said rescuers had pulled 30 villagers from the river, and that a six-year-old boy was among the dead.",
+     [("a six-year-old boy", "killed")]),
+    ("The governor said 200 families had sheltered in the school but that the road was later closed.", []),
+    # an age written in words is part of the phrase
+    ("A nine-year-old girl was wounded by shrapnel.", [("A nine-year-old girl", "injured")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_JOINS)
+def test_a_second_reported_clause_keeps_its_cue(text, expected):
+    _, rows = tallies(text)
+    assert [(r.quantity_text, r.category) for r in rows] == expected

@@ -251,7 +251,7 @@ def grammar() -> SimpleNamespace:
         adjectival=re.compile(rf"{edge}(?:{alt('adjectival_determiners')})\s+$", re.IGNORECASE),
         unreal=re.compile(rf"{edge}(?:{alt('unreal_markers')})\s+(?:\w+ly\s+)?$", re.IGNORECASE),
         modal_passive=re.compile(rf"{edge}(?:{alt('unreal_markers')})\s+(?:\w+\s+)?be\b", re.IGNORECASE),
-        new_subject=re.compile(rf"{edge}(?:{alt('new_subject')})(?![\w\-])", re.IGNORECASE),
+        new_subject=re.compile(rf"{edge}(?:{alt('new_subject')}|{alt('clause_joins')})(?![\w\-])", re.IGNORECASE),
         preposition_tail=re.compile(rf"{edge}(?:{alt('cue_blocking_prepositions')})\s*$", re.IGNORECASE),
         verb_adverb_tail=re.compile(rf"{edge}(?:{alt('verb_adverbs')})\s*$", re.IGNORECASE),
         clause_open=re.compile(rf"[;:\u201c\u201d\"]|{edge}(?:{alt('clause_openers')})(?![\w\-])", re.IGNORECASE),

@@ -29,7 +29,7 @@ def _month_next() -> re.Pattern:
     return re.compile(rf"\s*(?:{'|'.join(re.escape(str(n)) for n in names)})(?![\w\-])")
 _SENTENCE_SUBJECT = re.compile(r"[\"'\u201c\u2018]?(?P<the>The|His|Her|Their|My|Our)\s+")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
-AGE_WORD = re.compile(r"\d+-(?:year|month)s?-old")
+AGE_WORD = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day)s?-old")   # "9-year-old", "nine-year-old"
 
 
 @dataclass(frozen=True)

@@ -811,3 +811,33 @@ CLAUSE_JOINS = [
 def test_a_second_reported_clause_keeps_its_cue(text, expected):
     _, rows = tallies(text)
     assert [(r.quantity_text, r.category) for r in rows] == expected
+
+
+def _claim(body: str, speaker: str, content: str, cue: str) -> Claim:
+    start, at = body.index(content), body.index(cue)
+    return Claim("c", "c-C1", speaker, "", "organisation", "", cue, "indirect", content, body,
+                 span_start=start, span_end=start + len(content), sentence=0, cue_start=at, cue_end=at + len(cue))
+
+
+# Whose word a count rests on: (body, speaker, claim content, cue, [(quantity_text, status, source), ...]).
+WHOSE_WORD = [
+    # a participle clause after the attribution still rests on the speaker's word
+    ("Six people were killed overnight, the ministry said, raising the toll since March to 410.",
+     "ministry", "Six people were killed overnight", "said",
+     [("Six people", "claimed", "ministry"), ("410", "claimed", "ministry")]),
+    # a count after a plain new clause is not the speaker's
+    ("Six people were killed overnight, the ministry said. Rescuers found 40 bodies.",
+     "ministry", "Six people were killed overnight", "said",
+     [("Six people", "claimed", "ministry"), ("40 bodies", "reported", "Meridian Wire")]),
+    # the outlet's own tally is its own voice
+    ("According to a count by Meridian Wire, at least 90 civilians have been killed this year.",
+     "Meridian Wire", "at least 90 civilians have been killed this year", "According to",
+     [("at least 90 civilians", "reported", "Meridian Wire")]),
+]
+
+
+@pytest.mark.parametrize(("body", "speaker", "content", "cue", "expected"), WHOSE_WORD)
+def test_whose_word_a_count_rests_on(body, speaker, content, cue, expected):
+    article = Article.build("c", body, published=date(2025, 3, 14), outlet="Meridian Wire")
+    rows = extract_tallies(article, [_claim(body, speaker, content, cue)], [])
+    assert [(r.quantity_text, r.status, r.source) for r in rows] == expected

@@ -31,6 +31,8 @@ from conflictbook.records import Claim, Tally, TimelineEvent
 
 _SEGMENT_END = re.compile(r"[,;:]")
 _BREAK = re.compile(r"[,;:\"\u201c\u201d]")
+_PARTICIPLE_TAIL = re.compile(r"[^.;:,]{0,40},\s+(?:[a-z]+ly\s+)?[a-z]+ing\s[^.;:,]*$")  # ", raising the total to"
+_QUOTE = re.compile(r"[\"\u201c\u201d]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|\u2014|\u2013)\s")   # "VIRREL, June 9 (KNA) -- At least 14 ..."
 _PERIOD_DAYS = 366   # a dated period up to a year long dates a count by its first day (with its precision)
 
@@ -48,6 +50,20 @@ class _Context:
     def countries(self) -> set[str]:
         """Asked only when a row looks for its actors: most articles' sentences give none."""
         return countries_in(self.article.text)
+
+    def trailing_claim(self, sentence: Sentence, start: int) -> Claim | None:
+        """The claim whose cue a participle clause with the count follows in SENTENCE.
+
+        "..., the ministry said on Thursday, raising the total number of deaths to 18,406": the
+        figure after the attribution still rests on the ministry's word.
+        """
+        for claim in self.claims:
+            if claim.sentence != sentence.index or claim.cue_end < 0 or claim.cue_end > sentence.start + start:
+                continue
+            between = self.article.text[claim.cue_end: sentence.start + start]
+            if _PARTICIPLE_TAIL.match(between) and not _QUOTE.search(between):
+                return claim
+        return None
 
     def claim_at(self, offset: int) -> Claim | None:
         inside = [c for c in self.claims if c.span_start <= offset < c.span_end]
@@ -113,8 +129,11 @@ class _Context:
 def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, cue: Cue) -> tuple[str, str]:
     """(status, source) of one count."""
     t = terms()
-    claim = ctx.claim_at(sentence.start + phrase.start)
-    source = claim.speaker if claim else ctx.article.outlet_or_default
+    claim = ctx.claim_at(sentence.start + phrase.start) or ctx.trailing_claim(sentence, phrase.start)
+    outlet = ctx.article.outlet_or_default
+    if claim and claim.speaker.casefold() == outlet.casefold():
+        claim = None  # "according to a tally by the Meridian Wire" in the Meridian Wire: its own voice
+    source = claim.speaker if claim else outlet
     if phrase.denied or cue.negated or (phrase.kind == "any" and grammar().denied_that.search(text[: phrase.start])):
         return "denied", source
     left = text[: min(cue.start, phrase.start)]

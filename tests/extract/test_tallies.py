@@ -841,3 +841,28 @@ def test_whose_word_a_count_rests_on(body, speaker, content, cue, expected):
     article = Article.build("c", body, published=date(2025, 3, 14), outlet="Meridian Wire")
     rows = extract_tallies(article, [_claim(body, speaker, content, cue)], [])
     assert [(r.quantity_text, r.status, r.source) for r in rows] == expected
+
+
+# More wordings: (text, [(quantity_text, category, best), ...]) for all rows.
+MORE_WORDINGS = [
+    # a verb and its particle around the people counted
+    ("The militia handed 14 prisoners over to the Red Crescent.", [("14 prisoners", "released", 14)]),
+    ("Kidnappers let six students go after a week.", [("six students", "released", 6)]),
+    # the dead are the dead wherever they are taken
+    ("Rescuers said 20 bodies were taken to the morgue.", [("20 bodies", "killed", 20)]),
+    ("Fifteen bodies were moved to a mass grave outside the town.", [("Fifteen bodies", "killed", 15)]),
+    # a killed cue undone later in its clause
+    ("Officials said three guards first listed among the dead had survived.", []),
+    # "all three": the people counted before with the same figure
+    ("Gunmen seized four nurses at dawn and held them for six hours; all four were freed unharmed.",
+     [("four nurses", "captured", 4), ("all four", "released", 4)]),
+    # "among those freed" and a prison sentence
+    ("Two journalists were among those freed in the amnesty.", [("Two journalists", "released", 2)]),
+    ("A military court sentenced 11 protesters to five years in prison.", [("11 protesters", "detained", 11)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_WORDINGS)
+def test_more_wordings(text, expected):
+    _, rows = tallies(text)
+    assert [(r.quantity_text, r.category, r.best) for r in rows] == expected

@@ -93,6 +93,10 @@ class Terms:
     captivity_words: re.Pattern
     complement_next: re.Pattern            # " hostage" right after them
     complements: dict[str, str]
+    particle_tail: re.Pattern              # "handed " before the people counted ...
+    particle_next: re.Pattern              # ... " over" right after them
+    particles: dict[str, str]
+    reversal: re.Pattern                   # "had survived": undoes a killed cue in its clause
     reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
     definites: frozenset[str]
 
@@ -212,6 +216,11 @@ def terms() -> Terms:
         complement_next=re.compile(rf"\s+(?P<word>{alternation(doc['object_complements']['complements'])})(?![\w\-])",
                                    re.IGNORECASE),
         complements={_norm(k): v for k, v in doc["object_complements"]["complements"].items()},
+        particle_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['particles']['verbs'])})\s+$", re.IGNORECASE),
+        particle_next=re.compile(rf"\s+(?P<word>{alternation(doc['particles']['complements'])})(?![\w\-])",
+                                 re.IGNORECASE),
+        particles={_norm(k): v for k, v in doc["particles"]["complements"].items()},
+        reversal=_words(alternation(doc["reversals"])),
         held_heads=frozenset(_norm(w) for w in persons["held_heads"]),
         implied_blockers=_words(alternation(persons.get("implied_blockers", []))),
         reporting_after=re.compile(rf"[^.;:]{{0,120}}?(?<![\w\-])(?:{alternation(doc['reporting'])})(?![\w\-])",

@@ -115,15 +115,20 @@ def _causative(text: str, phrase: PeoplePhrase, limit: int) -> Cue | None:
 
 
 def _taken_as(text: str, phrase: PeoplePhrase) -> Cue | None:
-    """'took 30 people hostage', 'holding 12 soldiers captive': the category word follows the people."""
+    """'took 30 people hostage', 'holding 12 soldiers captive', 'handed 31 prisoners over': the category
+    word follows the people."""
     t = terms()
+    verb, complements = None, t.complements
     after = t.complement_next.match(text, phrase.end)
-    if not after:
-        return None
-    verb = t.taking_tail.search(text, max(0, phrase.start - 16), phrase.start)
+    if after:
+        verb = t.taking_tail.search(text, max(0, phrase.start - 16), phrase.start)
+    if not verb:
+        after = t.particle_next.match(text, phrase.end)
+        verb = t.particle_tail.search(text, max(0, phrase.start - 16), phrase.start) if after else None
+        complements = t.particles
     if not verb:
         return None
-    category = t.complements.get(after.group("word").casefold())  # "ı" matches "i" but folds to no key
+    category = complements.get(after.group("word").casefold())  # "ı" matches "i" but folds to no key
     if category is None:
         return None
     negated = bool(t.negation_tail.search(text[: verb.start()]))
@@ -220,6 +225,13 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
     """The categories of PHRASE, best first; empty when nothing ties it to a casualty or custody."""
     cues = _find_cues(text, phrase, phrases)
     t = terms()
+    if cues and cues[0].category == "killed" and cues[0].voice != "implied":
+        rest = text[cues[0].end: clause_limit(text, cues[0].end, [p for p in phrases if p.start >= cues[0].end])]
+        if t.reversal.search(rest):
+            return []  # "five people first counted among the dead had survived"
+    implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
+    if implied == "killed" and cues and cues[0].category in ("relocated", "released", "injured"):
+        return [Cue("killed", phrase.start, phrase.end, "implied")]  # "12 bodies were taken to the hospital"
     if any(_norm_cue(text, c) in t.captivity_cues for c in cues) and not t.captivity_words.search(text):
         return []  # "twelve people were rescued from the rubble": no captivity, no release
     return cues
@@ -234,7 +246,10 @@ def _find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> 
     limit = clause_limit(text, phrase.end, [p for p in phrases if p.start >= phrase.end])
     before, irrealis = _before(text, phrase)
     implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
-    if implied and (t.implied_blockers.search(phrase.text) or t.reporting_after.match(text, phrase.end)):
+    reports = t.reporting_after.match(text, phrase.end)
+    if reports and grammar().new_subject.search(reports.group(0)):
+        reports = None  # "received 11 bodies by evening, but that he could not say": another subject reports
+    if implied and (t.implied_blockers.search(phrase.text) or reports):
         implied = None
     framed = _framed(text)
     if before and before.mood and not framed:

@@ -374,7 +374,11 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 continue  # "The commander" counts one only as the subject of what happened to him
             if phrase.kind == "headless":
                 # "five were killed" counts people unless a count of things came first ("seven houses ... five more")
-                if any(start < phrase.start for start in things) or cues[0].voice == "implied":
+                nearest = max((p.start for p in found if p.start < phrase.start), default=-1)
+                same = any(p.head and p.best == phrase.best and p.end <= phrase.start for p in phrases)
+                if (nearest in things and not same) or cues[0].voice == "implied":
+                    # the nearest count before decides, unless people were counted with the same figure
+                    # ("held three drivers for several hours; all three were released")
                     continue
                 gap = text[phrase.end: cues[0].start]
                 if cues[0].voice != "active" and gap.strip() and not terms().aux_tail.fullmatch(gap.lstrip()):

@@ -87,6 +87,7 @@ def gates() -> TallyGates:
     # RETURNED"), a toll noun, or a "bringing to N the number of" verb, whose noun phrase may be cut
     # inside a word (then its category word is no word run of the sentence)
     row = [*(phrase for form in FORMS for phrase in cues[form]), *doc["object_complements"]["complements"],
+           *(f"{verb} {word}" for verb in doc["particles"]["verbs"] for word in doc["particles"]["complements"]),
            *doc["causatives"]["displaced"], *doc["persons"]["held_return_verbs"], *toll_nouns,
            *tolls["bringing_to_verbs"],
            *(f"no {noun}" for noun in doc["negated_events"]["nouns"]),  # "no arrests had been made"

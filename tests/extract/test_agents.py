@@ -134,3 +134,28 @@ SUBJECTS = [
 def test_the_subject_that_did_it(sentence, perpetrator):
     article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
     assert extract_tallies(article, [], [])[0].perpetrator == perpetrator
+
+
+# The side a statement blames, and a name before an apposition: (sentence, perpetrator of the first row).
+BLAMED_AND_APPOSED = [
+    ("Eight farmers were killed on Sunday, the union said, accusing the border guards of firing first.",
+     "the border guards"),
+    ("Six children died in the fire, which residents blamed on the militia.", "the militia"),
+    ("Thirty miners were wounded, and the company blamed the rebels for the blast.", "the rebels"),
+    ("Police named the Black Lantern, a gang that has robbed banks and kidnapped 12 traders.", "the Black Lantern"),
+    ("Officials suspect the Grey Wolves, a faction which abducted 25 pupils in May.", "the Grey Wolves"),
+    # a pronoun is blamed for nothing
+    ("Four people died, and the mayor blamed them for the delay.", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "perpetrator"), BLAMED_AND_APPOSED)
+def test_blamed_sides_and_appositions(sentence, perpetrator):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert extract_tallies(article, [], [])[0].perpetrator == perpetrator
+
+
+def test_a_weapon_after_a_place_is_no_apposition():
+    article = Article.build("a", "In the hill district, a Varnish drone killed four herders.",
+                            published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert extract_tallies(article, [], [])[0].perpetrator == "Varnish"

@@ -28,6 +28,9 @@ _RELATIVE_TAIL = re.compile(r",?\s*\b(?:who|which|that)\s*$", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
 _NOUN_BEFORE = re.compile(r"(?<![\w\-])(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)  # "the claim that"
 _SCARE_QUOTE = re.compile(r"[\"\u201c][\w\-]+(?:\s+[\w\-]+){0,2}[\"\u201d]")  # '"rounded up"', '"neutralised"'
+_APPOSED_RELATIVE = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:that|who|which)\s", re.IGNORECASE)
+_INDEFINITE_NP = re.compile(r"(?:an?)\s+(?:[\w\-]+\s+){0,2}[\w\-]+", re.IGNORECASE)   # "a gang", "an armed group"
+_NAME_RUN = re.compile(r"(?:\bthe\s+)?(?:[A-Z][\w'\u2019\-]*\s+)*[A-Z][\w'\u2019\-]*\s*$")
 _LAST_BREAK = re.compile(r"[,;]\s*|\s[\u2014\u2013-]{1,2}\s")   # a subject starts after the last of these
 
 
@@ -53,6 +56,11 @@ def _patterns():
         frozenset(w.lower() for w in doc["own_losses"]),
         frozenset(w.lower() for w in words["carrier_prepositions"]),
         frozenset(w.lower() for w in words["time_words"]),
+        # "accusing the government army of ...", "blamed the rebels for ...", "blamed the attack on the army"
+        re.compile(rf"(?<![\w\-])(?:(?:{alternation(words['blame_of_verbs'])})\s+(?P<of>[^,;.]{{1,60}}?)\s+of"
+                   rf"|(?:{alternation(words['blame_for_verbs'])})\s+(?P<for>[^,;.]{{1,60}}?)\s+for"
+                   rf"|(?:{alternation(words['blame_for_verbs'])})\s+(?:[^,;.]{{1,60}}?\s+)?on\s+(?P<on>[^,;.]{{1,60}}?)"
+                   rf"(?=\s*(?:[,;.]|$|\s(?:{alternation(words['agent_stops'])})\b)))(?![\w\-])", re.IGNORECASE),
     )
 
 
@@ -112,6 +120,10 @@ def _written_subject(clause: str) -> str:
     whole = subject
     past = _patterns()[4]
     tail = _LAST_BREAK.split(subject)[-1].strip()
+    named = _NAME_RUN.search(subject[: subject.rfind(",")]) if "," in subject else None
+    apposed = _APPOSED_RELATIVE.match(tail) or (_INDEFINITE_NP.fullmatch(tail) and not not_agent(tail.split()[-1]))
+    if named and apposed:
+        return named.group(0)  # "the Oller Hills Brotherhood, an armed group that has attacked ... and abducted"
     if tail and not _verb_first(tail.split()):
         subject = tail  # "On 9 June, armed men stopped ...", "According to residents, police detained ..."
     words = subject.split()
@@ -176,6 +188,9 @@ def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]
     first = clause.split()[0].lower() if clause.split() else ""
     if speaker and (first in _patterns()[1] or first in _patterns()[5]):
         return _written_subject(speaker)  # "the army said it had killed 15", "the group claimed to have killed"
+    appositive = _LAST_BREAK.split(clause)[-1]
+    if _APPOSED_RELATIVE.match(appositive.strip()) and "," in clause:
+        return _written_subject(clause)  # "the Brotherhood, an armed group that has attacked ... and abducted"
     if said and first in grammar().perfect_words:
         return ""  # "an assault the group said had killed nine": the subject is not in this clause
     if terms().before_tail.pattern and grammar().perfect.search(clause):
@@ -237,6 +252,19 @@ def _attack_clause(actors: Actors, text: str, start: int) -> str:
     return who
 
 
+def _blamed(actors: Actors, text: str) -> str:
+    """The side the sentence's statement blames ("the rebels said, accusing the army of shelling the market")."""
+    for match in _patterns()[10].finditer(text):
+        who = next(match.group(g) for g in ("of", "for", "on") if match.group(g))
+        named = actors(who)
+        if named:
+            return named[0].actor.name
+        words = who.split()
+        if 0 < len(words) <= 5 and words[0].lower() not in terms().pronouns and not not_agent(words[-1]):
+            return who
+    return ""
+
+
 def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:
     """Who did it: the active subject, the by-phrase, or the actor of an attack in the sentence."""
     if cue.voice == "active" and " ".join(text[cue.start: cue.end].lower().split()) in _patterns()[7]:
@@ -263,4 +291,4 @@ def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: li
         written = _named_modifier(who.split())
         if written:
             return written  # "in Varnish strikes": a side the gazetteer does not know
-    return ""
+    return _blamed(actors, text)

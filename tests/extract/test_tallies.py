@@ -859,6 +859,9 @@ MORE_WORDINGS = [
     # "among those freed" and a prison sentence
     ("Two journalists were among those freed in the amnesty.", [("Two journalists", "released", 2)]),
     ("A military court sentenced 11 protesters to five years in prison.", [("11 protesters", "detained", 11)]),
+    # South Asian newswire words; a hyphenated modifier stays in the phrase
+    ("Three police constables were martyred in the ambush.", [("Three police constables", "killed", 3)]),
+    ("Monitors counted 87 drought-related deaths last year.", [("87 drought-related deaths", "killed", 87)]),
 ]
 
 

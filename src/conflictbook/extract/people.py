@@ -133,8 +133,9 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
         if (low in t.np_stops and not word.isupper()) or not word[0].isalnum():
             break
         possessive = low.endswith(("'s", "s'")) or bool(AGE_WORD.fullmatch(low))
+        compound = "-" in word and word.replace("-", "").isalpha() and word.islower()  # "conflict-related"
         if word[0].isupper() or low in t.modifiers or low in t.groups or possessive or (
-                word.isalpha() and modifiers < 2):
+                (word.isalpha() or compound) and modifiers < 2):
             modifiers += 1
             i += 1
             if modifiers > 5:

@@ -869,3 +869,19 @@ MORE_WORDINGS = [
 def test_more_wordings(text, expected):
     _, rows = tallies(text)
     assert [(r.quantity_text, r.category, r.best) for r in rows] == expected
+
+
+# Custody words that need their sentence: (text, [(quantity_text, category, perpetrator), ...]) for all rows.
+CUSTODY_CONTEXT = [
+    # "received" people means released only in a sentence about captivity
+    ("The army said it had received 30 soldiers in the swap.", [("30 soldiers", "released", "")]),
+    ("The clinic received 40 patients on Monday.", []),
+    # the accused is the agent of the cue after "of"
+    ("The mediators accused the militia of withholding 12 hostages.", [("12 hostages", "detained", "the militia")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUSTODY_CONTEXT)
+def test_custody_words_that_need_their_sentence(text, expected):
+    _, rows = tallies(text)
+    assert [(r.quantity_text, r.category, r.perpetrator) for r in rows] == expected

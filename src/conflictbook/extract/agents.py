@@ -31,6 +31,8 @@ _SCARE_QUOTE = re.compile(r"[\"\u201c][\w\-]+(?:\s+[\w\-]+){0,2}[\"\u201d]")  # 
 _APPOSED_RELATIVE = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:that|who|which)\s", re.IGNORECASE)
 _INDEFINITE_NP = re.compile(r"(?:an?)\s+(?:[\w\-]+\s+){0,2}[\w\-]+", re.IGNORECASE)   # "a gang", "an armed group"
 _NAME_RUN = re.compile(r"(?:\bthe\s+)?(?:[A-Z][\w'\u2019\-]*\s+)*[A-Z][\w'\u2019\-]*\s*$")
+_ACCUSED_OF = re.compile(r"(?<![\w\-])(?:accused|accusing|accuses|accuse)\s+(?P<who>[^,;.]{1,60}?)\s+of\s+$",
+                         re.IGNORECASE)   # right before an active cue: "accused the Alliance of <cue>"
 _LAST_BREAK = re.compile(r"[,;]\s*|\s[\u2014\u2013-]{1,2}\s")   # a subject starts after the last of these
 
 
@@ -53,7 +55,7 @@ def _patterns():
         frozenset(w.lower() for w in words["past_verbs"]),
         frozenset(w.lower() for w in words["infinitive_markers"]),
         frozenset(w.lower() for w in words["time_openers"]),
-        frozenset(w.lower() for w in doc["own_losses"]),
+        frozenset(w.lower() for w in doc["subject_not_agent"]),
         frozenset(w.lower() for w in words["carrier_prepositions"]),
         frozenset(w.lower() for w in words["time_words"]),
         # "accusing the government army of ...", "blamed the rebels for ...", "blamed the attack on the army"
@@ -162,6 +164,10 @@ def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]
     """The agent of an active cue: the first actor of its clause, or a short subject written out."""
     start = clause_start(text, cue.start)
     clause = text[start: cue.start]
+    accused = _ACCUSED_OF.search(text, 0, cue.start)
+    if accused and cue.voice == "active":  # "accused the Alliance of withholding 16 men": the accused did it
+        named = actors(accused.group("who"))
+        return named[0].actor.name if named else _written_subject(accused.group("who"))
     for mention in actors(clause, offset=start):
         if not any(s <= mention.start < e for s, e in victims):
             return mention.actor.name
@@ -268,7 +274,7 @@ def _blamed(actors: Actors, text: str) -> str:
 def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:
     """Who did it: the active subject, the by-phrase, or the actor of an attack in the sentence."""
     if cue.voice == "active" and " ".join(text[cue.start: cue.end].lower().split()) in _patterns()[7]:
-        return ""  # "the brigade lost 12 fighters": the subject is the victims' side
+        return ""  # "the brigade lost 12 fighters", "the army received 30 soldiers": the subject did not do it
     if cue.voice == "noun":
         found = _by_phrase(actors, text, phrase.end)  # "the abduction of 23 teachers by the Front"
         if found:

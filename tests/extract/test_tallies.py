@@ -885,3 +885,21 @@ CUSTODY_CONTEXT = [
 def test_custody_words_that_need_their_sentence(text, expected):
     _, rows = tallies(text)
     assert [(r.quantity_text, r.category, r.perpetrator) for r in rows] == expected
+
+
+# Quoted counts, an adverb before a reduced relative, vague words before a scale: (text, [(category, low, best,
+# high), ...]) for all rows.
+QUOTED_COUNTS = [
+    ('The report listed "at least 40 villagers" abducted near the river.', [("abducted", 40, 40, N)]),
+    ('A medic said "about 20" bodies had been carried out of the rubble.', [("killed", 18, 20, 22)]),
+    ("The 12 fishermen still held aboard the trawler were visited by an envoy.", [("detained", 12, 12, 12)]),
+    ('The mayor said "several hundred" families had fled.', [("displaced", 300, 300, 999)]),
+    ("A few thousand residents were evacuated.", [("relocated", 2000, 3000, 9999)]),
+    ("Several dozen protesters were detained.", [("detained", 36, 36, 108)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_COUNTS)
+def test_quoted_counts_and_scaled_vague_words(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.low, r.best, r.high) for r in rows] == expected

@@ -44,6 +44,7 @@ class Terms:
     before_tail: re.Pattern                # left context ending in an active cue ("... captured ")
     after_cue: re.Pattern                  # a passive/intransitive cue in the right context
     aux_tail: re.Pattern                   # a gap ending in an auxiliary ("were reportedly ")
+    adverb_gap: re.Pattern                 # a gap of adverbs only ("still ")
     irrealis_tail: re.Pattern              # "unable to ", "in return for "
     negation_tail: re.Pattern              # "not ", "never "
     agreed: re.Pattern
@@ -145,6 +146,7 @@ def terms() -> Terms:
         after_cue=_words(after_alt),
         aux_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['auxiliaries'])})\s+{gap_adverbs}(?:not\s+)?"
                             rf"(?:have\s+)?(?:\w+ed\s+(?:and|or)\s+{gap_adverbs})?$", re.IGNORECASE),
+        adverb_gap=re.compile(rf"(?:(?:{adverbs}|\w+ly)\s+)+", re.IGNORECASE),
         irrealis_tail=re.compile(rf"(?<![\w\-])(?:{alternation(doc['irrealis'])})\s+{gap_adverbs}$", re.IGNORECASE),
         negation_tail=re.compile(rf"(?<![\w\-])(?:{alternation(frames['negation'])})\s+{gap_adverbs}"
                                  rf"(?:(?:been|be|to|have|being)\s+)*$", re.IGNORECASE),

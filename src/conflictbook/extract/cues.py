@@ -152,6 +152,8 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
     for stop in grammar().clause_end.finditer(text, start, limit):
         if _SCARE_QUOTED.match(text, stop.start()):
             continue  # 'had been "neutralised"': a quoted word, not a quotation
+        if stop.start() == start and text[stop.start()] in "\"\u201d":
+            continue  # 'included "up to 15 civilians" seized on the road': the quote closes the count
         return stop.start()
     return limit
 
@@ -199,7 +201,8 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
             voice, category = "passive", participle
         elif intransitive and (not gap.strip() or re.fullmatch(r"[\s\w,'\u2019\-]*", gap)):
             voice, category = "intransitive", intransitive
-        elif participle and (not gap.strip() or _group_of(gap)) and grammar().reduced_next.match(text[match.end():]):
+        elif participle and (not gap.strip() or _group_of(gap) or t.adverb_gap.fullmatch(gap.lstrip())) \
+                and grammar().reduced_next.match(text[match.end():]):  # "19 seafarers still held aboard"
             main = _main_verb(text, match.end(), limit)
             if main is not None:
                 return [main]  # "ten people abducted last month were freed": the main verb says what happened

@@ -68,6 +68,8 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
     """The person noun heading the phrase that starts at POS; False when the head is not people."""
     t = terms()
     tokens = list(islice(TOKEN.finditer(text, pos), 10))  # the phrase's head is within its first ten tokens
+    if tokens and tokens[0].group() in ("\"", "\u201d") and tokens[0].start() == pos:
+        tokens = tokens[1:]  # '"at least 15" bodies': the quote closes the figure, the head follows
     i = 0
     body = pos
     if tokens and _norm(tokens[0].group()) in grammar().object_pronouns:

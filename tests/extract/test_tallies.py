@@ -903,3 +903,24 @@ QUOTED_COUNTS = [
 def test_quoted_counts_and_scaled_vague_words(text, expected):
     _, rows = tallies(text)
     assert [(r.category, r.low, r.best, r.high) for r in rows] == expected
+
+
+# Where the displaced stay, who is separated, who holds people: (text, [(category, best), ...]) for all rows.
+STAYING_AND_HELD = [
+    ("Hundreds of families are camped along the ring road.", [("displaced", 100)]),
+    ("About 600 villagers took refuge in the monastery.", [("displaced", 600)]),
+    ("Some 2,000 people are sheltering in schools in the provincial capital.", [("displaced", 2000)]),
+    ("At least 30 children have been separated from their families.", [("missing", 30)]),
+    # held in captivity or for ransom: hostages; held by the police: detained
+    ("Pirates are holding 17 sailors and have demanded a ransom.", [("hostage", 17)]),
+    ("The 8 engineers held in captivity since May were shown in a video.", [("hostage", 8)]),
+    ("Police held 30 protesters overnight.", [("detained", 30)]),
+    # a shelter word inside a killed count does not displace anyone
+    ("Nine civilians sheltering in a basement were killed.", [("killed", 9)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STAYING_AND_HELD)
+def test_where_the_displaced_stay_and_who_holds_people(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.best) for r in rows] == expected

@@ -98,6 +98,7 @@ class Terms:
     particle_next: re.Pattern              # ... " over" right after them
     particles: dict[str, str]
     reversal: re.Pattern                   # "had survived": undoes a killed cue in its clause
+    hostage_context: re.Pattern            # "captivity", "ransom": people "held" are hostages
     reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
     definites: frozenset[str]
 
@@ -223,6 +224,7 @@ def terms() -> Terms:
                                  re.IGNORECASE),
         particles={_norm(k): v for k, v in doc["particles"]["complements"].items()},
         reversal=_words(alternation(doc["reversals"])),
+        hostage_context=_words(alternation(doc["hostage_context"])),
         held_heads=frozenset(_norm(w) for w in persons["held_heads"]),
         implied_blockers=_words(alternation(persons.get("implied_blockers", []))),
         reporting_after=re.compile(rf"[^.;:]{{0,120}}?(?<![\w\-])(?:{alternation(doc['reporting'])})(?![\w\-])",

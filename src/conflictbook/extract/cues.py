@@ -11,7 +11,7 @@ phrase is no tally: the first cue decides.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from conflictbook.extract.casualty_terms import grammar, terms
@@ -22,6 +22,7 @@ _CUE_REACH = 120  # characters before a phrase searched for its active cue (cue,
 _OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
+_HELD = frozenset({"held", "hold", "holds", "holding", "being held", "kept"})   # held by someone: detained or hostage
 _WORD_START = re.compile(r"(?<![\w\-])\w+")   # a word where ``before_tail``'s cue may begin
 
 
@@ -237,6 +238,8 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
         return [Cue("killed", phrase.start, phrase.end, "implied")]  # "12 bodies were taken to the hospital"
     if any(_norm_cue(text, c) in t.captivity_cues for c in cues) and not t.captivity_words.search(text):
         return []  # "twelve people were rescued from the rubble": no captivity, no release
+    if cues and _norm_cue(text, cues[0]) in _HELD and t.hostage_context.search(text):
+        cues = [replace(cues[0], category="hostage"), *cues[1:]]  # held for ransom, in captivity: hostages
     return cues
 
 

@@ -924,3 +924,21 @@ STAYING_AND_HELD = [
 def test_where_the_displaced_stay_and_who_holds_people(text, expected):
     _, rows = tallies(text)
     assert [(r.category, r.best) for r in rows] == expected
+
+
+# Leaving a place: (text, [(category, best), ...]) for all rows.
+DEPARTURES = [
+    ("At least 4,000 people have left Sarvan since the shelling began.", [("displaced", 4000)]),
+    ("About 300 families left the town overnight.", [("displaced", 300)]),
+    ("Nearly 90 families had left their village by Friday.", [("displaced", 90)]),
+    # officials travelling, members quitting, soldiers leaving a base: no displacement
+    ("Two ministers have left Kabul for the talks.", []),
+    ("Five members left the party in protest.", []),
+    ("Twelve soldiers left the base at dawn.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEPARTURES)
+def test_leaving_a_place(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.best) for r in rows] == expected

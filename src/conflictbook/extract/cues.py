@@ -276,6 +276,9 @@ def _find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> 
         return [Cue(implied, phrase.start, phrase.end, "implied")]
     if after:
         return after
+    departed = t.departure.match(text, phrase.end) if phrase.head.lower() in t.departure_heads else None
+    if departed:  # "At least 23,000 people have left Merrow": leaving a place is displacement
+        return [Cue("displaced", departed.start("cue"), departed.end("cue"), "intransitive")]
     returned = t.held_return.match(text, phrase.end) if phrase.head.lower() in t.held_heads else None
     if returned:  # "84 prisoners have returned": held people coming back are released
         return [Cue("released", returned.start("cue"), returned.end("cue"), "intransitive")]

@@ -89,7 +89,8 @@ def gates() -> TallyGates:
     row = [*(phrase for form in FORMS for phrase in cues[form]), *doc["object_complements"]["complements"],
            *(f"{verb} {word}" for verb in doc["particles"]["verbs"] for word in doc["particles"]["complements"]),
            *doc["causatives"]["displaced"], *doc["persons"]["held_return_verbs"], *toll_nouns,
-           *doc["departures"]["verbs"],  # "have left Merrow": the place after it may be any word
+           # "people have left Merrow": the place after it may be any word, the head is one of a few
+           *(f"{verb} {head}" for verb in doc["departures"]["verbs"] for head in doc["departures"]["heads"]),
            *tolls["bringing_to_verbs"],
            *(f"no {noun}" for noun in doc["negated_events"]["nouns"]),  # "no arrests had been made"
            # "revised the total to 120": an object verb with an anaphoric noun (a toll noun opens the gate anyway)

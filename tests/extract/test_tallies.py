@@ -942,3 +942,20 @@ DEPARTURES = [
 def test_leaving_a_place(text, expected):
     _, rows = tallies(text)
     assert [(r.category, r.best) for r in rows] == expected
+
+
+# A participle in front of the counted noun gives the category when nothing else does: (text, [(category, best)]).
+MODIFIER_CATEGORIES = [
+    ("Medics treated 40 wounded fighters at the field clinic.", [("injured", 40)]),
+    ("Relatives of 12 missing sailors gathered at the port.", [("missing", 12)]),
+    ("The agency feeds 3,000 displaced families in the valley.", [("displaced", 3000)]),
+    # a cue of its own comes first; a freed captive is not held now
+    ("Nine wounded soldiers were evacuated by helicopter.", [("relocated", 9)]),
+    ("Reporters met 20 freed kidnapped pupils.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MODIFIER_CATEGORIES)
+def test_a_participle_before_the_noun(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.best) for r in rows] == expected

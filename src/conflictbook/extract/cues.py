@@ -284,7 +284,22 @@ def _find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> 
         return [Cue("released", returned.start("cue"), returned.end("cue"), "intransitive")]
     if implied:
         return [Cue(implied, phrase.start, phrase.end, "implied")]
+    modifier = _modifier_category(phrase)
+    if modifier:
+        return [Cue(modifier, phrase.start, phrase.end, "implied")]
     return []
+
+
+def _modifier_category(phrase: PeoplePhrase) -> str | None:
+    """'16 wounded soldiers': a participle in front of the counted noun names its category."""
+    if phrase.kind in ("bare", "headless") or not phrase.head:
+        return None
+    t = terms()
+    words = [w.lower() for w in re.findall(r"[\w\-]+", phrase.victims)][:-1]  # the words before the head
+    found = [t.adjective_categories[w] for w in words if w in t.adjective_categories]
+    if not found or t.implied_blockers.search(phrase.text):
+        return None
+    return found[0]
 
 
 def pronoun_objects(text: str) -> list[tuple[Cue, int]]:

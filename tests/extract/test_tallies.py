@@ -959,3 +959,23 @@ MODIFIER_CATEGORIES = [
 def test_a_participle_before_the_noun(text, expected):
     _, rows = tallies(text)
     assert [(r.category, r.best) for r in rows] == expected
+
+
+# A figure put down to a side: (text, [(quantity_text, category, best, perpetrator), ...]) for all rows.
+ATTRIBUTED = [
+    ("Of the deaths it verified, the mission attributes 58 to shelling by the army and 21 to the rebels.",
+     [("58", "killed", 58, "the army"), ("21", "killed", 21, "the rebels")]),
+    ("The report attributed 40 of the deaths to government troops.",
+     [("40 of the deaths", "killed", 40, "government troops")]),
+    ("Monitors blamed 12 of the killings on the militia and 5 on unidentified gunmen.",
+     [("12", "killed", 12, "the militia"), ("5", "killed", 5, "unidentified gunmen")]),
+    # nothing counted: no row
+    ("Police blamed the fire on arsonists.", []),
+    ("The court attributed 30 percent of the damage to the storm.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTED)
+def test_a_figure_put_down_to_a_side(text, expected):
+    _, rows = tallies(text)
+    assert [(r.quantity_text, r.category, r.best, r.perpetrator) for r in rows] == expected

@@ -33,6 +33,7 @@ _INDEFINITE_NP = re.compile(r"(?:an?)\s+(?:[\w\-]+\s+){0,2}[\w\-]+", re.IGNORECA
 _NAME_RUN = re.compile(r"(?:\bthe\s+)?(?:[A-Z][\w'\u2019\-]*\s+)*[A-Z][\w'\u2019\-]*\s*$")
 _ACCUSED_OF = re.compile(r"(?<![\w\-])(?:accused|accusing|accuses|accuse)\s+(?P<who>[^,;.]{1,60}?)\s+of\s+$",
                          re.IGNORECASE)   # right before an active cue: "accused the Alliance of <cue>"
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _LAST_BREAK = re.compile(r"[,;]\s*|\s[\u2014\u2013-]{1,2}\s")   # a subject starts after the last of these
 
 
@@ -268,6 +269,21 @@ def _blamed(actors: Actors, text: str) -> str:
         words = who.split()
         if 0 < len(words) <= 5 and words[0].lower() not in terms().pronouns and not not_agent(words[-1]):
             return who
+    return ""
+
+
+def attributed_to(actors: Actors, who: str) -> str:
+    """The side in "attributes 211 to WHO": the agent of a by-phrase in it ("shelling by the KAF"), else WHO."""
+    who = _PARENTHESIS.sub("", who).strip()  # "the Kaldorian Armed Forces (KAF)"
+    found = _by_phrase(actors, who, 0)
+    if found:
+        return found
+    named = actors(who)
+    if named:
+        return named[0].actor.name
+    words = who.split()
+    if 0 < len(words) <= 5 and words[0].lower() not in terms().pronouns and not not_agent(words[-1]):
+        return who
     return ""
 
 

@@ -100,6 +100,7 @@ class Terms:
     reversal: re.Pattern                   # "had survived": undoes a killed cue in its clause
     hostage_context: re.Pattern            # "captivity", "ransom": people "held" are hostages
     adjective_categories: dict[str, str]   # "16 wounded soldiers": the category of a modifier
+    attribution: re.Pattern                # "attributes " before the first figure put down to a side
     departure: re.Pattern                  # " have left Merrow", " left the town": right after the people
     departure_heads: frozenset[str]        # ... of civilians only
     reporting_after: re.Pattern            # "six detainees ... told", "hostages said"
@@ -229,6 +230,7 @@ def terms() -> Terms:
         reversal=_words(alternation(doc["reversals"])),
         hostage_context=_words(alternation(doc["hostage_context"])),
         adjective_categories={_norm(k): v for k, v in doc["adjective_categories"].items()},
+        attribution=re.compile(rf"(?<![\w\-])(?:{alternation(doc['attributions']['verbs'])})\s+(?=\S)", re.IGNORECASE),
         departure_heads=frozenset(_norm(w) for w in doc["departures"]["heads"]),
         departure=re.compile(rf"\s+(?P<cue>{alternation(doc['departures']['verbs'])})\s+(?:(?-i:[A-Z])|(?:the|their|"
                              rf"our|its)\s+(?:\w+\s+)?(?:{alternation(doc['departures']['places'])})(?![\w\-]))",

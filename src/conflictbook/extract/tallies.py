@@ -20,7 +20,7 @@ from functools import cached_property
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article, Sentence
-from conflictbook.extract.agents import agent, clause_start
+from conflictbook.extract.agents import agent, attributed_to, clause_start
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
 from conflictbook.extract.dates import FUTURE_RE
@@ -280,6 +280,33 @@ def _toll_objects(text: str, taken: set[int]) -> list[tuple[str, object, int, tu
     return found
 
 
+_ATTRIBUTED = re.compile(r"(?:\s+of\s+(?:the|these|those)\s+(?P<noun>[\w\-]+))?\s+(?:to|on)\s+(?P<who>[^,;.]{1,80}?)"
+                         r"(?=\s+and\s+(?:\d|[a-z]+\s+(?:of|to|on)\b)|\s*[,;.]|$)", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
+
+
+def _attributions(text: str) -> list[tuple[object, str | None, tuple[int, int]]]:
+    """'attributes 211 of the deaths to X and 96 to Y': (figure, category of its noun or None, span of X)."""
+    found = []
+    for verb in terms().attribution.finditer(text):
+        at = verb.end()
+        while True:
+            quantities = find_quantities(text[at: at + 40], offset=at)
+            if not quantities or quantities[0].start != at:
+                break
+            q = quantities[0]
+            tail = _ATTRIBUTED.match(text, q.end)
+            if not tail:
+                break
+            noun = tail.group("noun")
+            found.append((q, terms().implied(noun) if noun else None, tail.span("who")))
+            joined = _AND.match(text, tail.end())
+            if not joined:
+                break
+            at = joined.end()
+    return found
+
+
 def extract_tallies(article: Article, claims: list[Claim], events: list[TimelineEvent]) -> list[Tally]:
     """Counts of people killed, hurt, held or moved in ARTICLE."""
     ctx = _Context(article, claims, events)
@@ -287,7 +314,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
     last_toll: dict[tuple[str, str], int] = {}
     last_figure: list[tuple[str, int | None]] = []  # (category, best) of the last toll or estimate: "the total"
 
-    def add(sentence: Sentence, phrase: PeoplePhrase, cue: Cue, victims_spans, revises=None, giver=None):
+    def add(sentence: Sentence, phrase: PeoplePhrase, cue: Cue, victims_spans, revises=None, giver=None, side=None):
         text = sentence.text
         status, source = _status(ctx, text, sentence, phrase, cue)
         if giver is not None and status == "reported" and not ctx.claim_at(sentence.start + phrase.start):
@@ -311,7 +338,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         promised = cue.mood or status in ("agreed", "demanded")
         if day and published and day < published and promised and FUTURE_RE.search(text):
             day, precision = None, ""  # "held since 3 March will be freed": no past day for a promise
-        perpetrator = agent(ctx.actors, text, phrase, cue, victims_spans)
+        perpetrator = side if side is not None else agent(ctx.actors, text, phrase, cue, victims_spans)
         rows.append(Tally(
             article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",
             category=cue.category, victims=phrase.victims, perpetrator=perpetrator,
@@ -389,10 +416,12 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         tied = [(p, c) for p, c in tied if p.kind != "bare" or not any(s <= p.start < e for _, s, e, _ in tolls)]
         victims_spans = [(p.start, p.end) for p, _ in tied]
         revised = next((r for *_, r in tolls if r is not None), None)
+        attributed = _attributions(text) if gate.attributions.holds(words) else []
+        sides = {q.start: attributed_to(ctx.actors, text[start:end]) for q, _, (start, end) in attributed}
         for phrase, cues in tied:
             for cue in cues:
                 revises = revised if cue.category == "killed" and revised is not None and not tolls else None
-                add(sentence, phrase, cue, victims_spans, revises)
+                add(sentence, phrase, cue, victims_spans, revises, side=sides.get(phrase.quantity_start))
         for category, start, end, revises in tolls:
             if any(start <= p.start < end for p, _ in tied):
                 continue
@@ -423,6 +452,15 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             category = terms().negated_events[match.group("noun").lower()]
             none = PeoplePhrase(match.start(), match.end(), match.group(), "", match.group("noun"), 0, 0, 0, "negation")
             add(sentence, none, Cue(category, match.start(), match.end(), "implied"), victims_spans)
+        for q, category, _span in attributed:
+            if any(p.start <= q.start < p.end for p, _ in tied):
+                continue  # "attributed 40 of the deaths to ...": the counted phrase's row, with its side
+            category = category or next((terms().implied(w) for w in re.findall(r"[\w\-]+", text)
+                                         if terms().implied(w)), None)  # "Of the deaths ..., X attributes 211"
+            if category is None:
+                continue
+            figure = PeoplePhrase(q.start, q.end, q.text, "", "", q.low, q.best, q.high, "attributed")
+            add(sentence, figure, Cue(category, q.start, q.end, "implied"), victims_spans, side=sides[q.start])
         used = {p.start for p, _ in tied}
         for phrase in phrases:
             if phrase.kind != "headless" or phrase.start in used or phrase.best is None:

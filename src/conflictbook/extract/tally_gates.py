@@ -65,6 +65,7 @@ class TallyGates:
     tolls: WordGate      # "the death toll rose to 19", "the number of civilians killed has risen to 80"
     estimates: WordGate  # "put the number of ... at 40", "bringing the number of ... to 212"
     pronouns: WordGate   # "arrested them"
+    attributions: WordGate  # "attributes 211 of the deaths to ..."
 
     def people_in(self, words: frozenset[str] | None, text: str) -> bool:
         """Whether TEXT may hold a counted phrase: a digit, a number or determiner word, a person noun."""
@@ -89,6 +90,9 @@ def gates() -> TallyGates:
     row = [*(phrase for form in FORMS for phrase in cues[form]), *doc["object_complements"]["complements"],
            *(f"{verb} {word}" for verb in doc["particles"]["verbs"] for word in doc["particles"]["complements"]),
            *doc["causatives"]["displaced"], *doc["persons"]["held_return_verbs"], *toll_nouns,
+           # "attributes 211 of the deaths to ...": the verb and an implied category noun
+           *(f"{verb} {noun}" for verb in doc["attributions"]["verbs"]
+             for forms in doc["categories"].values() for noun in (forms or {}).get("implied") or []),
            # "people have left Merrow": the place after it may be any word, the head is one of a few
            *(f"{verb} {head}" for verb in doc["departures"]["verbs"] for head in doc["departures"]["heads"]),
            *tolls["bringing_to_verbs"],
@@ -108,4 +112,5 @@ def gates() -> TallyGates:
         estimates=WordGate.of([*tolls["estimate_verbs"], *tolls["bringing_verbs"], *tolls["bringing_to_verbs"],
                                *tolls["object_verbs"]]),
         pronouns=WordGate.of(doc["grammar"]["object_pronouns"]),
+        attributions=WordGate.of(doc["attributions"]["verbs"]),
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from conflictbook.wordscan import alias_starts, finditer_at_words, sub_patterns, word_pattern
+from conflictbook.wordscan import WORD, PhraseMatcher, alias_starts, all_ascii, sub_patterns, word_pattern
 
 DEFAULT_GAZETTEER = Path(__file__).resolve().parents[2] / "data" / "actors.yml"
 
@@ -82,14 +82,17 @@ class _Index:
     acronym_starts: frozenset[str] | None = None
     name_groups: dict[str, tuple[str, ...]] | None = None
     acronym_groups: dict[str, tuple[str, ...]] | None = None
+    name_matcher: PhraseMatcher | None = None
+    acronym_matcher: PhraseMatcher | None = None
 
     def finditer(self, text: str):
         """Non-overlapping alias matches, longest first where two overlap."""
         found = []
-        if self.names:
-            found.extend(finditer_at_words(self.names, self.name_starts, text, True, self.name_groups))
-        if self.acronyms:
-            found.extend(finditer_at_words(self.acronyms, self.acronym_starts, text, False, self.acronym_groups))
+        runs = WORD.findall(text)          # once for both matchers: they drop aliases whose words are absent
+        if self.name_matcher:
+            found.extend(self.name_matcher.finditer(text, {run.lower() for run in runs}))
+        if self.acronym_matcher:
+            found.extend(self.acronym_matcher.finditer(text, set(runs)))
         found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
         end = -1
         for match in found:
@@ -115,7 +118,9 @@ def _specific_index(actors: tuple[Actor, ...]) -> _Index:
                 names.append(alias)
     return _Index(word_pattern(names), word_pattern(acronyms, case_sensitive=True), lookup,
                   alias_starts(names, fold=True), alias_starts(acronyms, fold=False),
-                  sub_patterns(names, fold=True), sub_patterns(acronyms, fold=False))
+                  sub_patterns(names, fold=True), sub_patterns(acronyms, fold=False),
+                  PhraseMatcher(names) if names else None,
+                  PhraseMatcher(acronyms, case_sensitive=True) if acronyms else None)
 
 
 def lookup_aliases(actors: tuple[Actor, ...]):
@@ -135,10 +140,16 @@ def _country_pattern(countries: tuple[str, ...]) -> re.Pattern | None:
     """Country names as written (a prefix match, so "Syria" also finds "Syrian")."""
     if not countries:
         return None
-    body = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+    pattern = _country_alternation(countries)
     _COUNTRY_KEYS[pattern] = {c.lower(): c for c in countries}
     return pattern
+
+
+@lru_cache(maxsize=256)
+def _country_alternation(countries: tuple[str, ...]) -> re.Pattern:
+    """The prefix pattern of COUNTRIES, longest first (bounded cache: also built for the few an article names)."""
+    body = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
 def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]:
@@ -150,9 +161,18 @@ def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]
 def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
     """Memoised: the timeline and the tallies both ask for the countries of the same article text."""
     found = set()
-    pattern = _country_pattern(tuple(sorted({a.country for a in actors if a.country})))
+    countries = tuple(sorted({a.country for a in actors if a.country}))
+    pattern = _country_pattern(countries)
     if pattern:
-        found.update(_COUNTRY_KEYS[pattern][m.group(0).lower()] for m in pattern.finditer(text))
+        keys = _COUNTRY_KEYS[pattern]
+        if all_ascii(WORD.findall(text)):
+            # Every letter of the text is ASCII, so a country matches only where its lower-cased name is a
+            # substring of the lower-cased text: the others are dropped from the pattern (same matches).
+            low = text.lower()
+            named = tuple(c for c in countries if c.lower() in low)
+            pattern = _country_alternation(named) if named else None
+        if pattern:
+            found.update(keys[m.group(0).lower()] for m in pattern.finditer(text))
     index = _specific_index(actors)
     for match in index.finditer(text):
         actor = index.actor(match.group(0))

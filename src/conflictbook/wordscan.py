@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
+_WORD = WORD
 
 
 def _ordered(aliases: list[str]) -> list[str]:
@@ -96,3 +97,78 @@ def _words_pattern(words: frozenset[str], fold: bool) -> re.Pattern:
     is Python's lower-casing)."""
     body = "|".join(sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if fold else 0)
+
+
+def _phrase_words(phrase: str, fold: bool) -> frozenset[str] | None:
+    """The \\w runs of PHRASE (lower-cased when FOLD); None when one is not ASCII (it could match a text word
+    that differs from it under the regex engine's Unicode case folding, so words cannot rule it out)."""
+    runs = _WORD.findall(phrase)
+    if not all(run.isascii() for run in runs):
+        return None
+    return frozenset(run.lower() if fold else run for run in runs)
+
+
+class PhraseMatcher:
+    """``word_pattern(phrases)`` that first drops the phrases whose words are not all in the text.
+
+    Why it gives the same matches: inside a phrase, words are separated by non-word characters that match
+    only non-word characters (spaces, punctuation, ``['’]``), and the pattern's ``(?<![\\w-])``/``(?![\\w-])``
+    bound its ends, so each \\w run of a matched phrase is a whole \\w run of the text, equal to it once
+    lower-cased (ASCII words; IGNORECASE on ASCII letters is ``str.lower``). A phrase with a word missing
+    from the text cannot match anywhere, and an alternation without it (same order) picks the same
+    alternative at every position. Texts with a non-ASCII word keep the word-start pre-filter
+    (``finditer_at_words``), which does not depend on case folding of ASCII words.
+    """
+
+    def __init__(self, phrases: list[str], case_sensitive: bool = False) -> None:
+        self.fold = not case_sensitive
+        self.ordered = tuple(_ordered(phrases))
+        self.pattern = compile_words(self.ordered, case_sensitive) if self.ordered else None
+        self.starts = alias_starts(list(self.ordered), self.fold)
+        self.by_start = sub_patterns(list(self.ordered), self.fold)
+        self._always: list[int] = []                    # phrases no word can rule out (non-ASCII, no word)
+        self._by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for rank, phrase in enumerate(self.ordered):
+            needed = _phrase_words(phrase, self.fold)
+            if not needed:
+                self._always.append(rank)
+                continue
+            key = max(needed, key=lambda w: (len(w), w))        # the longest word: the rarest, as a rule
+            self._by_word.setdefault(key, []).append((rank, needed))
+        self._keys = frozenset(self._by_word)
+
+    def possible(self, words: frozenset[str] | set[str]) -> tuple[str, ...]:
+        """The phrases (in pattern order) whose words all occur in WORDS, the text's \\w runs (lower-cased when
+        the matcher folds case; all ASCII): only they can match in that text."""
+        ranks = list(self._always)
+        for key in self._keys.intersection(words):
+            ranks.extend(rank for rank, needed in self._by_word[key] if needed <= words)
+        return tuple(self.ordered[rank] for rank in sorted(ranks))
+
+    def finditer(self, text: str, words: frozenset[str] | set[str] | None = None):
+        """``self.pattern.finditer(text)``. WORDS, when given, are the \\w runs of a text holding TEXT
+        (lower-cased when the matcher folds case), e.g. ``Sentence.words`` for a part of the sentence."""
+        if self.pattern is None:
+            return iter(())
+        if words is None:
+            runs = _WORD.findall(text)
+            words = {run.lower() for run in runs} if self.fold else set(runs)
+        if not all_ascii(words):
+            return finditer_at_words(self.pattern, self.starts, text, self.fold, self.by_start)
+        possible = self.possible(words)
+        if not possible:
+            return iter(())
+        if len(possible) == len(self.ordered):
+            return self.pattern.finditer(text)
+        return _subset_pattern(possible, not self.fold).finditer(text)
+
+
+def all_ascii(words) -> bool:
+    """Whether every word of WORDS is ASCII (then case folding is ``str.lower`` for them)."""
+    return "".join(words).isascii()
+
+
+@lru_cache(maxsize=1024)
+def _subset_pattern(phrases: tuple[str, ...], case_sensitive: bool) -> re.Pattern:
+    """``compile_words`` for a few phrases of a big list (bounded: the subsets vary from text to text)."""
+    return compile_words.__wrapped__(phrases, case_sensitive)

@@ -400,7 +400,10 @@ def test_time_of_speech(body: str, when: str) -> None:
 
 GATE_WORDS = ["said", "says", "told", "according", "to", "quoted", "as", "saying", "that", "the", "army", "Marta",
               "Kovan", "a", "spokeswoman", ",", ".", "\u201c", "\u201d", "denied", "it", "He", "officials",
-              "seven", "were", "killed", "on", "Monday", "but", "added", "cited", "radio", "Reuters", "the mayor"]
+              "seven", "were", "killed", "on", "Monday", "but", "added", "cited", "radio", "Reuters", "the mayor",
+              # cue words glued to other characters, in capitals, or folded by the regex engine only
+              "re-said", "well-said", "said\u2019s", "said's", "SAID", "Told", "recited", "misquoted", "pointed",
+              "out", "called", "for", "\u017faid", "Sa\u00efd", "\u212aovan", "accordingly", "(said)", "said_"]
 
 
 def _attributions(body: str) -> list[tuple]:
@@ -427,9 +430,14 @@ def test_cue_gate_gives_the_attributions_of_the_ungated_patterns(body):
     ("According to the army, seven were killed.", True),
     ("Radio Tamsin quoted the mayor as saying that it burned.", True),
     ("The Said family left.", True),            # a capitalised cue word still opens the patterns
+    ("The poem was recited on Monday.", False),  # "cited" inside a word opens nothing
+    ("Officials pointed to the map.", False),    # "pointed out" needs both of its words
+    ("Officials pointed it out.", True),
+    ("The war-weary residents, re-said that.", True),   # a hyphen splits the words of \w runs too
+    ("The \u017fheriff \u017faid so.", True),           # a non-ASCII word: the sentence is scanned
 ])
 def test_may_hold_cue(sentence, may):
-    assert claims_module._may_hold_cue(sentence) is may
+    assert claims_module._may_hold_cue(Article.build("gate", sentence).sentences[0]) is may
 
 
 TAIL_PIECES = st.sampled_from(["also", "had", "has", "on", "late", "Monday", "the army", ",", "  ", " ", "\t",

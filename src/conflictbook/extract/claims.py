@@ -21,7 +21,7 @@ from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
 from conflictbook.extract.speakers import Mention, SpeakerBook, parse_speaker
 from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
-from conflictbook.wordscan import alias_starts, finditer_at_words
+from conflictbook.wordscan import PhraseMatcher, alias_starts, all_ascii, finditer_at_words
 
 _PUBLISHED_IN = re.compile(r"^(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)?\s*[^,]{0,60}?"
                            r"(?=\s+(?:on|in|at|last|this|yesterday|today)\b|,|$)")
@@ -48,6 +48,11 @@ class Attribution:
     quotes: list[Quote] = field(default_factory=list)
 
 
+# Verbs of "Y quoted X as saying": with "according (to)", the openers of an attribution without a lexicon cue.
+_QUOTING_VERBS = ("quoted", "quotes", "cited", "cites")
+_QUOTING = "|".join(_QUOTING_VERBS)
+
+
 @cache
 def _patterns() -> dict:
     lex = load("reporting")
@@ -60,11 +65,13 @@ def _patterns() -> dict:
         # the words a cue can open with: the cue pattern is tried only there (same matches, faster)
         "cue_starts": alias_starts([str(w).lower() for w in lex["clause"] + lex["recipient"] + lex["object"]],
                                    fold=True),
+        # the same cue pattern, tried with only the cues whose words all occur in the sentence
+        "cue_matcher": PhraseMatcher([str(w).lower() for w in lex["clause"] + lex["recipient"] + lex["object"]]),
         "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|according\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE | re.S),
         "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*"
                                     rf"(?P<cue>{cue})(?![\w-])(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
         "speaker_stop": re.compile(rf",|;|\s+(?:{adjunct})\s|\s*[.!?]*\s*$", re.IGNORECASE),
-        "quoted": re.compile(r"^\s*(?P<via>.+?)\s+(?P<cue>quoted|quotes|cited|cites)\s+(?P<spk>.+?)"
+        "quoted": re.compile(rf"^\s*(?P<via>.+?)\s+(?P<cue>{_QUOTING})\s+(?P<spk>.+?)"
                              r"(?:\s+(?:on|in|at|late on)\s+[^,]+?)?\s+as\s+saying\b\s*(?P<that>that\b)?",
                              re.IGNORECASE | re.S),
         # (?<!\s): a match never starts inside a blank run (the run's first blank would match too), and
@@ -90,7 +97,7 @@ def _patterns() -> dict:
 
 # "… on Monday" at the end of a speaker phrase; (?<!\s) as in "between_tail" (same matches, linear).
 _ON_DAY_TAIL = re.compile(r"(?<!\s)\s+(?:on|late\s+on)\s+\w+$")
-_QUOTED_CUE = re.compile(r"\s(?:quoted|quotes|cited|cites)\s", re.IGNORECASE)
+_QUOTED_CUE = re.compile(rf"\s(?:{_QUOTING})\s", re.IGNORECASE)
 _AS_SAYING = re.compile(r"\sas\s+saying\b", re.IGNORECASE)
 
 
@@ -394,7 +401,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     text, pats = article.text, _patterns()
     quoted = _quoted_as_saying(masked)
     found: list[Attribution] = []
-    for match in finditer_at_words(pats["cue"], pats["cue_starts"], masked, fold=True):
+    for match in pats["cue_matcher"].finditer(masked, sent.words):     # masked: SENT with quotes blanked
         if not match.group(0).islower():
             continue          # "Civilians Accused Of Spying": a title-case headline word, not a cue
         if found and not _starts_new_clause(masked, sent.start, found[-1], match.start()):
@@ -515,12 +522,10 @@ def find_attributions(article: Article) -> list[Attribution]:
         here = [q for q in local if q not in used]
         attrs = _direct_after(article, sent, here, names) or _direct_before(article, sent, here, names)
         if not attrs:
+            if not _may_hold_cue(sent) or _inside(found, sent.start):
+                continue
             masked = mask_quotes(text, local, sent.start, sent.end)
             if not masked.strip():
-                continue
-            if _inside(found, sent.start):
-                continue
-            if not _may_hold_cue(text[sent.start:sent.end]):
                 continue
             attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
                 _indirect(article, sent, masked, names)
@@ -538,16 +543,26 @@ def find_attributions(article: Article) -> list[Attribution]:
 
 
 # Words that open an attribution without a lexicon cue: "according to X", "Y quoted X as saying".
-_OTHER_OPENERS = re.compile(r"according|quoted|quotes|cited|cites", re.IGNORECASE)
+_OTHER_OPENERS = re.compile("according|" + _QUOTING, re.IGNORECASE)
+_OPENER_WORDS = frozenset(("according",) + _QUOTING_VERBS)
 
 
-def _may_hold_cue(sentence: str) -> bool:
-    """Whether SENTENCE has a reporting cue or another opener: the trailing, parenthetical and indirect
-    patterns all need one, so a sentence without is skipped before their many regex passes."""
-    if _OTHER_OPENERS.search(sentence):
-        return True
-    pats = _patterns()
-    return next(finditer_at_words(pats["cue"], pats["cue_starts"], sentence, fold=True), None) is not None
+def _may_hold_cue(sent: Sentence) -> bool:
+    r"""Whether SENT has a reporting cue or another opener: the trailing, parenthetical and indirect patterns
+    all need one, so a sentence without is skipped before their many regex passes.
+
+    A superset, from the sentence's words: every cue (in "cue", "cue_first", "speaker_first") and opener
+    ("according to", "\squoted\s") those patterns match is bounded by spaces or non-word characters, so
+    each of its words is a whole \w run of the sentence. With only ASCII words, lower-casing is the
+    patterns' case folding; otherwise the sentence text is scanned as before.
+    """
+    words = sent.words
+    if not all_ascii(words):
+        if _OTHER_OPENERS.search(sent.text):
+            return True
+        pats = _patterns()
+        return next(finditer_at_words(pats["cue"], pats["cue_starts"], sent.text, fold=True), None) is not None
+    return not _OPENER_WORDS.isdisjoint(words) or bool(_patterns()["cue_matcher"].possible(words))
 
 
 def _inside(found: list[Attribution], offset: int) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from conflictbook.wordscan import WORD, PhraseMatcher, alias_starts, all_ascii, sub_patterns, word_pattern
+from conflictbook.wordscan import WORD, PhraseMatcher, alias_starts, all_ascii, lowered, sub_patterns, word_pattern
 
 DEFAULT_GAZETTEER = Path(__file__).resolve().parents[2] / "data" / "actors.yml"
 
@@ -85,12 +85,12 @@ class _Index:
     name_matcher: PhraseMatcher | None = None
     acronym_matcher: PhraseMatcher | None = None
 
-    def finditer(self, text: str):
-        """Non-overlapping alias matches, longest first where two overlap."""
+    def finditer(self, text: str, runs: list[str] | None = None):
+        """Non-overlapping alias matches, longest first where two overlap. RUNS: ``WORD.findall(text)``."""
         found = []
-        runs = WORD.findall(text)          # once for both matchers: they drop aliases whose words are absent
+        runs = WORD.findall(text) if runs is None else runs   # once for both: they drop aliases not in the text
         if self.name_matcher:
-            found.extend(self.name_matcher.finditer(text, {run.lower() for run in runs}))
+            found.extend(self.name_matcher.finditer(text, lowered(runs)))
         if self.acronym_matcher:
             found.extend(self.acronym_matcher.finditer(text, set(runs)))
         found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
@@ -154,7 +154,16 @@ def _country_alternation(countries: tuple[str, ...]) -> re.Pattern:
 
 def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]:
     """Countries an article is about: those named, and those of actors it names specifically."""
-    return set(_countries_in(text, load_gazetteer() if actors is None else actors))
+    if actors is None:
+        return set(_countries_in_gazetteer(text, id(load_gazetteer())))
+    return set(_countries_in(text, actors))
+
+
+@lru_cache(maxsize=8)
+def _countries_in_gazetteer(text: str, gazetteer: int) -> frozenset[str]:
+    """``_countries_in`` with the gazetteer (GAZETTEER: its id), memoised without hashing its actors at every
+    call (that cost more than the look-up saves)."""
+    return _countries_in(text, load_gazetteer())
 
 
 @lru_cache(maxsize=8)
@@ -163,9 +172,10 @@ def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
     found = set()
     countries = tuple(sorted({a.country for a in actors if a.country}))
     pattern = _country_pattern(countries)
+    runs = WORD.findall(text)
     if pattern:
         keys = _COUNTRY_KEYS[pattern]
-        if all_ascii(WORD.findall(text)):
+        if all_ascii(runs):
             # Every letter of the text is ASCII, so a country matches only where its lower-cased name is a
             # substring of the lower-cased text: the others are dropped from the pattern (same matches).
             low = text.lower()
@@ -174,7 +184,7 @@ def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
         if pattern:
             found.update(keys[m.group(0).lower()] for m in pattern.finditer(text))
     index = _specific_index(actors)
-    for match in index.finditer(text):
+    for match in index.finditer(text, runs):
         actor = index.actor(match.group(0))
         if actor and actor.country:
             found.add(actor.country)
@@ -186,8 +196,9 @@ def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -
     actors = load_gazetteer()
     mentions: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
-    index = _specific_index(actors)
-    for match in index.finditer(text):
+    index = _gazetteer_index()
+    runs = WORD.findall(text)
+    for match in index.finditer(text, runs):
         actor = index.actor(match.group(0))
         if actor is None:
             continue
@@ -196,8 +207,7 @@ def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -
     for actor in actors:
         if not actor.generic or not countries or actor.country not in countries:
             continue
-        generic = _generic_pattern(actor.generic)
-        for match in generic.finditer(text):
+        for match in _generic_matcher(actor.generic).finditer(text, lowered(runs)):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             mentions.append(ActorMention(actor, match.group(0), offset + match.start(), offset + match.end()))
@@ -206,8 +216,20 @@ def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -
 
 
 @cache
-def _generic_pattern(aliases: tuple[str, ...]) -> re.Pattern | None:
-    return word_pattern(list(aliases))
+def _generic_matcher(aliases: tuple[str, ...]) -> PhraseMatcher:
+    """``word_pattern(aliases)``, tried with only the aliases whose words are in the text."""
+    return PhraseMatcher(list(aliases))
+
+
+_HELD_INDEX: list = [None, None]       # [the gazetteer, its index]
+
+
+def _gazetteer_index() -> _Index:
+    """``_specific_index(load_gazetteer())`` without hashing the gazetteer's actors at every call."""
+    actors = load_gazetteer()
+    if _HELD_INDEX[0] is not actors:
+        _HELD_INDEX[:] = [actors, _specific_index(actors)]
+    return _HELD_INDEX[1]
 
 
 def canonical(name: str, countries: set[str] | None = None) -> str:

@@ -163,6 +163,11 @@ class PhraseMatcher:
         return _subset_pattern(possible, not self.fold).finditer(text)
 
 
+def lowered(runs: list[str]) -> set[str]:
+    r"""The lower-cased RUNS (\w runs: no blank inside, and lower-casing never makes one), lowered at once."""
+    return set(" ".join(runs).lower().split())
+
+
 def all_ascii(words) -> bool:
     """Whether every word of WORDS is ASCII (then case folding is ``str.lower`` for them)."""
     return "".join(words).isascii()

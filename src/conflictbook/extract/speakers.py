@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from conflictbook.lexicon import load, load_list
 
@@ -49,9 +49,9 @@ def _singular(noun: str) -> str:
     return noun
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
-    """One speaker noun phrase, parsed without context."""
+    """One speaker noun phrase, parsed without context (frozen: ``parse_speaker`` shares one per phrase)."""
 
     text: str                 # the phrase as written (after trimming)
     name: str = ""            # a proper name ("Jane Roe", "ARSA")
@@ -154,8 +154,10 @@ def _clean(phrase: str) -> str:
     return phrase
 
 
+@lru_cache(maxsize=4096)
 def parse_speaker(phrase: str) -> Mention | None:
-    """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos")."""
+    """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos"). Memoised: a pure
+    function of the phrase, asked again for the same phrases (priming, each pattern tried, each article)."""
     lex = _lex()
     text = _clean(phrase)
     if not text or len(text) > 160:

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 
 from conflictbook.lexicon import load, load_list
 
@@ -454,13 +455,23 @@ class SpeakerBook:
 
 @cache
 def _role_name_pattern() -> re.Pattern:
+    # Names never run across a paragraph break (the headline is the first paragraph).
+    return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+[^\S\n]+){{0,3}}(?:[a-z-]+[^\S\n]+)?{_role_and_names()}")
+
+
+@cache
+def _role_and_names() -> str:
+    """The part of the role-name pattern from the role on: "spokesman Jane Roe", "police chief Gen. Jan Roe"."""
     lex = _lex()
     roles = sorted(lex["roles"] | lex["titles"], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
     name = r"[A-Z][\w'\u2019-]+"
-    # Names never run across a paragraph break (the headline is the first paragraph).
-    return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+[^\S\n]+){{0,3}}(?:[a-z-]+[^\S\n]+)?(?i:{body})\.?[^\S\n]+"
-                      rf"(?:(?i:{body})\.?[^\S\n]+)?{name}(?:[^\S\n]+{name}){{1,2}}")
+    return rf"(?i:{body})\.?[^\S\n]+(?:(?i:{body})\.?[^\S\n]+)?{name}(?:[^\S\n]+{name}){{1,2}}"
+
+
+@cache
+def _role_then_names() -> re.Pattern:
+    return re.compile(_role_and_names())
 
 
 _RUN = re.compile(r"[\w-]+")
@@ -477,16 +488,32 @@ def role_name_matches(text: str):
     """``_role_name_pattern().finditer(text)``, tried only near role words (the case-insensitive role
     alternation is slow to try at every character). Same matches: a match's role is a whole [\\w-] run
     (an ASCII one equal to a role's first word once lower-cased; non-ASCII runs are always taken) and
-    the match starts at that run or at one of the four runs before it."""
-    pattern, firsts = _role_name_pattern(), _role_first_words()
+    the match starts at that run or at one of the four runs before it. A role run not followed by the rest of
+    the pattern (two capitalised names) opens no match, so the runs before it are not tried."""
+    pattern, firsts, rest = _role_name_pattern(), _role_first_words(), _role_then_names()
     words = _RUN.findall(text)
-    roles = [i for i, word in enumerate(words) if not word.isascii() or word.lower() in firsts]
-    if not roles:
-        return
-    at_run = [run.start() for run in _RUN.finditer(text)]
     starts: set[int] = set()
-    for i in roles:
-        starts.update(at_run[max(0, i - _WORDS_BEFORE_ROLE):i + 1])
+    if "".join(words).isascii():
+        # Only the role words present, found by a small pattern; the runs before each by scanning the
+        # reversed text from it (its runs are the text's runs reversed): no pass over every run in Python.
+        present = firsts.intersection(" ".join(words).lower().split())
+        if not present:
+            return
+        backwards = text[::-1]
+        for role in _runs_pattern(frozenset(present)).finditer(text):
+            if not rest.match(text, role.start()):
+                continue
+            starts.add(role.start())
+            before = _RUN.finditer(backwards, len(text) - role.start())
+            starts.update(len(text) - run.end() for run in islice(before, _WORDS_BEFORE_ROLE))
+    else:
+        roles = [i for i, word in enumerate(words) if not word.isascii() or word.lower() in firsts]
+        if not roles:
+            return
+        at_run = [run.start() for run in _RUN.finditer(text)]
+        for i in roles:
+            if rest.match(text, at_run[i]):
+                starts.update(at_run[max(0, i - _WORDS_BEFORE_ROLE):i + 1])
     end = 0
     for at in sorted(starts):
         if at < end:
@@ -495,6 +522,13 @@ def role_name_matches(text: str):
         if match:
             yield match
             end = match.end()
+
+
+@lru_cache(maxsize=256)
+def _runs_pattern(words: frozenset[str]) -> re.Pattern:
+    """Whole [\\w-] runs equal to one of WORDS (ASCII) once lower-cased."""
+    body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 @cache

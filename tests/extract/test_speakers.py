@@ -108,6 +108,14 @@ ROLE_TEXTS = [
 ]
 
 
+ROLE_TEXTS += [
+    "AID WORKER Dana Fiel, Aid Worker Dana Fiel and aid-worker Dana Fiel.",   # capitals, a hyphen
+    "The governor's aide Jane Roe; the governor\u2019s Jane Roe Kell.",       # apostrophes
+    "Governor Jane\nRoe; governor jane roe; governor Jane Roe-Kell Ivo Marek.",  # a line break, lower case
+    "Deputy Mayor Ivo Kessel met Jos\u00e9 Ruiz, police chief Ana Lind.",     # a non-ASCII word elsewhere
+]
+
+
 @pytest.mark.parametrize("text", ROLE_TEXTS)
 def test_role_name_matches_equal_the_plain_regex(text):
     plain = [m.span() for m in _role_name_pattern().finditer(text)]
@@ -139,3 +147,12 @@ def test_role_name_matches_equal_the_plain_regex_on_any_text(pieces, noise):
 def test_capitalised_plural_role_with_place_is_a_group(phrase, role, kind):
     mention = parse_speaker(phrase)
     assert (mention.name, mention.role, mention.kind) == ("", role, kind)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(ROLE_WORDS.filter(str.isascii), ROLE_GAPS), max_size=30))
+def test_role_name_matches_equal_the_plain_regex_on_ascii_text(pieces):
+    """ASCII words: the role words are found by a small pattern and the runs before them backwards."""
+    text = "".join(w + g for w, g in pieces)
+    plain = [m.span() for m in _role_name_pattern().finditer(text)]
+    assert [m.span() for m in role_name_matches(text)] == plain

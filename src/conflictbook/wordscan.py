@@ -136,24 +136,37 @@ class PhraseMatcher:
             key = max(needed, key=lambda w: (len(w), w))        # the longest word: the rarest, as a rule
             self._by_word.setdefault(key, []).append((rank, needed))
         self._keys = frozenset(self._by_word)
+        self._last: tuple = (None, ())       # (words, phrases) of the last call: a sentence is asked twice
 
     def possible(self, words: frozenset[str] | set[str]) -> tuple[str, ...]:
         """The phrases (in pattern order) whose words all occur in WORDS, the text's \\w runs (lower-cased when
         the matcher folds case; all ASCII): only they can match in that text."""
+        last = self._last
+        if last[0] is words:                 # the same frozenset (never a set: it could have changed since)
+            return last[1]
+        keys = self._keys.intersection(words)
+        if not keys and not self._always:
+            return ()
         ranks = list(self._always)
-        for key in self._keys.intersection(words):
+        for key in keys:
             ranks.extend(rank for rank, needed in self._by_word[key] if needed <= words)
-        return tuple(self.ordered[rank] for rank in sorted(ranks))
+        if len(keys) > 1 or self._always:
+            ranks.sort()                      # one word's phrases are listed in pattern order already
+        found = tuple(self.ordered[rank] for rank in ranks)
+        if isinstance(words, frozenset):
+            self._last = (words, found)
+        return found
 
-    def finditer(self, text: str, words: frozenset[str] | set[str] | None = None):
+    def finditer(self, text: str, words: frozenset[str] | set[str] | None = None, ascii_words: bool | None = None):
         """``self.pattern.finditer(text)``. WORDS, when given, are the \\w runs of a text holding TEXT
-        (lower-cased when the matcher folds case), e.g. ``Sentence.words`` for a part of the sentence."""
+        (lower-cased when the matcher folds case), e.g. ``Sentence.words`` for a part of the sentence;
+        ASCII_WORDS, when known, whether they are all ASCII."""
         if self.pattern is None:
             return iter(())
         if words is None:
             runs = _WORD.findall(text)
             words = {run.lower() for run in runs} if self.fold else set(runs)
-        if not all_ascii(words):
+        if not (all_ascii(words) if ascii_words is None else ascii_words):
             return finditer_at_words(self.pattern, self.starts, text, self.fold, self.by_start)
         possible = self.possible(words)
         if not possible:
@@ -171,6 +184,15 @@ def lowered(runs: list[str]) -> set[str]:
 def all_ascii(words) -> bool:
     """Whether every word of WORDS is ASCII (then case folding is ``str.lower`` for them)."""
     return "".join(words).isascii()
+
+
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+
+
+def ascii_words(text: str) -> bool:
+    """Whether every \\w run of TEXT is ASCII (``all_ascii(WORD.findall(text))``, without listing the runs):
+    true of every part of TEXT, so an article asks once for all its sentences."""
+    return _NON_ASCII_WORD_CHAR.search(text) is None
 
 
 @lru_cache(maxsize=1024)

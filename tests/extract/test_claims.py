@@ -417,7 +417,7 @@ def _attributions(body: str) -> list[tuple]:
 def test_cue_gate_gives_the_attributions_of_the_ungated_patterns(body):
     gated = _attributions(body)
     gate = claims_module._may_hold_cue
-    claims_module._may_hold_cue = lambda sentence: True
+    claims_module._may_hold_cue = lambda *args: True
     try:
         assert _attributions(body) == gated
     finally:

@@ -21,7 +21,7 @@ from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
 from conflictbook.extract.speakers import Mention, SpeakerBook, parse_speaker
 from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
-from conflictbook.wordscan import PhraseMatcher, alias_starts, all_ascii, finditer_at_words
+from conflictbook.wordscan import PhraseMatcher, alias_starts, ascii_words, finditer_at_words
 
 _PUBLISHED_IN = re.compile(r"^(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)?\s*[^,]{0,60}?"
                            r"(?=\s+(?:on|in|at|last|this|yesterday|today)\b|,|$)")
@@ -396,12 +396,14 @@ def _content_end(text: str, sent: Sentence) -> int:
     return end
 
 
-def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
-    """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …"."""
+def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
+              plain: bool | None = None) -> list[Attribution]:
+    """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …". PLAIN: whether the sentence's
+    words are all ASCII (``wordscan.ascii_words``), when known."""
     text, pats = article.text, _patterns()
     quoted = _quoted_as_saying(masked)
     found: list[Attribution] = []
-    for match in pats["cue_matcher"].finditer(masked, sent.words):     # masked: SENT with quotes blanked
+    for match in pats["cue_matcher"].finditer(masked, sent.words, plain):    # masked: SENT, quotes blanked
         if not match.group(0).islower():
             continue          # "Civilians Accused Of Spying": a title-case headline word, not a cue
         if found and not _starts_new_clause(masked, sent.start, found[-1], match.start()):
@@ -509,6 +511,7 @@ def find_attributions(article: Article) -> list[Attribution]:
     """Every attributed statement of ARTICLE, speakers unresolved, in text order."""
     text = article.text
     quotes = find_quotes(text)
+    plain = ascii_words(text)
     names: set[str] = set()
     found: list[Attribution] = []
     used: set[Quote] = set()
@@ -522,13 +525,14 @@ def find_attributions(article: Article) -> list[Attribution]:
         here = [q for q in local if q not in used]
         attrs = _direct_after(article, sent, here, names) or _direct_before(article, sent, here, names)
         if not attrs:
-            if not _may_hold_cue(sent) or _inside(found, sent.start):
+            plain_here = plain or ascii_words(sent.text)       # one search per article when all ASCII
+            if not _may_hold_cue(sent, plain_here) or _inside(found, sent.start):
                 continue
             masked = mask_quotes(text, local, sent.start, sent.end)
             if not masked.strip():
                 continue
             attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
-                _indirect(article, sent, masked, names)
+                _indirect(article, sent, masked, names, plain_here)
             for attr in attrs:
                 inner = [q for q in here if attr.content[0][0] <= q.start and q.end <= attr.content[-1][1]]
                 if any(len(q.content(text).split()) >= 2 for q in inner):
@@ -547,17 +551,18 @@ _OTHER_OPENERS = re.compile("according|" + _QUOTING, re.IGNORECASE)
 _OPENER_WORDS = frozenset(("according",) + _QUOTING_VERBS)
 
 
-def _may_hold_cue(sent: Sentence) -> bool:
+def _may_hold_cue(sent: Sentence, plain: bool | None = None) -> bool:
     r"""Whether SENT has a reporting cue or another opener: the trailing, parenthetical and indirect patterns
     all need one, so a sentence without is skipped before their many regex passes.
 
     A superset, from the sentence's words: every cue (in "cue", "cue_first", "speaker_first") and opener
     ("according to", "\squoted\s") those patterns match is bounded by spaces or non-word characters, so
     each of its words is a whole \w run of the sentence. With only ASCII words, lower-casing is the
-    patterns' case folding; otherwise the sentence text is scanned as before.
+    patterns' case folding; otherwise the sentence text is scanned as before. PLAIN: whether the sentence's
+    words are all ASCII, when known.
     """
     words = sent.words
-    if not all_ascii(words):
+    if not (ascii_words(sent.text) if plain is None else plain):
         if _OTHER_OPENERS.search(sent.text):
             return True
         pats = _patterns()

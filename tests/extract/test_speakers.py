@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictbook.extract.speakers import SpeakerBook, _role_name_pattern, parse_speaker, role_name_matches
+from conflictbook.extract.speakers import (
+    _ORG_SUBJECT,
+    SpeakerBook,
+    _org_subjects,
+    _role_name_pattern,
+    parse_speaker,
+    role_name_matches,
+)
 
 PHRASES = [
     # phrase, name or description, role, kind
@@ -156,3 +163,20 @@ def test_role_name_matches_equal_the_plain_regex_on_ascii_text(pieces):
     text = "".join(w + g for w, g in pieces)
     plain = [m.span() for m in _role_name_pattern().finditer(text)]
     assert [m.span() for m in role_name_matches(text)] == plain
+
+
+SUBJECT_PIECES = st.sampled_from(["The", "Red", "Fen", "Militia", "said", "it", "ARSA", "denied", ".", "!", "?", " ",
+                                  "\n", "\u2009", "\u00a0", "\u201c", "x.", "Mr.", "Army", "the", "O\u2019Neil"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SUBJECT_PIECES, max_size=40).map("".join))
+def test_org_subjects_equal_the_plain_regex(text):
+    """Sentence-opening organisations are tried only where a sentence or line starts: same matches."""
+    assert [m.span() for m in _org_subjects(text)] == [m.span() for m in _ORG_SUBJECT.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(SUBJECT_PIECES, max_size=40).map(" ".join))
+def test_org_subjects_equal_the_plain_regex_with_blanks(text):
+    assert [m.span() for m in _org_subjects(text)] == [m.span() for m in _ORG_SUBJECT.finditer(text)]

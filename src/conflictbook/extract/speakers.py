@@ -101,6 +101,36 @@ _CONNECTORS = ("of", "the", "for", "and", "on")
 _ORG_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
                           r"(?P<org>(?:[A-Z][\w'\u2019-]+[^\S\n]+){0,4}[A-Z][\w'\u2019-]+)(?=[^\S\n]+[a-z])",
                           re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _org_subjects(text: str):
+    """``_ORG_SUBJECT.finditer(text)``, tried only where a sentence or line starts (trying its opening
+    alternation at every character is the slow part). Same matches: a match starts at 0, after a line break,
+    or after [.!?] and a blank (``str.isspace`` is the regex ``\\s``), and ``match`` at such an offset sees
+    the text before it as ``finditer`` does."""
+    end = 0
+    last = -1
+    starts = _SENTENCE_END.finditer(text)
+    at = 0
+    while at is not None:
+        if at >= end and at != last:
+            last = at
+            match = _ORG_SUBJECT.match(text, at)
+            if match:
+                yield match
+                end = match.end()
+        at = None
+        for mark in starts:
+            after = mark.end()
+            if mark.group() == "\n":
+                at = after
+                break
+            if after < len(text) and text[after].isspace():
+                at = after + 1
+                break
+
+
 _NOT_NP_START = {"which", "who", "whom", "that", "whose", "what", "in", "on", "at", "during", "after", "before",
                  "with", "without", "by", "for", "from", "when", "while", "if", "as", "to"}
 _VERB_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|my)\s")
@@ -331,7 +361,7 @@ class SpeakerBook:
             if not known.positions:
                 known.spoke = False
             insort(known.positions, match.start())
-        for match in _ORG_SUBJECT.finditer(text):
+        for match in _org_subjects(text):
             org = match.group("org")
             if len(org.split()) < 2 and not (org.isupper() and len(org) >= 2):
                 continue                      # "Army spokesman ...": a title word, not a body

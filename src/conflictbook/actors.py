@@ -84,15 +84,19 @@ class _Index:
     acronym_groups: dict[str, tuple[str, ...]] | None = None
     name_matcher: PhraseMatcher | None = None
     acronym_matcher: PhraseMatcher | None = None
+    generic: tuple[tuple[Actor, PhraseMatcher], ...] = ()   # actors with generic aliases, in gazetteer order
 
-    def finditer(self, text: str, runs: list[str] | None = None):
-        """Non-overlapping alias matches, longest first where two overlap. RUNS: ``WORD.findall(text)``."""
+    def finditer(self, text: str, runs: list[str] | None = None, low: set[str] | None = None):
+        """Non-overlapping alias matches, longest first where two overlap. RUNS: ``WORD.findall(text)``,
+        LOW: ``lowered(runs)`` when its words are all ASCII (None otherwise), when known."""
         found = []
-        runs = WORD.findall(text) if runs is None else runs   # once for both: they drop aliases not in the text
+        if runs is None:                   # once for both matchers: they drop aliases not in the text
+            runs = WORD.findall(text)
+            low = lowered(runs) if all_ascii(runs) else None
         if self.name_matcher:
-            found.extend(self.name_matcher.finditer(text, lowered(runs)))
+            found.extend(self.name_matcher.finditer(text, low or set(), low is not None))
         if self.acronym_matcher:
-            found.extend(self.acronym_matcher.finditer(text, set(runs)))
+            found.extend(self.acronym_matcher.finditer(text, set(runs), low is not None))
         found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
         end = -1
         for match in found:
@@ -120,7 +124,8 @@ def _specific_index(actors: tuple[Actor, ...]) -> _Index:
                   alias_starts(names, fold=True), alias_starts(acronyms, fold=False),
                   sub_patterns(names, fold=True), sub_patterns(acronyms, fold=False),
                   PhraseMatcher(names) if names else None,
-                  PhraseMatcher(acronyms, case_sensitive=True) if acronyms else None)
+                  PhraseMatcher(acronyms, case_sensitive=True) if acronyms else None,
+                  tuple((actor, PhraseMatcher(list(actor.generic))) for actor in actors if actor.generic))
 
 
 def lookup_aliases(actors: tuple[Actor, ...]):
@@ -152,6 +157,16 @@ def _country_alternation(countries: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
+def _country_named(surface: str, keys: dict[str, str]) -> str:
+    """The country whose name matched as SURFACE. Not always ``keys[surface.lower()]``: the regex engine
+    folds case per character, so "\u017fyria" (a long s) matched "Syria" and was a KeyError that lost the
+    article."""
+    country = keys.get(surface.lower())
+    if country is None:
+        country = next(c for c in keys.values() if re.fullmatch(re.escape(c), surface, re.IGNORECASE))
+    return country
+
+
 def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]:
     """Countries an article is about: those named, and those of actors it names specifically."""
     if actors is None:
@@ -173,18 +188,19 @@ def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
     countries = tuple(sorted({a.country for a in actors if a.country}))
     pattern = _country_pattern(countries)
     runs = WORD.findall(text)
+    plain = all_ascii(runs)
     if pattern:
         keys = _COUNTRY_KEYS[pattern]
-        if all_ascii(runs):
+        if plain:
             # Every letter of the text is ASCII, so a country matches only where its lower-cased name is a
             # substring of the lower-cased text: the others are dropped from the pattern (same matches).
             low = text.lower()
             named = tuple(c for c in countries if c.lower() in low)
             pattern = _country_alternation(named) if named else None
         if pattern:
-            found.update(keys[m.group(0).lower()] for m in pattern.finditer(text))
+            found.update(_country_named(m.group(0), keys) for m in pattern.finditer(text))
     index = _specific_index(actors)
-    for match in index.finditer(text, runs):
+    for match in index.finditer(text, runs, lowered(runs) if plain else None):
         actor = index.actor(match.group(0))
         if actor and actor.country:
             found.add(actor.country)
@@ -193,32 +209,26 @@ def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
 
 def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -> list[ActorMention]:
     """Actor mentions in TEXT, longest match first; generic aliases only for COUNTRIES' actors."""
-    actors = load_gazetteer()
     mentions: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     index = _gazetteer_index()
     runs = WORD.findall(text)
-    for match in index.finditer(text, runs):
+    low = lowered(runs) if all_ascii(runs) else None        # once for all the matchers
+    for match in index.finditer(text, runs, low):
         actor = index.actor(match.group(0))
         if actor is None:
             continue
         mentions.append(ActorMention(actor, match.group(0), offset + match.start(), offset + match.end()))
         taken.append(match.span())
-    for actor in actors:
-        if not actor.generic or not countries or actor.country not in countries:
+    for actor, matcher in index.generic if countries else ():
+        if actor.country not in countries:
             continue
-        for match in _generic_matcher(actor.generic).finditer(text, lowered(runs)):
+        for match in matcher.finditer(text, low or set(), low is not None):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             mentions.append(ActorMention(actor, match.group(0), offset + match.start(), offset + match.end()))
             taken.append(match.span())
     return sorted(mentions, key=lambda m: m.start)
-
-
-@cache
-def _generic_matcher(aliases: tuple[str, ...]) -> PhraseMatcher:
-    """``word_pattern(aliases)``, tried with only the aliases whose words are in the text."""
-    return PhraseMatcher(list(aliases))
 
 
 _HELD_INDEX: list = [None, None]       # [the gazetteer, its index]

@@ -113,8 +113,11 @@ def _lex(key: str) -> set[str]:
     return _patterns()["lex"][key]
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def _norm_cue(cue: str) -> str:
-    return re.sub(r"\s+", " ", cue.lower())
+    return _BLANKS.sub(" ", cue.lower())
 
 
 # ---------------------------------------------------------------- speaker + cue clauses
@@ -304,10 +307,15 @@ def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names:
     return []
 
 
+_ACCORDING_LEAD = re.compile(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", re.IGNORECASE)
+_COMMA = re.compile(r",\s")
+_BETWEEN_COMMAS = re.compile(r",\s+(?P<clause>[^,]{2,80}?),\s+")
+
+
 def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
     """ "…, said residents." / "…, the army said." / "…, according to X." / "According to X, …"."""
     text, pats = article.text, _patterns()
-    lead = re.match(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", masked, re.IGNORECASE)
+    lead = _ACCORDING_LEAD.match(masked)
     if lead and parse_speaker(lead.group("spk")) is None:
         lead = None
     if lead:
@@ -317,7 +325,7 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             return [Attribution(mention, sent.start + lead.start("spk"), sent.start + lead.start(),
                                 sent.start + lead.start("spk") - 1, "according to", sent.index,
                                 [(start, _content_end(text, sent))], "indirect")]
-    commas = [m.start() for m in re.finditer(r",\s", masked)][::-1][:4]
+    commas = [m.start() for m in _COMMA.finditer(masked)][::-1][:4]
     for comma in commas:
         before = masked[:comma]
         if len(before.split()) < 3 or not before.strip():
@@ -364,7 +372,7 @@ def _parenthetical(article: Article, sent: Sentence, masked: str, names: set[str
     """ "His death, the army predicted, would end it." / "Three were identified, it said, and ...": an
     attribution set off by commas inside the content."""
     text = article.text
-    for match in re.finditer(r",\s+(?P<clause>[^,]{2,80}?),\s+", masked):
+    for match in _BETWEEN_COMMAS.finditer(masked):
         if match.start() < 3:
             continue
         lo, hi = sent.start + match.start("clause"), sent.start + match.end("clause")
@@ -396,6 +404,16 @@ def _content_end(text: str, sent: Sentence) -> int:
     return end
 
 
+# Per cue of _indirect: an aside closing the speaker phrase (", who ...,"), "X, quoting Y, reports", an adverb
+# before the cue ("consistently rejected"), "said to Outlet", the "that" opening the content.
+_TRAILING_ASIDE = re.compile(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$")
+_QUOTING_SOURCE = re.compile(r",\s+quoting\s+(?P<src>[^,]+),\s*$")
+_LY_ADVERB = re.compile(r"\s+\w+ly$")
+_TO_NAME = re.compile(r"\s+to\s+[A-Z0-9]")
+_THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|after)\b[^,.;:\u201c\"]{0,80}?\s+)?"
+                          r"that\s+")
+
+
 def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
               plain: bool | None = None) -> list[Attribution]:
     """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …". PLAIN: whether the sentence's
@@ -419,7 +437,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         phrase = pats["between_tail"].sub("", phrase).rstrip()
         phrase = _ON_DAY_TAIL.sub("", phrase)
         phrase = _DATELINE.sub("", phrase)
-        phrase = re.sub(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$", "", phrase).rstrip()
+        phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
         if "," in phrase.strip(" ,") and not phrase.endswith(","):
             last_part = phrase.rsplit(",", 1)[1]
             opener = phrase.split()[0].lower() if phrase.split() else ""
@@ -427,7 +445,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             if not whole_ok and parse_speaker(last_part) is not None:
                 np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
                 phrase = last_part       # "In a statement, the group said"
-        quoting = re.search(r",\s+quoting\s+(?P<src>[^,]+),\s*$", phrase)
+        quoting = _QUOTING_SOURCE.search(phrase)
         quoted_via = ""
         if quoting and parse_speaker(quoting.group("src")) is not None:
             quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
@@ -444,7 +462,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
                 phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
         if not phrase.strip() or len(phrase.split()) > 16:
             continue
-        phrase = re.sub(r"\s+\w+ly$", "", phrase.rstrip())     # "consistently rejected"
+        phrase = _LY_ADVERB.sub("", phrase.rstrip())     # "consistently rejected"
         mention = parse_speaker(phrase)
         if mention is None:
             continue
@@ -456,7 +474,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             via, rest_start = _recipient_via(text[cue_end:sent.end], cue_end, names)
             if rest_start < 0:
                 continue
-        elif re.match(r"\s+to\s+[A-Z0-9]", text[cue_end:sent.end]):
+        elif _TO_NAME.match(text, cue_end, sent.end):
             stripped = text[cue_end:sent.end].lstrip()[3:].lstrip()
             via, rest_start = _recipient_via(stripped, sent.end - len(stripped), names)
             if rest_start < 0:
@@ -468,8 +486,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         if adjunct:
             rest_start += adjunct.end()
             rest = text[rest_start:sent.end]
-        that = re.match(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|after)\b[^,.;:\u201c\"]{0,80}?\s+)?"
-                        r"that\s+", rest)
+        that = _THAT_CLAUSE.match(rest)
         object_cue = cue in _lex("object") or cue.split()[0] in _lex("object")
         if that and object_cue and len(text[rest_start + that.end():sent.end].split()) < 3:
             that = None                      # "rejected that account": a demonstrative, not a clause
@@ -518,12 +535,13 @@ def find_attributions(article: Article) -> list[Attribution]:
     closes = [q.close_at for q in quotes]
     for sent in article.sentences:
         local = []
-        for quote in quotes[bisect_right(closes, sent.start):]:     # quotes are ordered and never overlap
-            if quote.open_at >= sent.end:
+        for at in range(bisect_right(closes, sent.start), len(quotes)):  # quotes are ordered and never overlap
+            if quotes[at].open_at >= sent.end:
                 break
-            local.append(quote)
-        here = [q for q in local if q not in used]
-        attrs = _direct_after(article, sent, here, names) or _direct_before(article, sent, here, names)
+            local.append(quotes[at])
+        here = [q for q in local if q not in used] if used else local
+        attrs = (_direct_after(article, sent, here, names) or _direct_before(article, sent, here, names)) if here \
+            else []
         if not attrs:
             plain_here = plain or ascii_words(sent.text)       # one search per article when all ASCII
             if not _may_hold_cue(sent, plain_here) or _inside(found, sent.start):
@@ -604,9 +622,12 @@ def _content_text(article: Article, attr: Attribution) -> str:
     parts = []
     for start, end in attr.content:
         part = article.text[start:end]
-        part = re.sub(r"\n+\s*[\u201c\u2018\"]", " ", part)
+        part = _REOPENED_QUOTE.sub(" ", part)
         parts.append(part.strip().strip("\u201c\u201d\"").strip().rstrip(",;:").strip())
-    return clip(re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip())
+    return clip(_BLANKS.sub(" ", " ".join(p for p in parts if p)).strip())
+
+
+_REOPENED_QUOTE = re.compile(r"\n+\s*[\u201c\u2018\"]")
 
 
 def extract_claims(article: Article) -> list[Claim]:

@@ -470,7 +470,7 @@ class SpeakerBook:
 
     def _new(self, mention: Mention) -> Speaker:
         name = mention.name or mention.description or mention.text
-        nouns = _lex()["roles"] | _lex()["titles"] | _lex()["role_plurals"]
+        nouns = _head_nouns()
         heads = {mention.head} if mention.head else set()
         for words in (mention.role, mention.description):
             heads |= {w.lower().strip(".,") for w in words.split() if w.lower().strip(".,") in nouns}
@@ -567,6 +567,13 @@ def _org_name_pattern() -> re.Pattern:
     body = "|".join(re.escape(h.capitalize()) for h in heads)
     name = r"[A-Z][\w'\u2019-]+"
     return re.compile(rf"(?<![\w-])(?:{name}[^\S\n]+){{1,4}}(?:{body})(?![\w-])")
+
+
+@cache
+def _head_nouns() -> frozenset[str]:
+    """Role, title and group nouns: the words of a description that head it (built once, not per speaker)."""
+    lex = _lex()
+    return frozenset(lex["roles"] | lex["titles"] | lex["role_plurals"])
 
 
 @cache

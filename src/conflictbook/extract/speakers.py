@@ -15,6 +15,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import islice
+from operator import itemgetter
 
 from conflictbook.lexicon import load, load_list
 
@@ -398,12 +399,13 @@ class SpeakerBook:
     def _recent(self) -> list[Speaker]:
         """Speakers by their latest mention before the current position (quotes and narrative mentions)."""
         here = getattr(self, "position", 10 ** 12)
-
-        def latest(speaker: Speaker) -> int:
+        ranked = []                      # (latest mention, speaker), each latest found once
+        for speaker in self.speakers:
             at = bisect_right(speaker.positions, here)
-            return speaker.positions[at - 1] if at else -1
-
-        return sorted((s for s in self.speakers if latest(s) >= 0), key=latest, reverse=True)
+            if at and speaker.positions[at - 1] >= 0:
+                ranked.append((speaker.positions[at - 1], speaker))
+        ranked.sort(key=itemgetter(0), reverse=True)     # stable, as sorted(..., reverse=True) was
+        return [speaker for _, speaker in ranked]
 
     def _find(self, mention: Mention) -> Speaker | None:
         if mention.pronoun:

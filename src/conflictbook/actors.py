@@ -85,6 +85,7 @@ class _Index:
     name_matcher: PhraseMatcher | None = None
     acronym_matcher: PhraseMatcher | None = None
     generic: tuple[tuple[Actor, PhraseMatcher], ...] = ()   # actors with generic aliases, in gazetteer order
+    countries: tuple[str, ...] = ()                           # the actors' countries, sorted
 
     def finditer(self, text: str, runs: list[str] | None = None, low: set[str] | None = None):
         """Non-overlapping alias matches, longest first where two overlap. RUNS: ``WORD.findall(text)``,
@@ -125,7 +126,8 @@ def _specific_index(actors: tuple[Actor, ...]) -> _Index:
                   sub_patterns(names, fold=True), sub_patterns(acronyms, fold=False),
                   PhraseMatcher(names) if names else None,
                   PhraseMatcher(acronyms, case_sensitive=True) if acronyms else None,
-                  tuple((actor, PhraseMatcher(list(actor.generic))) for actor in actors if actor.generic))
+                  tuple((actor, PhraseMatcher(list(actor.generic))) for actor in actors if actor.generic),
+                  tuple(sorted({a.country for a in actors if a.country})))
 
 
 def lookup_aliases(actors: tuple[Actor, ...]):
@@ -178,14 +180,18 @@ def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]
 def _countries_in_gazetteer(text: str, gazetteer: int) -> frozenset[str]:
     """``_countries_in`` with the gazetteer (GAZETTEER: its id), memoised without hashing its actors at every
     call (that cost more than the look-up saves)."""
-    return _countries_in(text, load_gazetteer())
+    return _find_countries(text, _gazetteer_index())
 
 
 @lru_cache(maxsize=8)
 def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
     """Memoised: the timeline and the tallies both ask for the countries of the same article text."""
+    return _find_countries(text, _specific_index(actors))
+
+
+def _find_countries(text: str, index: _Index) -> frozenset[str]:
     found = set()
-    countries = tuple(sorted({a.country for a in actors if a.country}))
+    countries = index.countries
     pattern = _country_pattern(countries)
     runs = WORD.findall(text)
     plain = all_ascii(runs)
@@ -199,7 +205,6 @@ def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
             pattern = _country_alternation(named) if named else None
         if pattern:
             found.update(_country_named(m.group(0), keys) for m in pattern.finditer(text))
-    index = _specific_index(actors)
     for match in index.finditer(text, runs, lowered(runs) if plain else None):
         actor = index.actor(match.group(0))
         if actor and actor.country:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -127,6 +129,8 @@ ROLE_TEXTS += [
 def test_role_name_matches_equal_the_plain_regex(text):
     plain = [m.span() for m in _role_name_pattern().finditer(text)]
     assert [m.span() for m in role_name_matches(text)] == plain
+    words = frozenset(w.lower() for w in re.findall(r"\w+", text))
+    assert [m.span() for m in role_name_matches(text, words)] == plain
 
 
 ROLE_WORDS = st.sampled_from(["governor", "Governor", "GOVERNOR", "police", "chief", "aid", "worker", "spokesman",
@@ -141,6 +145,8 @@ def test_role_name_matches_equal_the_plain_regex_on_any_text(pieces, noise):
     text = "".join(w + g for w, g in pieces) + noise
     plain = [m.span() for m in _role_name_pattern().finditer(text)]
     assert [m.span() for m in role_name_matches(text)] == plain
+    words = frozenset(w.lower() for w in re.findall(r"\w+", text))        # as Sentence.words gives them
+    assert [m.span() for m in role_name_matches(text, words)] == plain
 
 
 @pytest.mark.parametrize(
@@ -163,6 +169,8 @@ def test_role_name_matches_equal_the_plain_regex_on_ascii_text(pieces):
     text = "".join(w + g for w, g in pieces)
     plain = [m.span() for m in _role_name_pattern().finditer(text)]
     assert [m.span() for m in role_name_matches(text)] == plain
+    words = frozenset(w.lower() for w in re.findall(r"\w+", text))
+    assert [m.span() for m in role_name_matches(text, words)] == plain
 
 
 SUBJECT_PIECES = st.sampled_from(["The", "Red", "Fen", "Militia", "said", "it", "ARSA", "denied", ".", "!", "?", " ",

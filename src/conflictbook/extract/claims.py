@@ -635,7 +635,8 @@ def extract_claims(article: Article) -> list[Claim]:
     book = SpeakerBook()
     # A Title Case headline makes every word look like a name: prime from the body only,
     # blanking the headline so offsets stay those of article.text.
-    book.prime(" " * article.body_start + article.body)
+    book.prime(" " * article.body_start + article.body,
+               frozenset().union(*(sent.words for sent in article.sentences if not sent.headline)))
     claims: list[Claim] = []
     previous: tuple[object, Attribution] | None = None
     resolved = []

@@ -18,6 +18,8 @@ from itertools import islice
 from operator import itemgetter
 
 from conflictbook.lexicon import load, load_list
+from conflictbook.wordscan import WORD as WORD_RUN
+from conflictbook.wordscan import ascii_words
 
 KINDS = ("person", "unnamed-person", "group", "organisation", "media", "state")
 
@@ -351,9 +353,10 @@ class SpeakerBook:
     def __init__(self) -> None:
         self.speakers: list[Speaker] = []
 
-    def prime(self, text: str) -> None:
+    def prime(self, text: str, words: frozenset[str] | None = None) -> None:
         """Register people the narrative names with a role ("Regional governor Jane Roe visited ...") and
-        organisations that open a sentence ("The Eastern Front issued ..."), so later pronouns find them."""
+        organisations that open a sentence ("The Eastern Front issued ..."), so later pronouns find them.
+        WORDS, when given: the lower-cased \\w runs of TEXT."""
         for match in _org_name_pattern().finditer(text):     # "the Red Fen Militia" anywhere in the text
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind not in ("organisation", "state") or not mention.name:
@@ -373,7 +376,7 @@ class SpeakerBook:
             if not known.positions:
                 known.spoke = False
             insort(known.positions, match.start("org"))
-        for match in role_name_matches(text):
+        for match in role_name_matches(text, words):
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:
                 continue
@@ -516,19 +519,26 @@ def _role_first_words() -> frozenset[str]:
     return frozenset(r.split()[0].lower() for r in lex["roles"] | lex["titles"])
 
 
-def role_name_matches(text: str):
+def role_name_matches(text: str, words: frozenset[str] | None = None):
     """``_role_name_pattern().finditer(text)``, tried only near role words (the case-insensitive role
     alternation is slow to try at every character). Same matches: a match's role is a whole [\\w-] run
     (an ASCII one equal to a role's first word once lower-cased; non-ASCII runs are always taken) and
     the match starts at that run or at one of the four runs before it. A role run not followed by the rest of
-    the pattern (two capitalised names) opens no match, so the runs before it are not tried."""
+    the pattern (two capitalised names) opens no match, so the runs before it are not tried. WORDS, when
+    given, are the lower-cased \\w runs of TEXT (``Sentence.words`` of its sentences), so the text is not
+    split into words again."""
     pattern, firsts, rest = _role_name_pattern(), _role_first_words(), _role_then_names()
-    words = _RUN.findall(text)
     starts: set[int] = set()
-    if "".join(words).isascii():
+    if words is None:
+        runs = _RUN.findall(text)
+        plain = "".join(runs).isascii()
+    else:
+        runs, plain = [], ascii_words(text)
+    if plain:
         # Only the role words present, found by a small pattern; the runs before each by scanning the
         # reversed text from it (its runs are the text's runs reversed): no pass over every run in Python.
-        present = firsts.intersection(" ".join(words).lower().split())
+        present = _present_firsts(words) if words is not None else \
+            firsts.intersection(" ".join(runs).lower().split())
         if not present:
             return
         backwards = text[::-1]
@@ -539,7 +549,8 @@ def role_name_matches(text: str):
             before = _RUN.finditer(backwards, len(text) - role.start())
             starts.update(len(text) - run.end() for run in islice(before, _WORDS_BEFORE_ROLE))
     else:
-        roles = [i for i, word in enumerate(words) if not word.isascii() or word.lower() in firsts]
+        runs = runs or _RUN.findall(text)
+        roles = [i for i, run in enumerate(runs) if not run.isascii() or run.lower() in firsts]
         if not roles:
             return
         at_run = [run.start() for run in _RUN.finditer(text)]
@@ -554,6 +565,19 @@ def role_name_matches(text: str):
         if match:
             yield match
             end = match.end()
+
+
+def _present_firsts(words: frozenset[str]) -> set[str]:
+    """The role first words that can be a [\\w-] run of a text whose lower-cased \\w runs are WORDS: such a
+    run is a \\w run too, or its hyphen-separated parts are."""
+    present = set(_role_first_words().intersection(words))
+    present.update(first for first, parts in _hyphenated_firsts() if parts <= words)
+    return present
+
+
+@cache
+def _hyphenated_firsts() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((first, frozenset(WORD_RUN.findall(first))) for first in _role_first_words() if not first.isalnum())
 
 
 @lru_cache(maxsize=256)

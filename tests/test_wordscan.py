@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictbook.actors import _specific_index, load_gazetteer
 from conflictbook.extract.claims import _patterns
-from conflictbook.wordscan import WORD, PhraseMatcher, alias_starts, finditer_at_words, sub_patterns, word_pattern
+from conflictbook.wordscan import (
+    WORD,
+    PhraseMatcher,
+    _escape_phrase,
+    alias_starts,
+    compile_words,
+    finditer_at_words,
+    first_char_pattern,
+    sub_patterns,
+    word_pattern,
+)
 
 # ---------------------------------------------------------------- word-start pre-filter (same matches as the regex)
 
@@ -160,3 +172,42 @@ def test_the_cue_matcher_is_the_cue_pattern():
     pats = _patterns()
     assert pats["cue_matcher"].pattern.pattern == pats["cue"].pattern
     assert pats["cue_matcher"].pattern.flags == pats["cue"].flags
+
+
+# ---------------------------------------------------------------- the first-character form of an alternation
+
+FIRST_CHAR_PHRASES = ["Red Fen Militia", "Red Fen", "red guard", "Kestrel", "3rd Lowland Division", "People's Guard",
+                      "RFM", "ISX-K", "k", "Syria"]
+ASCII_PIECES = st.sampled_from(["Red", "red", "RED", "Fen", "Militia", "guard", "Kestrel", "kestrel", "3rd", "Lowland",
+                                "Division", "People", "s", "Guard", "RFM", "ISX", "K", "k", "Syrian", "Syria", "x"])
+ASCII_GAPS = st.sampled_from([" ", "  ", "-", "'", "\u2019", "\n", ", ", "", ".", "_", "\u00a0", "\u201c"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(ASCII_PIECES, ASCII_GAPS), max_size=25), st.booleans(),
+       st.sets(st.sampled_from(FIRST_CHAR_PHRASES), min_size=1))
+def test_first_char_pattern_matches_as_the_plain_alternation(pieces, case_sensitive, phrases):
+    """On text whose words are ASCII (the only text it is used on), same matches as the plain alternation."""
+    text = "".join(w + g for w, g in pieces)
+    ordered = tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+    plain = compile_words(ordered, case_sensitive)
+    fast = first_char_pattern(ordered, [_escape_phrase(p) for p in ordered], case_sensitive)
+    assert spans(fast.finditer(text)) == spans(plain.finditer(text))
+    # the country form: a prefix match after a non-word character
+    escaped = [re.escape(p) for p in ordered]
+    plain = re.compile(rf"(?<!\w)(?:{'|'.join(escaped)})", 0 if case_sensitive else re.IGNORECASE)
+    fast = first_char_pattern(ordered, escaped, case_sensitive, before=r"\w", after="")
+    assert spans(fast.finditer(text)) == spans(plain.finditer(text))
+
+
+def test_first_char_pattern_needs_ascii_first_characters():
+    assert first_char_pattern(("-Front",), ["-Front"], False) is None
+    assert first_char_pattern(("\u00c9tat",), ["\u00c9tat"], False) is None
+
+
+def test_phrase_matcher_falls_back_on_non_ascii_words():
+    """The Kelvin sign lower-cases to an ASCII "k" but is not in the first-character class: such a text keeps
+    the plain pattern (its words as written are not ASCII)."""
+    text = "\u212aestrel Brigade"
+    assert matcher_spans(NAMES, True, text) == [(0, 15)]
+    assert matcher_spans(NAMES, True, text, {"kestrel", "brigade"}) == [(0, 15)]

@@ -19,10 +19,36 @@ def _ordered(aliases: list[str]) -> list[str]:
     return sorted(set(aliases), key=lambda a: (-len(a), a))
 
 
+def _escape_phrase(phrase: str) -> str:
+    """A phrase as a regex: any blank run between its words, either apostrophe."""
+    return re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+
+
 @cache
 def compile_words(ordered: tuple[str, ...], case_sensitive: bool) -> re.Pattern:
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for a in ordered)
+    body = "|".join(_escape_phrase(a) for a in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
+
+
+def first_char_pattern(ordered: tuple[str, ...], escaped: list[str], case_sensitive: bool, before: str = r"[\w-]",
+                       after: str = r"(?![\w-])") -> re.Pattern | None:
+    """``(?<!BEFORE)(?:ESCAPED…)AFTER`` (each ESCAPED the regex of the phrase of ORDERED at its place) in a form
+    the regex engine scans fast, for texts whose \\w runs are all ASCII; None when a phrase does not open
+    with an ASCII letter or digit.
+
+    Why: a pattern opening with a look-behind, or with case-insensitive letters, is tried at every character.
+    This one opens with the class of the phrases' first characters (both cases when folding), which the
+    engine skips to, then checks the look-behind one character back and each alternative, in the same
+    order, as ``(?<=first)rest``. Same matches: at each offset the same alternative wins. (In a text with a
+    non-ASCII word a character like the Kelvin sign folds to "k" without being in the class, hence the
+    condition.)"""
+    if not ordered or not all(p[:1].isascii() and p[:1].isalnum() for p in ordered):
+        return None
+    firsts = {p[0] for p in ordered}
+    if not case_sensitive:
+        firsts |= {c.swapcase() for c in firsts}
+    body = "|".join(f"(?<={phrase[0]}){regex[1:]}" for phrase, regex in zip(ordered, escaped, strict=True))
+    return re.compile(rf"[{''.join(sorted(firsts))}](?<!{before}.)(?{'' if case_sensitive else 'i'}:{body}){after}")
 
 
 def word_pattern(aliases: list[str], case_sensitive: bool = False) -> re.Pattern | None:
@@ -157,22 +183,24 @@ class PhraseMatcher:
             self._last = (words, found)
         return found
 
-    def finditer(self, text: str, words: frozenset[str] | set[str] | None = None, ascii_words: bool | None = None):
+    def finditer(self, text: str, words: frozenset[str] | set[str] | None = None, plain: bool | None = None):
         """``self.pattern.finditer(text)``. WORDS, when given, are the \\w runs of a text holding TEXT
         (lower-cased when the matcher folds case), e.g. ``Sentence.words`` for a part of the sentence;
-        ASCII_WORDS, when known, whether they are all ASCII."""
+        PLAIN, when known, whether the \\w runs of TEXT as written (not lower-cased: the Kelvin sign
+        lower-cases to "k") are all ASCII."""
         if self.pattern is None:
             return iter(())
         if words is None:
             runs = _WORD.findall(text)
             words = {run.lower() for run in runs} if self.fold else set(runs)
-        if not (all_ascii(words) if ascii_words is None else ascii_words):
+            plain = all_ascii(runs) if plain is None else plain
+        elif plain is None:
+            plain = ascii_words(text)
+        if not plain:
             return finditer_at_words(self.pattern, self.starts, text, self.fold, self.by_start)
         possible = self.possible(words)
         if not possible:
             return iter(())
-        if len(possible) == len(self.ordered):
-            return self.pattern.finditer(text)
         return _subset_pattern(possible, not self.fold).finditer(text)
 
 
@@ -197,5 +225,7 @@ def ascii_words(text: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _subset_pattern(phrases: tuple[str, ...], case_sensitive: bool) -> re.Pattern:
-    """``compile_words`` for a few phrases of a big list (bounded: the subsets vary from text to text)."""
-    return compile_words.__wrapped__(phrases, case_sensitive)
+    """``compile_words`` for a few phrases of a big list, for texts of ASCII words (bounded cache: the subsets
+    vary from text to text)."""
+    return first_char_pattern(phrases, [_escape_phrase(p) for p in phrases], case_sensitive) or \
+        compile_words.__wrapped__(phrases, case_sensitive)

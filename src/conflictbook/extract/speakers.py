@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from conflictbook.lexicon import load, load_list
 from conflictbook.wordscan import WORD as WORD_RUN
-from conflictbook.wordscan import ascii_words
+from conflictbook.wordscan import ascii_words, first_char_pattern
 
 KINDS = ("person", "unnamed-person", "group", "organisation", "media", "state")
 
@@ -582,9 +582,11 @@ def _hyphenated_firsts() -> tuple[tuple[str, frozenset[str]], ...]:
 
 @lru_cache(maxsize=256)
 def _runs_pattern(words: frozenset[str]) -> re.Pattern:
-    """Whole [\\w-] runs equal to one of WORDS (ASCII) once lower-cased."""
-    body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    """Whole [\\w-] runs equal to one of WORDS (ASCII) once lower-cased, in a text of ASCII words."""
+    ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
+    escaped = [re.escape(w) for w in ordered]
+    return first_char_pattern(ordered, escaped, False) or \
+        re.compile(rf"(?<![\w-])(?:{'|'.join(escaped)})(?![\w-])", re.IGNORECASE)
 
 
 @cache

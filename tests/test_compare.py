@@ -176,6 +176,65 @@ def test_denied_count_contradicts_a_reported_one() -> None:
     assert {r.source: r.stance for r in group}["Eastern Front"] == "denies"
 
 
+@pytest.mark.parametrize(("denial", "action"), [
+    ("none had surrendered", "surrendered"),
+    ("nobody was killed in the raid", "killed"),
+])
+def test_a_headless_denial_answers_the_same_action_in_the_article(denial: str, action: str) -> None:
+    counted = {"surrendered": "four fighters surrendered", "killed": "four fighters were killed"}[action]
+    rows = compare([article(
+        claims=[claim("Ridge Brigade", denial, sentence=4)],
+        tallies=[tally(action, "four fighters", f"{counted.capitalize()}, the army said.", 4, high=4,
+                       source="army", sentence=1)])])
+    group = topic_with(rows, "our fighters", denial)
+    assert verdict(group) == "contradicts"
+    assert {r.source: r.stance for r in group}["Ridge Brigade"] == "denies"
+
+
+def test_a_headless_denial_in_another_article_does_not_join() -> None:
+    rows = compare([
+        article("a1", tallies=[tally("surrendered", "four fighters", "Four fighters surrendered, the army said.", 4,
+                                     high=4, source="army", sentence=1)]),
+        article("a2", claims=[claim("Ridge Brigade", "none had surrendered", sentence=4, article_id="a2")])])
+    assert "contradicts" not in {r.verdict for r in rows}
+
+
+def test_surrender_question_has_no_passive() -> None:
+    rows = compare([article(tallies=[
+        tally("surrendered", "four fighters", "Four fighters surrendered, the army said.", 4, high=4, source="army"),
+        tally("surrendered", "six fighters", "Six fighters surrendered, the rebels said.", 6, high=6,
+              source="rebels", sentence=2)])])
+    assert {r.topic for r in rows} == {"How many combatants surrendered?"}
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    (("at least 14 civilians", 14, None), ("nine civilians", 9, 9), "contradicts"),     # 9 < at least 14
+    (("more than 50 civilians", 50, None), ("17 civilians", 17, 17), "contradicts"),
+    (("at least 14 civilians", 14, None), ("19 civilians", 19, 19), "differs"),         # 19 is at least 14
+    (("dozens of civilians", 12, 99), ("nine civilians", 9, 9), "differs"),             # vague: never a clash
+])
+def test_firm_figures_that_cannot_both_be_true_contradict(first, second, expected) -> None:
+    (q1, low1, high1), (q2, low2, high2) = first, second
+    best1 = low1 if high1 is None or high1 == low1 else low1
+    rows = compare([article(tallies=[
+        tally("killed", q1, f"{q1.capitalize()} were killed, the rebels said.", best1, low=low1, high=high1,
+              source="rebels", sentence=1),
+        tally("killed", q2, f"{q2.capitalize()} were killed, the ministry said.", low2, high=high2,
+              source="ministry", sentence=3)])])
+    assert verdict(topic_with(rows, q1.capitalize(), q2.capitalize())) == expected
+
+
+def test_a_running_total_does_not_join_one_event_toll() -> None:
+    total = tally("killed", "more than 1,800 civilians", "More than 1,800 civilians have been killed this year.",
+                  1800, high=None, source="UN office", sentence=4)
+    total.scope = "cumulative"
+    rows = compare([article(tallies=[
+        tally("killed", "nine civilians", "Nine civilians were killed, the ministry said.", 9, high=9,
+              source="ministry", sentence=1), total])])
+    assert "contradicts" not in {r.verdict for r in rows}
+    assert len(topics(rows)) in (0, 2)
+
+
 def test_a_denial_about_other_people_does_not_join() -> None:
     rows = compare([article(
         claims=[claim("Eastern Front", "holding any aid workers", cue="denied", sentence=6,
@@ -392,3 +451,15 @@ def test_sample_wire_copy_is_not_corroboration(sample_with_tallies) -> None:
     group = topic_with(sample_with_tallies, "At least 17 people", "rose to 23")
     wire = [r for r in group if r.article_id.startswith(("mw-2024", "lo-2024"))]
     assert len(wire) == 2 and {r.grade for r in wire} == {"single-source"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("any prisoners had been held back", []),
+    ("the talks took place in Carrow", []),
+    ("police held talks with the elders", []),
+    ("about 300 people are still held by the militia", ["capture"]),
+    ("the militia held 12 guards", ["capture"]),
+])
+def test_a_particle_can_make_an_action_word_another_verb(text, expected) -> None:
+    from conflictbook.compare.actions import find_actions
+    assert [a.action for a in find_actions(text)] == expected

@@ -293,9 +293,42 @@ CASES = [
      {"speaker": "mayor", "text": "the shelters were full"}),
     ("PORT ELLIS, May 2 (Test Wire) - Six fishermen were detained at sea, officials said.",
      {"speaker": "officials", "text": "Six fishermen were detained at sea"}),
+    # --- fronted clauses and issuers of reports
+    ("Contacted, the district police spokesman, Oren Vasko, said no one had been arrested.",
+     {"speaker": "Oren Vasko", "mode": "indirect"}),
+    ("Reacting to the raid, village head Tomas Ebeli said the gunmen had come from the hills.",
+     {"speaker": "Tomas Ebeli"}),
+    ("According to a report by the Halvern Monitoring Group, 14 people were abducted.",
+     {"speaker": "Halvern Monitoring Group", "speaker_kind": "organisation"}),
+    ("According to a report by Daily Lantern, the bridge was destroyed.",
+     {"speaker": "Daily Lantern", "speaker_kind": "media"}),
+    # --- a subordinate clause without a comma before the cue: its subject speaks
+    ("The reporters met her on Tuesday, three days after her fighters claimed to have seized the pass.",
+     {"speaker": "fighters", "cue": "claimed"}),
+    ("Village elders accuse the militia of burning the granary.", {"speaker": "Village elders", "cue": "accuse"}),
+    # --- a participle gives the sentence's subject as the speaker
+    ("Police later revised the toll to 12, saying five people first counted among the dead had survived.",
+     {"speaker": "Police", "cue": "saying", "text": "five people first counted among the dead had survived"}),
+    ("Late on Monday the mediators revised the total to 120, saying two transfers had not been registered.",
+     {"speaker": "mediators", "cue": "saying"}),
+    ("The Northern Front released two hostages, adding that more would follow.",
+     {"speaker": "Northern Front", "cue": "adding"}),
+    ("A local source in Farah province sent the video, saying that the shooting took place on the highway.",
+     {"speaker": "local source"}),
+    # --- an unlisted noun as the subject of a reporting verb still speaks
+    ("The gendarmerie said on Friday that it had evacuated about 1,200 people.",
+     {"speaker": "gendarmerie", "speaker_kind": "organisation"}),
+    ("Local aid groups say dozens of children have been separated from their families.",
+     {"speaker": "Local aid groups", "speaker_kind": "group"}),
+    ("On Monday evening the Alliance said 60 of its fighters had been freed.", {"speaker": "Alliance"}),
 ]
 
 NOT_CLAIMS = [
+    "Shops reopened on Monday, adding to a sense of calm.",
+    "The convoy left at dawn, saying nothing of its route.",
+    "At least 64 servicemen remain unaccounted for since the offensive began, the families say nothing.",
+    "The letter said the talks would resume.",
+    "Yes, we confirm the convoy was attacked.",
     "The army retook the hill on Sunday and captured dozens of fighters.",
     "The state news agency released video footage showing troops in the square to confirm the takeover.",
     "The videos show heavy damage to the old town.",
@@ -517,3 +550,28 @@ def test_headline_words_never_join_or_become_speakers(title, body, speaker):
 def test_a_statement_is_the_medium_not_the_speaker(body, speaker):
     claims = extract_claims(Article.build("s1", body, published=date(2025, 3, 17)))
     assert [c.speaker for c in claims] == [speaker]
+
+
+@pytest.mark.parametrize(("name", "kind", "text", "expected"), [
+    ("Army", "state", "Army officers said so. The army later denied it.", "army"),
+    ("Local officials", "group", "Local officials said so. Two local schools shut.", "local officials"),
+    ("Amareli officials", "group", "Amareli officials said so. The Amareli army moved.", "Amareli officials"),
+    ("Interior Ministry", "state", "The interior of the building burned.", "Interior Ministry"),
+    ("Army", "state", "Army officers said so.", "Army"),                       # never written lower case
+    ("Jane Roe", "person", "jane roe", "Jane Roe"),                           # names keep their capitals
+    ("UN officials", "group", "un officials", "UN officials"),
+])
+def test_sentence_case_free(name, kind, text, expected):
+    assert claims_module.sentence_case_free(name, kind, text) == expected
+
+
+def test_one_source_is_spelled_one_way_across_sentence_starts():
+    _article, found = claims_of("Officials said the road was shut. The bridge fell, officials said.")
+    assert {c.speaker for c in found} == {"officials"}
+
+
+@pytest.mark.xfail(reason="a comma-enclosed adverbial between subject and cue ('X, after the meeting, said') "
+                          "is not bridged yet", strict=True)
+def test_adverbial_between_subject_and_cue():
+    _article, found = claims_of("The minister, after the meeting, said the talks would resume.")
+    assert [c.speaker for c in found] == ["minister"]

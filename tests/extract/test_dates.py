@@ -120,6 +120,10 @@ CASES = [
     ("The clinic was looted a week ago.", FRI, D(2024, 3, 4), D(2024, 3, 10), "week"),
     ("Three months ago the rebels retreated.", FRI, D(2023, 12, 1), D(2023, 12, 31), "month"),
     ("Two years ago the town was rebuilt.", FRI, D(2022, 1, 1), D(2022, 12, 31), "year"),
+    # hours back from an unknown time of the publication day: today or yesterday, unless whole days
+    ("The blast happened three hours ago.", FRI, D(2024, 3, 14), D(2024, 3, 15), "range"),
+    ("Two soldiers were killed 48 hours ago.", FRI, D(2024, 3, 13), D(2024, 3, 13), "day"),
+    ("The shelling stopped 36 hours ago.", FRI, D(2024, 3, 13), D(2024, 3, 14), "range"),
     ("Bombing intensified in the previous ten days.", D(2018, 8, 3), D(2018, 7, 24), D(2018, 8, 3), "range"),
     ("In the last three months at least 14 were murdered.", D(2022, 10, 16), D(2022, 7, 16), D(2022, 10, 16),
      "range"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from conflictbook.extract.quantities import find_quantities, number_value, parse_quantity
+from conflictbook.extract.quantities import _from_match, find_quantities, number_value, parse_quantity, table
 
 N = None
 
@@ -119,3 +121,32 @@ def test_absurd_numbers_are_no_number(text, value):
 @pytest.mark.parametrize("text", ["the tenth battalion", "an often-cited figure", "someone", "manyfold", "tenth"])
 def test_no_count_inside_other_words(text):
     assert find_quantities(text) == []
+
+
+_PIECES = ["between", "10", "and", "15", "a", "hundred", "an", "estimated", "some", "40", "to", "50", "dozens", "of",
+           "people", "both", "1,200", "3.5", "twenty", "five", "no", "fewer", "than", "more", "over", "at", "least",
+           "\u017Fome", "approx\u0131mately", "A", "Hundred", "handful", "couple", "000", "million", "x"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", " ", "-", ",", ", ", ".", "\u2013", ""])),
+                max_size=14))
+def test_find_quantities_matches_the_plain_finditer(parts):
+    """Trying the pattern only at words that open one of its phrases finds the same counts."""
+    text = "".join(word + sep for word, sep in parts)
+    plain = [q for m in table().pattern.finditer(text) if (q := _from_match(m, 3)) is not None]
+    assert find_quantities(text, offset=3) == plain
+
+
+def _plain(text: str):
+    return [q for m in table().pattern.finditer(text) if (q := _from_match(m, 0)) is not None]
+
+
+def test_find_quantities_finds_every_phrase_of_the_table_like_finditer():
+    """Each modifier, vague word, pair and number word of the table, in a few frames: the same counts."""
+    tab = table()
+    for phrase in [*tab.modifiers, *tab.vague, *tab.pairs, *tab.words, *tab.scales, "between 4 and", "a", "an"]:
+        for frame in ("{} 40 people", "They said {} of the men", "x-{} 7", "{} twenty-five, {} 3.5 million",
+                      "{} hundred or {} 12"):
+            text = frame.format(phrase, phrase)
+            for variant in (text, text.upper(), text.capitalize()):
+                assert find_quantities(variant) == _plain(variant), variant

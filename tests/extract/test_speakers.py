@@ -42,6 +42,20 @@ PHRASES = [
     ("the militia's commander, Edrik Vale", "Edrik Vale", None, "person"),
     ("Bo Lin Tan from the village defence unit", "Bo Lin Tan", None, "person"),
     ("Mahmud Farsi", "Mahmud Farsi", None, "person"),
+    # a fronted participle or adverb is not part of the speaker
+    ("Contacted, the district police spokesman, Oren Vasko", "Oren Vasko", "the district police spokesman", "person"),
+    ("Reacting to the raid, village head Tomas Ebeli", "Tomas Ebeli", "village head", "person"),
+    ("Asked about the convoy, Colonel Ivo Marr", "Ivo Marr", "Colonel", "person"),
+    ("However, the army", "army", None, "state"),
+    ("Speaking to reporters, the governor", "governor", None, "unnamed-person"),
+    # a statement or report "by/from X" is X's
+    ("a report by the Halvern Monitoring Group", "Halvern Monitoring Group", None, "organisation"),
+    ("a statement from the Eastern Defence Front", "Eastern Defence Front", None, "organisation"),
+    # a capitalised media word opening an outlet's name is part of the name
+    ("Daily Lantern", "Daily Lantern", None, "media"),
+    ("a report by Radio Selvo", "Radio Selvo", None, "media"),
+    # not fronted: a surname before an appositive stays the name
+    ("Manning, the spokesman", "Manning", None, "person"),
 ]
 
 

@@ -114,6 +114,13 @@ def test_looks_like_outlet(name, is_outlet):
         ("By Radio Kestrel 9 May 2025", ("", "Radio Kestrel", date(2025, 5, 9))),
         ("Rebels Overrun Army Posts Near River Crossing", None),
         ("Ceasefire talks - what we know so far about the deal", None),
+        # a prefix before "by", a dash naming the outlet, an organisation publishing in its own name
+        ("Interview by Ana Sel - Harbour Quarterly", ("Ana Sel", "Harbour Quarterly", None)),
+        ("Reporting by Ivo Tal", ("Ivo Tal", "", None)),
+        ("By Lena Varga - Kestrel Evening", ("Lena Varga", "Kestrel Evening", None)),
+        ("By Regional Relief Coordination Cell", ("", "Regional Relief Coordination Cell", None)),
+        # a headline with a colon is no "Author - Outlet" byline
+        ("Carrow: North and South Districts - Situation Update No. 2", None),
     ],
 )
 def test_parse_byline(line, expected):

@@ -58,16 +58,39 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
     """
     revision = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["revision_words"]) + r")\b",
                           re.IGNORECASE)
-    exact = [i for i in items if _exact(i) and not i.negated
-             and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
-    for n, first in enumerate(exact):
-        for second in exact[n + 1:]:
-            same_event = (first.date is not None and first.date == second.date) or (
-                first.article_id == second.article_id and (_only(first) or _only(second)))
-            if same_event and first.best != second.best and keys[id(first)] != keys[id(second)] \
-                    and _head(first) == _head(second):
-                return True     # "12 people" vs "19 people"; never "12 people" vs "3 children" (a subset)
+    firm = [i for i in items if _bounds(i) is not None and not i.negated
+            and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
+    for n, first in enumerate(firm):
+        for second in firm[n + 1:]:
+            if keys[id(first)] == keys[id(second)] or _head(first) != _head(second):
+                continue        # one source; or "12 people" vs "3 children" (a subset)
+            same_day = first.date is not None and first.date == second.date
+            same_article = first.article_id == second.article_id and (
+                first.date is None or second.date is None or first.date == second.date)
+            if _exact(first) and _exact(second):
+                if (same_day or (same_article and (_only(first) or _only(second)))) and first.best != second.best:
+                    return True
+            elif (same_day or same_article) and not (first.narrator or second.narrator) \
+                    and _disjoint(_bounds(first), _bounds(second)):
+                return True     # one party's "at least 14 civilians" vs another's "nine": both cannot be true
+                #               (the outlet's own figures may be parts of a total: a district's toll)
     return False
+
+
+def _bounds(item: Assertion) -> tuple[int, float] | None:
+    """The figure of a firm count as a closed range: exact ("19"), or bounded on one side ("at least 14",
+    "more than 50" -> 14..inf); None for a vague amount ("dozens") or no figure, which never clash."""
+    if item.best is None or item.vague:
+        return None
+    if item.low == item.best == item.high:
+        return (item.best, item.best)
+    if item.high is None and item.low == item.best:
+        return (item.best, float("inf"))
+    return None
+
+
+def _disjoint(first: tuple[int, float], second: tuple[int, float]) -> bool:
+    return first[1] < second[0] or second[1] < first[0]
 
 
 def _only(item: Assertion) -> bool:
@@ -143,7 +166,8 @@ def _question(topic: Topic) -> str:
         category = next((m.category for m in topic.members if m.category), "")
         what = lexicon()["category_words"].get(category) or lexicon()["participles"].get(first.action, first.action)
         who = topic.victims() or "people"
-        return f"How many {who} were {what}?{context}"[:200]
+        verb = what if what in lexicon()["question_without_were"] else f"were {what}"
+        return f"How many {who} {verb}?{context}"[:200]
     noun = lexicon()["responsibility_nouns"].get(topic.action, "attack")
     return f"Who is responsible for the {noun}?{context}"[:200]
 

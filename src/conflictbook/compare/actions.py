@@ -50,6 +50,14 @@ def _trigger() -> re.Pattern:
 
 
 @cache
+def _particle_after() -> re.Pattern:
+    """Words after an action word that make it another verb ("held back", "took place", "held talks")."""
+    words = sorted(lexicon()["not_action_after"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+@cache
 def _classes() -> dict[str, str]:
     return {w.lower(): cls for cls, ws in lexicon()["actions"].items() for w in ws}
 
@@ -110,6 +118,7 @@ def find_actions(text: str) -> list[Action]:
     hits = [m for m in _trigger().finditer(text)
             if (m.group(0).islower() or not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\u201c\"")
             and not _is_reduced_relative(text, m.start(), m.end())
+            and not _particle_after().match(text, m.end())
             and not (text[:m.start()].split()[-1:] and text[:m.start()].split()[-1].lower() in adjectival
                      and m.group(0).lower().endswith(("ed", "en", "ain")) and _classes().get(m.group(0).lower())
                      not in ("missing",))]

@@ -112,14 +112,23 @@ def _denial_fits(topic: Topic, item: Assertion) -> bool:
     """A denial joins a question only about the same people: the same counted noun, or the same agent."""
     if not (item.negated or item.best == 0):
         return True
+    if item.patient.lower() in lexicon()["headless_denials"] and item.article_id in topic.articles():
+        return True                 # "three surrendered", then "none had surrendered": the same people
     head = head_noun(item)
     return bool(head) and any(head_noun(m) == head for m in topic.members) or bool(
         item.agent and item.agent in topic.agents())
 
 
+def scope(item: Assertion) -> str:
+    """ "cumulative" for a running total ("1,800 killed in the province this year"), else "event"."""
+    return "cumulative" if any(getattr(t, "scope", "event") == "cumulative" for t in item.tallies) else "event"
+
+
 def _count_fits(topic: Topic, item: Assertion) -> bool:
     if not _denial_fits(topic, item):
         return False
+    if scope(item) != scope(topic.first):
+        return False                # a running total answers another question than one event's toll
     victims = topic.victims()
     if victims and item.victims and victims != item.victims:
         return False

@@ -18,6 +18,7 @@ from conflictbook.lexicon import LexiconError, load
 CATEGORIES = ("killed", "injured", "missing", "captured", "surrendered", "detained", "hostage", "abducted",
               "released", "exchanged", "relocated", "displaced")
 FORMS = ("before", "after", "intransitive", "nouns", "implied")
+TOLL_KEYS = ("nouns", "bringing_verbs", "bringing_to_verbs", "estimate_verbs", "verbs", "updates", "previous")
 
 
 def _norm(phrase: str) -> str:
@@ -110,6 +111,9 @@ def terms() -> Terms:
     unknown = set(cats) - set(CATEGORIES)
     if unknown:
         raise LexiconError(f"lexicon 'casualties': unknown categories {sorted(unknown)} (SPEC: {CATEGORIES})")
+    lacking = [key for key in TOLL_KEYS if key not in tolls]
+    if lacking:  # an override written before a key was added must say what to add, not raise a KeyError
+        raise LexiconError(f"lexicon 'casualties': section 'tolls' lacks {lacking}")
     cue_map: dict[str, dict[str, str]] = {form: {} for form in FORMS}
     for category, forms in cats.items():
         for form in FORMS:
@@ -146,7 +150,7 @@ def terms() -> Terms:
                         rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+(?!least|most))?", re.IGNORECASE),
         estimate=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['estimate_verbs'])})\s+the\s+(?:number|toll|total|figure)"
                             rf"\s+of\s+(?P<what>[^,.;]{{1,60}}?)\s+at\s+", re.IGNORECASE),
-        bringing=re.compile(r"(?<![\w\-])(?:bringing|brought|brings|taking|took|raising)\s+(?:the\s+total\s+)?to\s+"
+        bringing=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_to_verbs'])})\s+(?:the\s+total\s+)?to\s+"
                             r"(?P<figure>[^,.;]{1,30}?)\s+the\s+(?:number|total)\s+of\s+(?P<what>[^,.;]{1,60})",
                             re.IGNORECASE),
         bringing_of=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_verbs'])})\s+the\s+(?:[\w\-]+\s+)?"
@@ -261,3 +265,4 @@ def grammar() -> SimpleNamespace:
         coordination=re.compile(rf"\s*,?\s*(?:{alt('coordinators')})\s+$", re.IGNORECASE),
         conjunctions=words_of("conjunctions"),
     )
+

@@ -18,7 +18,8 @@ from functools import cache
 
 from conflictbook.article import Article, Sentence, clip
 from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
-from conflictbook.extract.speakers import Mention, SpeakerBook, parse_speaker
+from conflictbook.extract.speakers import Mention, SpeakerBook, drop_fronted, known_head, parse_speaker
+from conflictbook.extract.transcript import Turn, full_name, transcript_turns
 from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
 from conflictbook.wordscan import PhraseMatcher, alias_starts, ascii_words, finditer_at_words
@@ -438,6 +439,14 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         phrase = _ON_DAY_TAIL.sub("", phrase)
         phrase = _DATELINE.sub("", phrase)
         phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
+        sub = _last_subordinator(phrase)
+        if sub is not None:
+            np_lo += sub if left[np_lo:].startswith(phrase) else 0
+            phrase = phrase[sub:]      # "three days after her fighters claimed": her fighters claimed
+        unfronted = drop_fronted(phrase.lstrip())
+        if unfronted != phrase.lstrip() and left.rfind(unfronted.strip(" ,")) >= np_lo:
+            np_lo = left.rfind(unfronted.strip(" ,"))
+            phrase = unfronted        # "Contacted, the police spokesman, X, said": the fronted word is no speaker
         if "," in phrase.strip(" ,") and not phrase.endswith(","):
             last_part = phrase.rsplit(",", 1)[1]
             opener = phrase.split()[0].lower() if phrase.split() else ""
@@ -533,7 +542,18 @@ def find_attributions(article: Article) -> list[Attribution]:
     found: list[Attribution] = []
     used: set[Quote] = set()
     closes = [q.close_at for q in quotes]
+    answers = {t.sentence: t for t in transcript_turns(article) if not t.question}
+    inside_answer = -1
     for sent in article.sentences:
+        turn = answers.get(sent.index)
+        if turn is not None:
+            attr = _answer(article, turn)
+            if attr is not None:
+                found.append(attr)
+                inside_answer = turn.end
+                continue
+        if sent.start < inside_answer:
+            continue          # the rest of an answer is its speaker's too
         local = []
         for at in range(bisect_right(closes, sent.start), len(quotes)):  # quotes are ordered and never overlap
             if quotes[at].open_at >= sent.end:
@@ -550,7 +570,7 @@ def find_attributions(article: Article) -> list[Attribution]:
             if not masked.strip():
                 continue
             attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
-                _indirect(article, sent, masked, names, plain_here)
+                _indirect(article, sent, masked, names, plain_here) or _participial(article, sent, masked)
             for attr in attrs:
                 inner = [q for q in here if attr.content[0][0] <= q.start and q.end <= attr.content[-1][1]]
                 if any(len(q.content(text).split()) >= 2 for q in inner):
@@ -564,28 +584,105 @@ def find_attributions(article: Article) -> list[Attribution]:
     return found
 
 
+@cache
+def _subordinator_pattern() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(_lex('subordinators'))})\s+", re.IGNORECASE)
+
+
+def _last_subordinator(phrase: str) -> int | None:
+    """Where the clause after the last subordinator of PHRASE begins, when no comma follows it ("days after
+    her fighters" -> at "her"); None otherwise (", after the meeting," is an aside, not a clause)."""
+    last = None
+    for match in _subordinator_pattern().finditer(phrase):
+        last = match
+    if last is None or "," in phrase[last.end():] or not phrase[last.end():].strip():
+        return None
+    return last.end()
+
+
+def _answer(article: Article, turn: Turn) -> Attribution | None:
+    """The direct claim of one transcript answer ("Tosk: Twenty-three. All of them ..."), or None when its
+    label names no speaker."""
+    mention = parse_speaker(full_name(article, turn.label)) or parse_speaker(turn.label)
+    if mention is None or mention.pronoun:
+        return None
+    return Attribution(mention=mention, np_start=turn.start, cue_start=turn.colon, cue_end=turn.colon + 1,
+                       cue=":", sentence=turn.sentence, content=[(turn.content_start, turn.end)], mode="direct")
+
+
 # Words that open an attribution without a lexicon cue: "according to X", "Y quoted X as saying".
 _OTHER_OPENERS = re.compile("according|" + _QUOTING, re.IGNORECASE)
 _OPENER_WORDS = frozenset(("according",) + _QUOTING_VERBS)
+
+
+@cache
+def _participle_pattern() -> re.Pattern:
+    return re.compile(rf",\s+(?P<cue>{alternation(_lex('participle_cues'))})\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _leading_subject(before: str) -> str:
+    """The subject that opens BEFORE: the shortest run of its first words (up to eight) read as a speaker
+    and followed by a lower-case content word (the verb or an adverb): "Police later revised ..." -> "Police",
+    "Late on Monday the mediators revised ..." -> "Late on Monday the mediators"."""
+    words = before.split()
+    function_words = _lex("function_words")
+    for n in range(1, min(9, len(words))):
+        follower = words[n].lower().strip(",")
+        if not words[n][:1].islower() or follower in function_words:
+            continue
+        mention = parse_speaker(" ".join(words[:n]))
+        if mention is None or (mention.kind == "person" and len(mention.name.split()) < 2 and not mention.role):
+            continue                          # a lone capitalised word ("Shops") is no named speaker
+        if mention.name or mention.pronoun or mention.plural or known_head(mention.head):
+            return " ".join(words[:n])        # not "A local" of "A local source in Farah ... sent"
+    return ""
+
+
+def _participial(article: Article, sent: Sentence, masked: str) -> list[Attribution]:
+    """ "Police revised the toll to 12, saying five people had survived": the sentence's subject says what
+    follows the participle."""
+    match = _participle_pattern().search(masked)
+    if not match or not match.group("cue").islower():
+        return []
+    after = masked[match.end():].split()
+    if not after or after[0].lower() in _lex("participle_not_clause"):
+        return []                      # "adding to a sense of calm": no clause follows
+    subject = _leading_subject(masked[:match.start()])
+    mention = parse_speaker(subject) if subject else None
+    if mention is None or mention.pronoun == "it":
+        return []
+    np_start = sent.start + len(masked) - len(masked.lstrip())
+    content_start, content_end = sent.start + match.end(), _content_end(article.text, sent)
+    if len(article.text[content_start:content_end].split()) < 2:
+        return []
+    return [Attribution(mention, np_start, sent.start + match.start("cue"), sent.start + match.end("cue"),
+                        match.group("cue").lower(), sent.index, [(content_start, content_end)], "indirect")]
 
 
 def _may_hold_cue(sent: Sentence, plain: bool | None = None) -> bool:
     r"""Whether SENT has a reporting cue or another opener: the trailing, parenthetical and indirect patterns
     all need one, so a sentence without is skipped before their many regex passes.
 
-    A superset, from the sentence's words: every cue (in "cue", "cue_first", "speaker_first") and opener
-    ("according to", "\squoted\s") those patterns match is bounded by spaces or non-word characters, so
-    each of its words is a whole \w run of the sentence. With only ASCII words, lower-casing is the
-    patterns' case folding; otherwise the sentence text is scanned as before. PLAIN: whether the sentence's
-    words are all ASCII, when known.
+    A superset, from the sentence's words: every cue (in "cue", "cue_first", "speaker_first"), participle
+    (", saying ") and opener ("according to", "\squoted\s") those patterns match is bounded by spaces or
+    non-word characters, so each of its words is a whole \w run of the sentence. With only ASCII words,
+    lower-casing is the patterns' case folding; otherwise the sentence text is scanned as before. PLAIN:
+    whether the sentence's words are all ASCII, when known.
     """
     words = sent.words
     if not (ascii_words(sent.text) if plain is None else plain):
-        if _OTHER_OPENERS.search(sent.text):
+        if _OTHER_OPENERS.search(sent.text) or _participle_pattern().search(sent.text):
             return True
         pats = _patterns()
         return next(finditer_at_words(pats["cue"], pats["cue_starts"], sent.text, fold=True), None) is not None
-    return not _OPENER_WORDS.isdisjoint(words) or bool(_patterns()["cue_matcher"].possible(words))
+    return not _OPENER_WORDS.isdisjoint(words) or bool(_patterns()["cue_matcher"].possible(words)) or \
+        bool(_participle_matcher().possible(words))
+
+
+@cache
+def _participle_matcher() -> PhraseMatcher:
+    """The participle cues of ``_participle_pattern``, for the sentence gate (same lexicon list)."""
+    return PhraseMatcher(sorted(_lex("participle_cues")))
 
 
 def _inside(found: list[Attribution], offset: int) -> bool:
@@ -672,7 +769,26 @@ def extract_claims(article: Article) -> list[Claim]:
     for claim, speaker in zip(claims, resolved, strict=True):
         if speaker is not None:       # a later mention may have named an earlier "the director"
             claim.speaker, claim.speaker_role, claim.speaker_kind = speaker.name, speaker.role, speaker.kind
+        claim.speaker = sentence_case_free(claim.speaker, claim.speaker_kind, article.text)
     return claims
+
+
+_DESCRIPTION_KINDS = ("group", "unnamed-person", "state")
+
+
+def sentence_case_free(name: str, kind: str, text: str) -> str:
+    """NAME without the capital a sentence start gave a description ("Army", "Local officials" -> "army",
+    "local officials"), so one source is spelled one way. Only a description whose other words are lower
+    case, and only when the article itself writes that first word in lower case somewhere; "Amareli officials"
+    keeps its capital, since the article never writes "amareli"."""
+    words = name.split()
+    if kind not in _DESCRIPTION_KINDS or not words or not words[0][:1].isupper() or not words[0][1:].islower() \
+            or any(not w.islower() for w in words[1:]):
+        return name
+    lower = words[0].lower()
+    if not re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+        return name
+    return " ".join([lower, *words[1:]])
 
 
 def _said_when(article: Article, attr: Attribution) -> re.Match | None:

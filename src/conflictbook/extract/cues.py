@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
@@ -20,6 +21,49 @@ _CUE_REACH = 120  # characters before a phrase searched for its active cue (cue,
 _OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
+_WORD_START = re.compile(r"(?<![\w\-])\w+")   # a word where ``before_tail``'s cue may begin
+
+
+@cache
+def _cue_openers() -> frozenset[str] | None:
+    """The first words of the active and nominal cues; None when one does not open with a word."""
+    t = terms()
+    firsts = set()
+    for phrase in [*t.cue_map["before"], *t.cue_map["nouns"]]:
+        first = re.match(r"\w+", phrase)
+        if not first:
+            return None
+        firsts.add(first.group())
+    return frozenset(firsts)
+
+
+def active_cue_before(text: str, end: int) -> re.Match | None:
+    """``before_tail`` searched in TEXT[:END] from _CUE_REACH characters back: the cue right before END.
+
+    The same match as the plain search, tried only at the words of the reach that open a cue (the
+    search tries every position, each against the whole alternation of cues). A non-ASCII word is
+    tried too: ``re.IGNORECASE`` folds some letters that ``str.lower`` does not.
+    """
+    left = text[:end]
+    reach = max(0, end - _CUE_REACH)
+    openers = _cue_openers()
+    pattern = terms().before_tail
+    if openers is None:
+        return pattern.search(left, reach)
+    for word in _WORD_START.finditer(left, reach):
+        run = word.group()
+        if run.lower() in openers or not run.isascii():
+            match = pattern.match(left, word.start())
+            if match:
+                return match
+    return None
+
+
+@lru_cache(maxsize=64)
+def _framed(text: str) -> bool:
+    """A deal or a demand in the sentence ("agreed to release"): asked for every phrase of it."""
+    t = terms()
+    return bool(t.agreed.search(text) or t.demanded.search(text))
 
 
 @dataclass(frozen=True)
@@ -38,7 +82,7 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     """The active or nominal cue right before PHRASE, and whether it is irrealis ("in return for freeing")."""
     t = terms()
     left = text[: phrase.start]
-    match = t.before_tail.search(left, max(0, len(left) - _CUE_REACH))
+    match = active_cue_before(text, phrase.start)
     if not match:
         return None, False
     cue = match.group("cue")
@@ -78,7 +122,9 @@ def _taken_as(text: str, phrase: PeoplePhrase) -> Cue | None:
     verb = t.taking_tail.search(text, max(0, phrase.start - 16), phrase.start)
     if not verb:
         return None
-    category = t.complements[after.group("word").lower()]
+    category = t.complements.get(after.group("word").casefold())  # "ı" matches "i" but folds to no key
+    if category is None:
+        return None
     negated = bool(t.negation_tail.search(text[: verb.start()]))
     return Cue(category, verb.start(), after.end(), "active", negated)
 
@@ -187,7 +233,7 @@ def _find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> 
     implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
     if implied and (t.implied_blockers.search(phrase.text) or t.reporting_after.match(text, phrase.end)):
         implied = None
-    framed = bool(t.agreed.search(text) or t.demanded.search(text))
+    framed = _framed(text)
     if before and before.mood and not framed:
         before, irrealis = None, True
     taken = _taken_as(text, phrase)
@@ -220,7 +266,7 @@ def pronoun_objects(text: str) -> list[tuple[Cue, int]]:
     found = []
     for match in grammar().object_pronoun.finditer(text):
         left = text[: match.start()]
-        tail = t.before_tail.search(left, max(0, len(left) - _CUE_REACH))
+        tail = active_cue_before(text, match.start())
         if not tail:
             continue
         category = t.category("before", tail.group("cue"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from conflictbook.lexicon import alternation, load
 
@@ -92,6 +93,20 @@ SEASON = _ci(SEASONS)
 NOT_WEEK_OF = r"(?!(?i:(?:in|over|within|during|for)\s+)?(?i:the\s+\w+\s+week\s+of)\b)"  # "the last week of May"
 ZONE = r"(?:GMT|UTC|(?i:local\s+time))(?!\w)"
 SPAN_LINK = r"(?:-|–|—|(?i:to|and|until|till|through))"
+# Words the atoms spell out themselves (not in the lexicon); ATOM_KEYS reads them too.
+PART_THIRDS = ("early", "mid", "late")
+PART_EDGES = ("beginning", "start", "end", "middle")
+PART_SHARES = ("first", "second", "third", "fourth", "last")
+EARLIER_LATER = ("earlier", "later")
+WEEKEND, THIS, AGO = "weekend", "this", "ago"
+TIME_OF_PARTS = ("early hours", "small hours", "morning", "afternoon", "evening", "night")
+
+
+def _any(words) -> str:
+    """Case-insensitive alternation of WORDS in the order given."""
+    body = "|".join(word.replace(" ", r"\s+") for word in words)
+    return f"(?i:{body})"
+
 
 ATOMS = [
     ("iso", r"(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-])"),
@@ -105,14 +120,14 @@ ATOMS = [
            rf"(?:,?\s+(?P<dm_y>{YEAR}))?"),
     ("md", rf"(?:(?P<md_w>{WD}),?\s+)?(?P<md_m>{MON})\s+(?:the\s+)?(?P<md_d>{DAY})(?:,?\s+(?P<md_y>{YEAR}))?"),
     ("yr", rf"(?:(?i:between|from)\s+)?(?P<yr_a>{YEAR_A})\s*{SPAN_LINK}\s*(?P<yr_b>{YEAR}|(?<=[-–])\d\d(?![\w]))"),
-    ("pt", rf"(?:(?:the\s+)?(?P<pt_p1>(?i:early|mid|late))(?:-|\s+(?:in\s+)?)|(?i:the\s+)?"
-           rf"(?P<pt_p2>(?i:beginning|start|end|middle))\s+(?i:of)\s+|(?i:the\s+)?(?P<pt_k>(?i:first|second|third"
-           rf"|fourth|last))\s+(?P<pt_n>(?i:half|quarter|week))\s+(?i:of)\s+)"
+    ("pt", rf"(?:(?:the\s+)?(?P<pt_p1>{_any(PART_THIRDS)})(?:-|\s+(?:in\s+)?)|(?i:the\s+)?"
+           rf"(?P<pt_p2>{_any(PART_EDGES)})\s+(?i:of)\s+|(?i:the\s+)?(?P<pt_k>{_any(PART_SHARES)})"
+           rf"\s+(?P<pt_n>(?i:half|quarter|week))\s+(?i:of)\s+)"
            rf"(?:(?P<pt_m>{MON_FULL})(?:,?\s+(?P<pt_my>{YEAR}))?|(?P<pt_y>{YEAR})"
            rf"|(?P<pt_r>(?i:this|last|next|the\s+past))\s+(?P<pt_u>(?i:year|month|week))"
            rf"|(?i:the\s+)(?P<pt_the>(?i:year|month|week)))(?!\w)"),
-    ("we", r"(?:(?i:over|at|during|on)\s+)?(?i:the)\s+(?i:weekend)(?!\w)"),
-    ("el", r"(?P<el_p>(?i:earlier|later))\s+(?i:this|in\s+the)\s+(?P<el_u>(?i:year|month|week))(?!\w)"),
+    ("we", rf"(?:(?i:over|at|during|on)\s+)?(?i:the)\s+{_any([WEEKEND])}(?!\w)"),
+    ("el", rf"(?P<el_p>{_any(EARLIER_LATER)})\s+(?i:this|in\s+the)\s+(?P<el_u>(?i:year|month|week))(?!\w)"),
     ("se", rf"(?:(?i:the\s+)?(?P<se_s>{SEASON})\s+(?:(?i:of)\s+)?(?P<se_y>{YEAR})"
            rf"|(?P<se_r>(?i:this|last|next|past))\s+(?P<se_s2>{SEASON}))(?!\w)"),
     ("mo", rf"(?:(?P<mo_r>(?i:last|this|next|past))\s+)?(?P<mo_m>{MON_FULL})"
@@ -126,19 +141,35 @@ ATOMS = [
            rf"(?P<sp_u>(?i:week|month))(?!\w)"),
     ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?P<sn_u>(?i:days?|weeks?))\s+"
            rf"(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
-    ("tp", r"(?<![\w-])(?i:this)\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
+    ("tp", rf"(?<![\w-]){_any([THIS])}\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
            rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
-    ("ago", rf"(?<![\w-])(?P<ago_n>{NUM})\s+(?P<ago_u>{UNIT})\s+(?i:ago)(?!\w)"),
+    ("ago", rf"(?<![\w-])(?P<ago_n>{NUM})\s+(?P<ago_u>{UNIT})\s+{_any([AGO])}(?!\w)"),
     ("wi", rf"(?<![\w-]){NOT_WEEK_OF}(?P<wi_the>(?i:the|in\s+the|over\s+the|within\s+the|during\s+the|for\s+the)\s+)?"
            rf"(?P<wi_r>{REL})\s+(?:(?P<wi_n>{NUM})\s+)?(?P<wi_u>{UNIT}|(?i:weekend))(?!\w)"),
-    ("tof", r"(?<![\w-])(?:(?i:on|in|during)\s+)?(?i:the)\s+(?P<tof_p>(?i:early\s+hours|small\s+hours|morning|afternoon"
-            r"|evening|night))\s+(?i:of)(?=\s)"),
+    ("tof", rf"(?<![\w-])(?:(?i:on|in|during)\s+)?(?i:the)\s+(?P<tof_p>{_any(TIME_OF_PARTS)})"
+            r"\s+(?i:of)(?=\s)"),
     ("tm", rf"(?<![\w-])(?:{TIME_PRE}\s+)?(?:(?i:about|around|approximately|roughly|some)\s+)?"
            rf"(?:(?P<tm_h>\d{{1,2}})(?:[:.](?P<tm_min>\d{{2}}))?\s*(?P<tm_s>(?i:a\.m\.|p\.m\.|am|pm|o['’]clock|hrs)(?!\w)"
            rf"|{ZONE})|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:])|(?P<tm_mil>[01]\d|2[0-3])[0-5]\d\s*(?:(?i:hrs|hours)|{ZONE}))"),
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
 ]
+# The words or phrases one of which every match of an atom holds, each word a whole run of
+# letters (patterns end their words at a non-letter); ``date_gate`` tries an atom only in a
+# sentence that holds one of its keys. Atoms that need a digit: NEEDS_DIGIT (a word opening
+# with four digits, a year) and "tm" (a clock time). A time of day alone (TIME_ONLY) gives no
+# row, only joined to a day that has its own keys.
+ATOM_KEYS: dict[str, tuple[str, ...]] = {
+    "dr": (*MONTHS,), "mr": (*MONTHS,), "dm": (*MONTHS,), "md": (*MONTHS,), "mo": (*LEX["months"],),
+    "pt": PART_THIRDS + PART_EDGES + PART_SHARES, "we": (WEEKEND,), "el": EARLIER_LATER, "se": (*SEASONS,),
+    "rd": (*RELATIVE_DAYS,), "sd": (*LEX["story_days"],), "sp": (*LEX["story_periods"],),
+    "sn": (*LEX["story_day_shifts"],), "tp": (THIS,), "wd": (*LEX["weekdays"],), "ago": (AGO,),
+    "wi": (*RELATIVE_WORDS,), "tof": TIME_OF_PARTS, "tw": (*DAY_PARTS,),
+}
+NEEDS_DIGIT = frozenset({"iso", "num", "yr", "moa", "dc", "yc"})
+TIME_ONLY = frozenset({"tof", "tm", "tw"})
+if set(ATOM_KEYS) | NEEDS_DIGIT | {"tm"} != {name for name, _ in ATOMS}:
+    raise RuntimeError("date_finder: every atom needs its keys (ATOM_KEYS) or a digit (NEEDS_DIGIT, tm)")
 ATOM_RE = re.compile("|".join(f"(?P<{name}>(?<!\\w){body})" for name, body in ATOMS))
 WORD_RE = re.compile(r"(?<![\w'’])\w+")
 # Words that can open an atom: every word the patterns and the date lexicon spell out.
@@ -284,6 +315,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         daypart = (g("wd_p") or g("wd_e") or "").lower()
         return DateExpr("weekday", weekday=WEEKDAYS[g("wd_w")], rel=rel, rel_word=rel_word, daypart=daypart)
     if kind == "ago":
+        if g("ago_u").lower() == "hours":        # "36 hours ago": hours, never days
+            return DateExpr("ago", n=_int(g("ago_n")), unit="hour")
         n, unit = _count_unit(_int(g("ago_n")), g("ago_u"))
         return DateExpr("ago", n=n, unit=unit)
     if kind == "wi":
@@ -327,8 +360,24 @@ def _window(the: str | None, rel_word: str, count: str | None, unit: str) -> Dat
     return DateExpr("window", n=n, unit=base_unit, rel=rel, rel_word=rel_word)
 
 
-def _atoms(text: str) -> list[DateMention]:
-    """Atom matches, tried only at the start of words that can open one (much faster than a full scan)."""
+@cache
+def _matchers(atoms: frozenset[str] | None) -> tuple[re.Pattern, ...]:
+    """ATOM_RE, or for a sentence that can only hold ATOMS, their own patterns in ATOM_RE's order
+    (the first that matches at a position is the branch ATOM_RE would take there)."""
+    if atoms is None:
+        return (ATOM_RE,)
+    return tuple(_atom_pattern(name) for name, _ in ATOMS if name in atoms)
+
+
+@cache
+def _atom_pattern(name: str) -> re.Pattern:
+    return re.compile(f"(?P<{name}>(?<!\\w){dict(ATOMS)[name]})")
+
+
+def _atoms(text: str, atoms: frozenset[str] | None = None) -> list[DateMention]:
+    """Atom matches, tried only at the start of words that can open one (much faster than a full scan);
+    ATOMS, when given, are the only atoms that can match in TEXT (``date_gate.date_atoms``)."""
+    matchers = _matchers(atoms)
     words = [(w.start(), w.group(0)) for w in WORD_RE.finditer(text)]
     cores = [start for start, word in words if word[0].isdigit() or word.lower() in CORE_WORDS]
     out: list[DateMention] = []
@@ -343,8 +392,11 @@ def _atoms(text: str) -> list[DateMention]:
         if start < resume or cores[j] - start > CORE_REACH or (
                 word.lower() not in FIRST_WORDS and not word[0].isdigit()):
             continue
-        m = ATOM_RE.match(text, start)
-        if m is None:
+        for matcher in matchers:
+            m = matcher.match(text, start)
+            if m is not None:
+                break
+        else:
             continue
         resume = m.end()
         expr = _parse_atom(m)
@@ -376,9 +428,11 @@ def _with_time(day: DateExpr, time: DateExpr) -> DateExpr:
     return replace(day, daypart=time.daypart, hour=time.hour)
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """All date expressions in TEXT (one sentence), joined into events' spans, in text order."""
-    atoms = _atoms(text)
+def find_dates(text: str, atoms: frozenset[str] | None = None) -> list[DateMention]:
+    """All date expressions in TEXT (one sentence), joined into events' spans, in text order.
+
+    ATOMS, when given, names the only atoms that can match in TEXT (``date_gate.date_atoms``)."""
+    atoms = _atoms(text, atoms)
     out: list[DateMention] = []
     i = 0
     while i < len(atoms):

@@ -86,6 +86,8 @@ def precision_of(expr: DateExpr) -> str:
             return "part-of-year"
         return "range"
     if kind == "ago":
+        if expr.unit == "hour":   # "36 hours ago" spans two days unless a whole number of days back
+            return "day" if (expr.n or 0) % 24 == 0 else "range"
         return {"day": "day", "week": "week", "month": "month", "year": "year"}.get(expr.unit, "day")
     if kind == "period":
         return {"week": "week", "month": "month", "year": "year"}.get(expr.unit, "range")
@@ -319,6 +321,9 @@ def _ago(expr: DateExpr, anchor: date) -> tuple[date, date]:
         return day.replace(day=1), month_end(day.year, day.month)
     if expr.unit == "year":
         return date(anchor.year - n, 1, 1), date(anchor.year - n, 12, 31)
+    if expr.unit == "hour":
+        # N hours before some moment of the anchor day: from (midnight - N h) to (next midnight - N h)
+        return anchor - timedelta(days=-(-n // 24)), anchor - timedelta(days=n // 24)
     day = anchor - timedelta(days=n)
     return day, day
 

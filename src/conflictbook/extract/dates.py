@@ -40,6 +40,7 @@ from datetime import date, timedelta
 
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, find_dates
+from conflictbook.extract.date_gate import NO_ATOMS, date_atoms
 from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve, story_period
 from conflictbook.lexicon import LexiconError, alternation, load_list
 from conflictbook.records import Claim
@@ -62,7 +63,8 @@ GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['speech_gap_stops'])}
 MAX_SPEECH_GAP_WORDS = 6
 STORY_REACH = 2  # paragraphs a story-relative day ("the next day") may look back for its day
 DAY_KINDS = ("weekday", "relday", "date")
-QUOTE_MARK_RE = re.compile(r"[“”\"]")
+QUOTE_MARKS = ("“", "”", '"')
+QUOTE_MARK_RE = re.compile(f"[{''.join(QUOTE_MARKS)}]")
 DATELINE_HEAD_RE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40},\s*){0,3}$")
 DATELINE_TAIL_RE = re.compile(r"^\s*(?P<agency>\([^)]{1,40}\))?\s*(?:[-–—:|]|$)")
 
@@ -118,6 +120,8 @@ def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, 
                 spans.append((open_at, para_end, paragraph))
             open_at, paragraph = None, sent.paragraph
         para_end = sent.end
+        if not _has_quote_mark(sent.text):
+            continue
         for mark in QUOTE_MARK_RE.finditer(sent.text):
             ch = mark.group(0)
             if ch == "“" or (ch == '"' and open_at is None):
@@ -133,6 +137,11 @@ def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, 
             if sent is not None:
                 spans.append((claim.span_start, claim.span_end, sent.paragraph))
     return spans
+
+
+def _has_quote_mark(text: str) -> bool:
+    """Whether TEXT holds a character of QUOTE_MARK_RE (substring tests: most sentences hold none)."""
+    return any(mark in text for mark in QUOTE_MARKS)
 
 
 def _inside(offset: int, spans: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
@@ -235,7 +244,10 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     anchor = article.publication_date
     found: list[tuple[Sentence, DateMention, bool]] = []
     for sent in article.sentences:
-        for mention in find_dates(sent.text):
+        atoms = date_atoms(sent.text, sent.words)
+        if atoms == NO_ATOMS:
+            continue
+        for mention in find_dates(sent.text, atoms):
             if is_stamp(sent.text, mention):
                 continue
             found.append((sent, mention, _is_future(sent.text, mention)))

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.quantities import Quantity, determiner_pattern, find_quantities
+from conflictbook.extract.tally_gates import gates
 from conflictbook.lexicon import load
 
 TOKEN = re.compile(r"\w[\w'\u2019\-]*|[^\w\s]")
@@ -65,7 +67,7 @@ def _norm(word: str) -> str:
 def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bool:
     """The person noun heading the phrase that starts at POS; False when the head is not people."""
     t = terms()
-    tokens = list(TOKEN.finditer(text, pos))[:10]
+    tokens = list(islice(TOKEN.finditer(text, pos), 10))  # the phrase's head is within its first ten tokens
     i = 0
     body = pos
     if tokens and _norm(tokens[0].group()) in grammar().object_pronouns:
@@ -210,7 +212,7 @@ def _group_phrases(text: str) -> list[PeoplePhrase]:
     for match in pattern.finditer(text):
         if _norm(match.group("head")) not in t.persons_plural:
             continue
-        tokens = list(TOKEN.finditer(text, match.end()))[:6]
+        tokens = list(islice(TOKEN.finditer(text, match.end()), 6))
         for tok in tokens:
             low = _norm(tok.group())
             if low in t.groups:
@@ -313,8 +315,12 @@ def _bare_phrases(text: str, taken: list[tuple[int, int]]) -> list[PeoplePhrase]
     return found
 
 
-def people_phrases(text: str) -> list[PeoplePhrase]:
-    """Every phrase of SENTENCE TEXT that counts people (and, marked `not-people`, counts of things)."""
+def people_phrases(text: str, words: frozenset[str] | None = None) -> list[PeoplePhrase]:
+    """Every phrase of SENTENCE TEXT that counts people (and, marked `not-people`, counts of things).
+
+    WORDS, the sentence's words from ``tally_gates.gate_words``, let it skip the token scan for bare
+    plurals when no plural person noun is among them; None scans always.
+    """
     chosen: list[PeoplePhrase] = []
 
     def free(p: PeoplePhrase) -> bool:
@@ -332,7 +338,7 @@ def people_phrases(text: str) -> list[PeoplePhrase]:
         if free(phrase):
             chosen.append(phrase)
     taken = [(c.start, c.end) for c in chosen]
-    for phrase in _bare_phrases(text, taken):
+    for phrase in _bare_phrases(text, taken) if gates().plural.holds(words) else ():
         if free(phrase):
             chosen.append(phrase)
     return sorted(chosen, key=lambda p: p.start)

@@ -18,6 +18,10 @@ from conflictbook.lexicon import LexiconError, alternation, load
 # A count above this (or a float that overflows) is no count at all: never invent one from noise.
 MAX_COUNT = 10 ** 12
 KINDS = ("exact", "above", "below", "approx", "near", "range", "vague", "total", "negation")
+# The pattern's own words: "BETWEEN 10 and 15", "A hundred" (the number words come from the table).
+_BETWEEN = "between"
+_ARTICLES = ("an", "a")
+_WORD_START = re.compile(r"(?<![\w\-.,])\w+")   # where the pattern below may start a match
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class _Table:
     negations: tuple[str, ...]
     anys: tuple[str, ...]
     pattern: re.Pattern
+    openers: frozenset[str] | None      # lower-cased first words of the pattern's phrases; None: no shortcut
 
 
 @cache
@@ -74,7 +79,7 @@ def table() -> _Table:
 
     word = alternation(list(words) + list(scale_map))
     scale = alternation(scale_map)
-    word_number = (rf"(?:(?:an?\s+(?:{scale}))|(?:{word}))"
+    word_number = (rf"(?:(?:(?:{'|'.join(_ARTICLES)})\s+(?:{scale}))|(?:{word}))"
                    rf"(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*")
     digits = rf"(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:{scale}))?"
     number = rf"(?:{digits}|{word_number})"
@@ -82,14 +87,17 @@ def table() -> _Table:
     vague_alt = alternation(vague)
     pattern = re.compile(
         rf"(?<![\w\-.,])(?:"
-        rf"(?P<between>between\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
+        rf"(?P<between>{_BETWEEN}\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
         rf"|(?:(?P<mod>{mod})\s+)?(?P<num>{number})(?:\s*(?:-|\u2013|to|or)\s*(?P<num2>{number}))?"
         rf"|(?P<vague>{vague_alt})(?=\s+of\b|\s+[a-z])"
         rf"|(?P<pair>{alternation(pairs)})(?=\s+(?:of\s+)?[a-z])"
         rf")(?![\w\-]|,\d)",
         re.IGNORECASE,
     )
-    return _Table(words, scale_map, pairs, modifiers, band, vague, totals, negations, anys, pattern)
+    phrases = [_BETWEEN, *_ARTICLES, *modifiers, *vague, *pairs, *words, *scale_map]
+    firsts = [re.match(r"\w+", phrase) for phrase in phrases]
+    openers = None if not all(firsts) else frozenset(first.group() for first in firsts)
+    return _Table(words, scale_map, pairs, modifiers, band, vague, totals, negations, anys, pattern, openers)
 
 
 def number_value(text: str) -> int | None:
@@ -139,6 +147,12 @@ def _bounds(value: int, kind: str, strict: bool, band: float) -> tuple[int | Non
     return value, value, value
 
 
+def _key(phrase: str) -> str:
+    """A matched phrase as a key of the table. ``re.IGNORECASE`` also matches letters such as "ſ" or
+    "ı" to ASCII ones: casefold brings some back; for the others the lookup misses (no count), never a crash."""
+    return " ".join(phrase.casefold().split())
+
+
 def _from_match(match: re.Match, offset: int) -> Quantity | None:
     tab = table()
     text = match.group(0)
@@ -149,36 +163,67 @@ def _from_match(match: re.Match, offset: int) -> Quantity | None:
             return None
         return Quantity(start, end, text, min(a, b), min(a, b), max(a, b), "range")
     if match.group("pair"):
-        value = tab.pairs[match.group("pair").lower()]
+        value = tab.pairs.get(_key(match.group("pair")))
+        if value is None:
+            return None
         return Quantity(start, end, text, value, value, value, "exact")
     if match.group("vague"):
-        low, best, high = tab.vague[" ".join(match.group("vague").lower().split())]
+        if _key(match.group("vague")) not in tab.vague:
+            return None
+        low, best, high = tab.vague[_key(match.group("vague"))]
         return Quantity(start, end, text, low, best, high, "vague")
     value = number_value(match.group("num"))
     if value is None:
+        return None
+    mod = match.group("mod")
+    if mod and _key(mod) not in tab.modifiers:
         return None
     if match.group("num2"):
         other = number_value(match.group("num2"))
         if other is None:
             return None
         low, high = min(value, other), max(value, other)
-        mod = match.group("mod")
-        kind, strict = tab.modifiers[" ".join(mod.lower().split())] if mod else ("exact", False)
+        kind, strict = tab.modifiers[_key(mod)] if mod else ("exact", False)
         if kind == "above":
             return Quantity(start, end, text, low, low, None, "above")
         return Quantity(start, end, text, low, low, high, "range")
-    mod = match.group("mod")
     if not mod:
         return Quantity(start, end, text, value, value, value, "exact")
-    kind, strict = tab.modifiers[" ".join(mod.lower().split())]
+    kind, strict = tab.modifiers[_key(mod)]
     low, best, high = _bounds(value, kind, strict, tab.band)
     return Quantity(start, end, text, low, best, high, kind)
 
 
+def _match_starts(text: str, openers: frozenset[str] | None):
+    """Where the pattern may match: a word that opens one of its phrases or a digit run.
+
+    A non-ASCII word is kept too (``re.IGNORECASE`` folds letters ``str.lower`` does not). The
+    pattern itself would be tried, against all its alternatives, at every character of TEXT.
+    """
+    if openers is None:
+        yield from range(len(text))
+        return
+    for word in _WORD_START.finditer(text):
+        run = word.group()
+        if run[0].isdigit() or run.lower() in openers or not run.isascii():
+            yield word.start()
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """Every count phrase in TEXT, left to right; spans are shifted by OFFSET."""
+    """Every count phrase in TEXT, left to right; spans are shifted by OFFSET.
+
+    The matches of ``pattern.finditer``: left to right, each search resuming where the last match ended.
+    """
+    tab = table()
     found = []
-    for match in table().pattern.finditer(text):
+    resume = 0
+    for start in _match_starts(text, tab.openers):
+        if start < resume:
+            continue
+        match = tab.pattern.match(text, start)
+        if match is None:
+            continue
+        resume = match.end()
         quantity = _from_match(match, offset)
         if quantity is not None:
             found.append(quantity)

@@ -136,6 +136,21 @@ def _org_subjects(text: str):
 
 _NOT_NP_START = {"which", "who", "whom", "that", "whose", "what", "in", "on", "at", "during", "after", "before",
                  "with", "without", "by", "for", "from", "when", "while", "if", "as", "to"}
+# Words opening a fronted time or place phrase with no comma before the subject ("On Monday the army said").
+_FRONTED_PREPOSITIONS = {"on", "in", "at", "late", "early", "earlier", "later", "by", "during", "after", "before"}
+
+
+def _last_definite(words: list[str]) -> str:
+    """The phrase from the last "the" of WORDS, when one follows the opening word ("On Monday evening the
+    Alliance" -> "the Alliance"), else ""."""
+    at = max((i for i, w in enumerate(words) if i > 1 and w.lower() == "the"), default=0)
+    fronted = words[:at]
+    if not at or len(fronted) > 4 or len(words) - at > 6 or any(any(c.isdigit() for c in w) for w in fronted) \
+            or words[1].lower() in ("least", "most", "all", "first", "last", "times"):
+        return ""                     # "at least 64 servicemen remain ... since the offensive": no fronted phrase
+    return " ".join(words[at:])
+
+
 _VERB_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our|my)\s")
 
 
@@ -188,6 +203,26 @@ def _clean(phrase: str) -> str:
     return phrase
 
 
+def drop_fronted(text: str) -> str:
+    """TEXT without a fronted clause or adverb before the speaker ("Contacted, the spokesman" -> "the
+    spokesman"): the part before the first comma when it opens with a fronted-opener word."""
+    head, sep, rest = text.partition(", ")
+    first = head.split(" ", 1)[0].lower()
+    if sep and rest.strip() and first in _lex()["fronted_openers"]:
+        return drop_fronted(rest.strip())
+    return text
+
+
+def _issuer_after_statement(words: list[str]) -> str:
+    """The issuer of "a report by X" / "a statement from X" (words after the by-word), or ""."""
+    lex = _lex()
+    nouns = lex["statement_nouns"] | {"report", "reports"}
+    for i, word in enumerate(words[:-2]):
+        if word.lower() in nouns and words[i + 1].lower() in lex["by_words"]:
+            return " ".join(words[i + 2:])
+    return ""
+
+
 @lru_cache(maxsize=4096)
 def parse_speaker(phrase: str) -> Mention | None:
     """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos"). Memoised: a pure
@@ -211,6 +246,7 @@ def parse_speaker(phrase: str) -> Mention | None:
     text = _RELATIVE.sub("", text).strip(" ,")
     if _QUOTES_OR_VERBS.search(text):
         return None
+    text = drop_fronted(text)
     appositive = ""
     if ", " in text:
         text, appositive = text.split(", ", 1)
@@ -222,11 +258,18 @@ def parse_speaker(phrase: str) -> Mention | None:
         if coordinated is not None:
             return coordinated
     words = text.split()
+    if words and words[0].lower() in _FRONTED_PREPOSITIONS and len(words) <= 12:
+        subject = _last_definite(words)
+        if subject:
+            return parse_speaker(subject)   # "On Monday evening the Alliance" -> the Alliance
     if words and words[0].lower() in _NOT_NP_START:
         return None
     if _VERB_OBJECT.search(text):
         return None        # "the family visited the centre": a clause, not a noun phrase
     words, det = _strip_determiners(words)
+    issuer = _issuer_after_statement(words)
+    if issuer:
+        return parse_speaker(issuer)      # "a report by the monitoring group" -> the monitoring group
     if len(words) > 2 and words[0].lower() == "of":     # "one of the residents"
         words, _ = _strip_determiners(words[1:])
     if not words or (len(words) == 1 and words[0].lower() in lex["determiners"]):
@@ -276,6 +319,8 @@ def parse_speaker(phrase: str) -> Mention | None:
         if not _is_name_token(word) or bare in lex["roles"] or bare in lex["titles"] or bare.rstrip(".") in lex[
                 "titles"] or bare in lex["media"] or bare in lex["outlet_words"]:
             split = i + 1
+    if split and all(_is_name_token(w) and w.lower() in lex["outlet_words"] for w in words[:split]):
+        split = 0        # "Daily Trust", "Radio Kestrel": the media word is part of the outlet's name
     name_words, role_words = words[split:], words[:split]
     name = " ".join(name_words)
     role = " ".join(role_words)
@@ -322,7 +367,25 @@ def _common_kind(last: str, two: str, det: str) -> str | None:
         return "unnamed-person"
     if last in lex["organisations"] or two in lex["organisations"]:
         return "organisation"
+    if last.isalpha() and last.islower() and len(last) >= 4 and not last.endswith(("ed", "ing", "ly")) \
+            and last not in lex["not_speakers"] \
+            and last not in lex["not_speaker_heads"]:
+        # An unlisted noun as the subject of a reporting verb still names who speaks ("the gendarmerie",
+        # "local aid groups"): a plural is a group, a singular after a determiner a body.
+        if last.endswith("s") and not last.endswith("ss"):
+            return "group"
+        if det:
+            return "organisation"
     return None
+
+
+def known_head(word: str) -> bool:
+    """Whether WORD is a speaker noun of the lexicons (a role, group, body, state or media word), not one
+    only the open-class reading of an unlisted subject noun accepts."""
+    lex = _lex()
+    word = word.lower()
+    return any(word in lex[key] for key in ("roles", "role_plurals", "state", "organisations", "media",
+                                            "outlet_words"))
 
 
 def _name_kind(name_words: list[str], role_words: list[str], appositive: str) -> str:

@@ -7,7 +7,8 @@ keeps ``best`` empty. The status follows the words around the count (negation �
 a deal → agreed, a demand → demanded) and, once claims are extracted, whose word it is:
 a count inside a claim's content is ``claimed`` by that speaker, otherwise the outlet
 ``reported`` it. Toll updates ("the death toll rose to 19 from 12") record the figure
-they revise.
+they revise. A sentence whose words hold no category word of the lexicons is skipped before
+any of this (``extract.tally_gates``), and so is each step whose trigger words are absent.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime
+from functools import cached_property
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article, Sentence
@@ -24,6 +26,7 @@ from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
 from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
+from conflictbook.extract.tally_gates import gate_words, gates
 from conflictbook.records import Claim, Tally, TimelineEvent
 
 _SEGMENT_END = re.compile(r"[,;:]")
@@ -37,14 +40,23 @@ class _Context:
         self.article = article
         self.claims = [c for c in claims if c.span_start >= 0 and c.span_end > c.span_start]
         self.events = events
-        self.countries = countries_in(article.text)
+        self._mentions: dict[tuple[str, int], list] = {}
+
+    @cached_property
+    def countries(self) -> set[str]:
+        """Asked only when a row looks for its actors: most articles' sentences give none."""
+        return countries_in(self.article.text)
 
     def claim_at(self, offset: int) -> Claim | None:
         inside = [c for c in self.claims if c.span_start <= offset < c.span_end]
         return min(inside, key=lambda c: c.span_end - c.span_start) if inside else None
 
     def actors(self, text: str, offset: int = 0):
-        return find_actors(text, self.countries, offset)
+        """Actor mentions in TEXT, found once per stretch: the cues of one phrase look at the same clause."""
+        key = (text, offset)
+        if key not in self._mentions:
+            self._mentions[key] = find_actors(text, self.countries, offset)
+        return self._mentions[key]
 
     def day(self, sentence: Sentence, offset: int) -> date | None:
         """The single day of the dated event nearest OFFSET in the same sentence."""
@@ -109,8 +121,9 @@ def _scope(text: str, phrase: PeoplePhrase, cue: Cue) -> str:
         relative = terms().after_cue.search(text, phrase.end, cue.start) if cue.start > phrase.end else None
         parts = [text[start: relative.start()], text[cue.start: end]] if relative else [text[start: end]]
     intro = _SEGMENT_END.search(text)
-    if intro and intro.end() <= min(phrase.start, cue.start) and len(text[: intro.start()].split()) <= 6:
-        parts.append(text[: intro.start()])  # "So far this year, ..."
+    if intro and intro.end() <= min(phrase.start, cue.start) and (
+            len(text[: intro.start()].split()) <= 6 or terms().cumulative.match(text.lstrip())):
+        parts.append(text[: intro.start()])  # "So far this year, ...", "Since the start of the war in 2023, ..."
     for part in parts:
         if terms().superlative_since.search(part):
             part = part[: terms().superlative_since.search(part).start()]  # "the first swap since the war"
@@ -225,13 +238,17 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         if phrase.kind == "toll" and phrase.best is not None:
             last_toll[(cue.category, source)] = phrase.best
 
+    gate = gates()
     for sentence in article.sentences:
+        words = gate_words(sentence.words)
+        if not gate.row.holds(words):
+            continue  # no category word of any kind: no count, toll or estimate of this sentence can give a row
         text = sentence.text
-        found = people_phrases(text)
+        found = people_phrases(text, words) if gate.people_in(words, text) else []
         things = [p.start for p in found if p.kind == "not-people"]
         phrases = [p for p in found if p.kind != "not-people"]
         tied: list[tuple[PeoplePhrase, list[Cue]]] = []
-        estimates = _estimates(text)
+        estimates = _estimates(text) if gate.estimates.holds(words) else []
         phrases = [p for p in phrases if not any(a <= p.start < b for *_, (a, b), _kind in estimates)]
         found_cues = [find_cues(text, phrase, phrases) for phrase in phrases]
         for k in range(len(phrases) - 2, -1, -1):
@@ -276,7 +293,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 if cues[0].voice != "active" and gap.strip() and not terms().aux_tail.fullmatch(gap.lstrip()):
                     continue
             tied.append((phrase, cues))
-        tolls = _tolls(text)
+        tolls = _tolls(text) if gate.tolls.holds(words) else []
         # "the number of people killed in the clashes rose to 45": the bare "people" is the toll's noun
         tied = [(p, c) for p, c in tied if p.kind != "bare" or not any(s <= p.start < e for _, s, e, _ in tolls)]
         victims_spans = [(p.start, p.end) for p, _ in tied]
@@ -309,7 +326,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             used.add(phrase.start)
             add(sentence, replace(phrase, victims=referent.victims, head=referent.head),
                 Cue(cues[0].category, phrase.start, phrase.end, "implied"), victims_spans)
-        for cue, _them_end in pronoun_objects(text):
+        for cue, _them_end in pronoun_objects(text) if gate.pronouns.holds(words) else ():
             opens = clause_start(text, cue.start)
             antecedents = [p for p in phrases if p.end <= opens and p.start not in used and p.head]
             if not antecedents:

@@ -17,6 +17,7 @@ from conflictbook.article import Article
 from conflictbook.ingest.dateline import fill_outlet_from_dateline
 from conflictbook.ingest.decode import DecodeError, decode_bytes
 from conflictbook.ingest.formats import READERS, InputError
+from conflictbook.ingest.streaming import STREAMERS, EmptyFile, WholeFile
 from conflictbook.records import ErrorRow
 
 SUPPORTED = tuple(READERS)
@@ -71,28 +72,51 @@ def iter_inputs(
             else:
                 warn(f"conflictbook: skipping {path}: unsupported file type")
             continue
+        for produced in _read_file(path, reader, STREAMERS.get(suffix_of(path))):
+            if isinstance(produced, Article):
+                fill_outlet_from_dateline(produced)
+                _apply_overrides(produced, published, outlet)
+                _make_unique(produced, seen_ids)
+            yield produced
+
+
+def _read_file(path: Path, reader, streamer) -> Iterator[Article | ErrorRow]:
+    """Articles and error rows of one file: record formats stream, other files are read whole."""
+    if streamer is not None:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            yield ErrorRow(str(path), "", "read", f"cannot read file: {exc.strerror or exc}")
-            continue
-        if not raw.strip():
+            yield from streamer(path)
+            return
+        except WholeFile:
+            pass                                    # UTF-16: decoded whole below
+        except EmptyFile:
             yield ErrorRow(str(path), "", "read", "empty file")
-            continue
-        try:
-            text, encoding = decode_bytes(raw)
+            return
         except DecodeError as exc:
             yield ErrorRow(str(path), "", "read", str(exc))
-            continue
-        try:
-            for produced in reader(path, text, encoding):
-                if isinstance(produced, Article):
-                    fill_outlet_from_dateline(produced)
-                    _apply_overrides(produced, published, outlet)
-                    _make_unique(produced, seen_ids)
-                yield produced
+            return
         except InputError as exc:
             yield ErrorRow(str(path), "", "parse", str(exc))
+            return
+        except OSError as exc:
+            yield ErrorRow(str(path), "", "read", f"cannot read file: {exc.strerror or exc}")
+            return
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield ErrorRow(str(path), "", "read", f"cannot read file: {exc.strerror or exc}")
+        return
+    if not raw.strip():
+        yield ErrorRow(str(path), "", "read", "empty file")
+        return
+    try:
+        text, encoding = decode_bytes(raw)
+    except DecodeError as exc:
+        yield ErrorRow(str(path), "", "read", str(exc))
+        return
+    try:
+        yield from reader(path, text, encoding)
+    except InputError as exc:
+        yield ErrorRow(str(path), "", "parse", str(exc))
 
 
 def _apply_overrides(article: Article, published, outlet) -> None:

@@ -18,6 +18,15 @@ _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 MAX_CONTROL_SHARE = 0.01
 
 
+def binary_reason(raw: bytes) -> str | None:
+    """Why RAW is binary data rather than text (a NUL, or too many control bytes), or None."""
+    controls = sum(1 for b in raw if b in _CONTROL)
+    if b"\x00" in raw or controls > MAX_CONTROL_SHARE * len(raw):
+        return (f"undecodable bytes: binary data ({controls} control bytes in {len(raw)}), "
+                "not text in UTF-8 or cp1252")
+    return None
+
+
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """(text, encoding name) for RAW."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -30,10 +39,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise DecodeError(f"UTF-16 BOM but invalid UTF-16 at byte {exc.start}") from None
-    controls = sum(1 for b in raw if b in _CONTROL)
-    if b"\x00" in raw or controls > MAX_CONTROL_SHARE * len(raw):
-        raise DecodeError(f"undecodable bytes: binary data ({controls} control bytes in {len(raw)}), "
-                          "not text in UTF-8 or cp1252")
+    reason = binary_reason(raw)
+    if reason:
+        raise DecodeError(reason)
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as first:

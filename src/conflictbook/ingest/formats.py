@@ -58,8 +58,21 @@ def _record_article(path: Path, number: int, record: dict, encoding: str) -> Pro
     )
 
 
+def json_record(path: Path, number: int, record, encoding: str) -> Produced:
+    """The article of one parsed JSONL line, or an error row when it is not a JSON object."""
+    if not isinstance(record, dict):
+        return ErrorRow(str(path), str(number), "parse", "line is JSON but not an object")
+    return _record_article(path, number, record, encoding)
+
+
+def csv_record(path: Path, number: int, row: dict, encoding: str) -> Produced:
+    """The article of one CSV data row (column names matched case- and space-insensitively)."""
+    return _record_article(path, number, {(k or "").strip().lower(): v for k, v in row.items()}, encoding)
+
+
 def read_jsonl(path: Path, text: str, encoding: str) -> Iterator[Produced]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    """A JSONL file already decoded whole (UTF-16 files; others stream, see ``ingest.streaming``)."""
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -67,20 +80,17 @@ def read_jsonl(path: Path, text: str, encoding: str) -> Iterator[Produced]:
         except json.JSONDecodeError as exc:
             yield ErrorRow(str(path), str(number), "parse", f"line is not JSON: {exc.msg} at column {exc.colno}")
             continue
-        if not isinstance(record, dict):
-            yield ErrorRow(str(path), str(number), "parse", "line is JSON but not an object")
-            continue
-        yield _record_article(path, number, record, encoding)
+        yield json_record(path, number, record, encoding)
 
 
 def read_csv(path: Path, text: str, encoding: str) -> Iterator[Produced]:
+    """A CSV file already decoded whole (UTF-16 files; others stream, see ``ingest.streaming``)."""
     try:
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
             raise InputError(f"CSV has no 'text' column (columns: {', '.join(reader.fieldnames or [])})")
         for number, row in enumerate(reader, start=1):
-            record = {(k or "").strip().lower(): v for k, v in row.items()}
-            yield _record_article(path, number, record, encoding)
+            yield csv_record(path, number, row, encoding)
     except csv.Error as exc:
         raise InputError(f"malformed CSV: {exc}") from None
 

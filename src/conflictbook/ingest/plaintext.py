@@ -94,12 +94,25 @@ def _is_title_case(text: str, max_words: int) -> bool:
         w[0].isupper() or w[0].isdigit() or w.lower() in particles for w in words)
 
 
+def _by_byline(line: str) -> re.Match | None:
+    """ "By Jane Roe", and with a prefix from the lexicon: "Interview by Jane Roe", "Reporting by ..."."""
+    match = _BY_BYLINE.match(line)
+    if match:
+        return match
+    head, sep, _rest = line.partition(" by ")
+    if sep and " ".join(head.lower().split()) in _media()["byline_prefixes"]:
+        return _BY_BYLINE.match(line[len(head):].strip())
+    return None
+
+
 def parse_byline(line: str) -> tuple[str, str, datetime | date | None] | None:
     """(author, outlet, date) when LINE is a byline, else None."""
     line = line.strip()
-    match = _BY_BYLINE.match(line)
+    match = _by_byline(line)
     if match:
         rest, stamp = find_trailing_stamp(match.group("rest"))
+        pieces = [p.strip() for p in re.split(r"\s([-\u2013\u2014|])\s", rest, maxsplit=1)]
+        name, dash, after_dash, *_ = pieces + ["", ""]
         parts = [p.strip() for p in re.split(r",|\s[-\u2013\u2014|]\s|\s+for\s+|\s+and\s+the\s+", rest) if p.strip()]
         author = outlet = ""
         for part in parts:
@@ -107,12 +120,14 @@ def parse_byline(line: str) -> tuple[str, str, datetime | date | None] | None:
                 outlet = split_outlet_desk(part)
             elif not author:
                 author = part
+        if not outlet and dash and after_dash and author == name and _is_title_case(after_dash, 8):
+            outlet = split_outlet_desk(after_dash)     # "By Jane Roe - Frontier Weekly": the dash names the outlet
         return author, outlet, stamp
     match = _DASH_BYLINE.match(line)
     if match and _words(line) <= 12:
         author = match.group("author").strip()
         outlet_part, stamp = find_trailing_stamp(match.group("outlet").strip())
-        if parse_stamp(author) is not None or not _is_title_case(author, 5) \
+        if parse_stamp(author) is not None or not _is_title_case(author, 5) or ":" in author \
                 or not _is_title_case(outlet_part, 8):
             return None
         return author, split_outlet_desk(outlet_part), stamp

@@ -482,6 +482,8 @@ def test_may_hold_cue(sentence, may):
     ("Seven people were killed in the raid, Jos\u00e9 Ruiz said.", [("Jos\u00e9 Ruiz", "said")]),
     ("The radio quoted the mayor as saying that seven people were killed.", [("mayor", "quoted ... as saying")]),
     ("Officials pointed out that seven people were killed in the raid.", [("Officials", "pointed out")]),
+    ("Police revised the toll to 12, saying five people had survived the blast.", [("Police", "saying")]),
+    ("Police revised the toll to 12, adding that five people had survived.", [("Police", "adding")]),
     ("The mayor recited the names of seven people killed in the raid.", []),   # "cited" inside a word
     ("Officials pointed to seven graves near the road.", []),                 # "pointed" without "out"
 ])

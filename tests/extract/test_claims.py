@@ -562,9 +562,14 @@ def test_a_statement_is_the_medium_not_the_speaker(body, speaker):
     ("Army", "state", "Army officers said so.", "Army"),                       # never written lower case
     ("Jane Roe", "person", "jane roe", "Jane Roe"),                           # names keep their capitals
     ("UN officials", "group", "un officials", "UN officials"),
+    ("Rebels", "group", "Rebels said so. The rebels-in-waiting left.", "Rebels"),   # only inside a longer run
+    ("Pro-army militiamen", "group", "Pro-army militiamen said so. Two pro-army men", "pro-army militiamen"),
+    ("Army's officers", "group", "Army's officers said so. The army's men left.", "army's officers"),
 ])
 def test_sentence_case_free(name, kind, text, expected):
     assert claims_module.sentence_case_free(name, kind, text) == expected
+    runs = frozenset(re.findall(r"[\w-]+", text))         # the article's runs, found once: same answer
+    assert claims_module.sentence_case_free(name, kind, text, runs) == expected
 
 
 def test_one_source_is_spelled_one_way_across_sentence_starts():

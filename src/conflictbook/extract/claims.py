@@ -766,27 +766,36 @@ def extract_claims(article: Article) -> list[Claim]:
         if about is not None:
             claims[-1].about, claims[-1].about_sentence = about.evidence, about.index
         previous = (speaker, attr)
+    runs = frozenset(_DASHED_RUN.findall(article.text)) if claims else frozenset()   # once, not per claim
     for claim, speaker in zip(claims, resolved, strict=True):
         if speaker is not None:       # a later mention may have named an earlier "the director"
             claim.speaker, claim.speaker_role, claim.speaker_kind = speaker.name, speaker.role, speaker.kind
-        claim.speaker = sentence_case_free(claim.speaker, claim.speaker_kind, article.text)
+        claim.speaker = sentence_case_free(claim.speaker, claim.speaker_kind, article.text, runs)
     return claims
+
+
+_DASHED_RUN = re.compile(r"[\w-]+")
 
 
 _DESCRIPTION_KINDS = ("group", "unnamed-person", "state")
 
 
-def sentence_case_free(name: str, kind: str, text: str) -> str:
+def sentence_case_free(name: str, kind: str, text: str, runs: frozenset[str] | None = None) -> str:
     """NAME without the capital a sentence start gave a description ("Army", "Local officials" -> "army",
     "local officials"), so one source is spelled one way. Only a description whose other words are lower
     case, and only when the article itself writes that first word in lower case somewhere; "Amareli officials"
-    keeps its capital, since the article never writes "amareli"."""
+    keeps its capital, since the article never writes "amareli". RUNS, when given: the [\\w-] runs of TEXT
+    (a word that is one such run is written there exactly when it is one of them: no search of TEXT)."""
     words = name.split()
     if kind not in _DESCRIPTION_KINDS or not words or not words[0][:1].isupper() or not words[0][1:].islower() \
             or any(not w.islower() for w in words[1:]):
         return name
     lower = words[0].lower()
-    if not re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+    if runs is not None and _DASHED_RUN.fullmatch(lower):
+        written = lower in runs
+    else:
+        written = re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    if not written:
         return name
     return " ".join([lower, *words[1:]])
 

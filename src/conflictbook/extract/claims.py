@@ -432,6 +432,9 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         if _blocking_pattern().search(left):
             continue
         bounds = list(pats["boundary"].finditer(left))
+        if bounds and left.rstrip().endswith(",") and bounds[-1].group(0).startswith(",") \
+                and _ASIDE_TAIL.search(left[max(0, bounds[-1].start() - 1):].rstrip()):
+            bounds.pop()          # "The minister, after the meeting, said": an aside, not a new clause
         np_lo = bounds[-1].end() if bounds else 0
         phrase = left[np_lo:]
         phrase = pats["connective"].sub("", phrase)
@@ -439,6 +442,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         phrase = _ON_DAY_TAIL.sub("", phrase)
         phrase = _DATELINE.sub("", phrase)
         phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
+        phrase = _ASIDE_TAIL.sub("", phrase).rstrip()   # "X, in a statement, confirmed", "X, after the talks, said"
         sub = _last_subordinator(phrase)
         if sub is not None:
             np_lo += sub if left[np_lo:].startswith(phrase) else 0
@@ -598,6 +602,12 @@ def _last_subordinator(phrase: str) -> int | None:
     if last is None or "," in phrase[last.end():] or not phrase[last.end():].strip():
         return None
     return last.end()
+
+
+# A comma-set prepositional aside between the speaker and the cue ("The officer, Jane Roe, in a statement
+# confirmed"; "The minister, after the meeting, said"): not part of the speaker.
+_ASIDE_TAIL = re.compile(r"(?<=\w),\s+(?:in|on|at|during|via|through|after|before|with|from|late|early)"
+                         r"\s+[^,]{2,60},?\s*$")
 
 
 def _answer(article: Article, turn: Turn) -> Attribution | None:

@@ -125,6 +125,8 @@ CASES = [
     ("Two soldiers were killed 48 hours ago.", FRI, D(2024, 3, 13), D(2024, 3, 13), "day"),
     # a future cue further back in the clause still makes a day-month ahead of publication this year's
     ("The next update will be issued on or around 19 March.", FRI, D(2024, 3, 19), D(2024, 3, 19), "day"),
+    # a deadline ahead: "before/by the end of" a later month is this year's
+    ("Yes, before the end of May, if the bridge opens.", FRI, D(2024, 5, 21), D(2024, 5, 31), "range"),
     ("The shelling stopped 36 hours ago.", FRI, D(2024, 3, 13), D(2024, 3, 14), "range"),
     ("Bombing intensified in the previous ten days.", D(2018, 8, 3), D(2018, 7, 24), D(2018, 8, 3), "range"),
     ("In the last three months at least 14 were murdered.", D(2022, 10, 16), D(2022, 7, 16), D(2022, 10, 16),

@@ -56,6 +56,8 @@ def _speech_verbs() -> list[str]:
 
 
 SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{alternation(_speech_verbs())})(?![\w-])")
+DEADLINE_RE = re.compile(r"(?<![\w-])(?i:before|by)\s*$")
+PAST_AUX_RE = re.compile(r"(?<![\w-])(?i:had|was|were|did)(?![\w-])")
 FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['future_cues'])})(?![\w-])")
 SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 THAT_AFTER_RE = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
@@ -106,6 +108,9 @@ def _is_future(text: str, mention: DateMention) -> bool:
     """A future cue among the eight words before the expression, within its clause ("will be issued on or
     around 19 June"; not "will meet, and the strike on 3 May")."""
     before = re.split(r"[,;:]|\s(?:and|but)\s", text[max(0, mention.start - 80):mention.start])[-1]
+    if DEADLINE_RE.search(before) and mention.text.lower().startswith("the end of") \
+            and not PAST_AUX_RE.search(before):
+        return True           # "before the end of May": a deadline lies ahead ("had been due by ..." does not)
     return bool(FUTURE_RE.search(" ".join(before.split()[-8:])))
 
 

@@ -321,6 +321,17 @@ CASES = [
     ("Local aid groups say dozens of children have been separated from their families.",
      {"speaker": "Local aid groups", "speaker_kind": "group"}),
     ("On Monday evening the Alliance said 60 of its fighters had been freed.", {"speaker": "Alliance"}),
+    # --- clauses joined by a semicolon each have their own speaker
+    ("The army said 17 soldiers were killed; the Council said it had killed more than 50.",
+     {"i": 1, "n": 2, "speaker": "Council", "text": "it had killed more than 50"}),
+    ("Only 140 detainees were freed, according to the Council; the government says it freed 290.",
+     {"i": 0, "n": 2, "speaker": "Council", "cue": "according to", "text": "Only 140 detainees were freed"}),
+    ("Evacuations were made compulsory in May; about 3,200 people have left since then, the governor said.",
+     {"n": 1, "speaker": "governor", "text_has": "Evacuations were made compulsory"}),
+    ("Shops were shut; prices rose, traders said.",
+     {"n": 1, "speaker": "traders", "text": "Shops were shut; prices rose"}),
+    ("On Thursday its spokesman, Major Ivo Sarn, repeated that no soldier was missing.",
+     {"speaker": "Ivo Sarn", "cue": "repeated"}),
 ]
 
 NOT_CLAIMS = [

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from conflictbook.article import Article, Sentence, clip
@@ -336,7 +336,7 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             continue
         if clause.cue not in _lex("clause") | {"according to"} and clause.cue.split()[0] not in _lex("clause"):
             continue
-        tail = text[clause.tail_start:sent.end].strip(" .!?")
+        tail = text[clause.tail_start:sent.end].strip(" .!?;")
         if re.search(r",\s+(?:and|but)\s+\w", tail):
             continue                                                  # "..., X said, and ...": a parenthetical
         tail = re.sub(r",\s+[a-z]+ing\b.*$", "", tail)            # ", raising the toll to ...": an aside
@@ -355,10 +355,33 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     return []
 
 
+def _attributions(article: Article, sent: Sentence, masked: str, names: set[str], plain: bool) -> list[Attribution]:
+    """The indirect shapes, first match wins: trailing, parenthetical, cue in the sentence, participle."""
+    return _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
+        _indirect(article, sent, masked, names, plain) or _participial(article, sent, masked)
+
+
+def _semicolon_parts(sent: Sentence, masked: str) -> list[tuple[Sentence, str]]:
+    """The clauses of a sentence split at semicolons outside quotes, each as a sentence of its own (same
+    index, its own span), so "…, according to the Council; the government says …" gives both claims.
+    A sentence without a semicolon is itself."""
+    if ";" not in masked:
+        return [(sent, masked)]
+    parts, start = [], 0
+    for stop in [m.start() for m in re.finditer(";", masked)] + [len(masked)]:
+        lead = len(masked[start:stop]) - len(masked[start:stop].lstrip())
+        lo, hi = start + lead, stop + (1 if stop < len(masked) else 0)
+        if masked[lo:hi].strip(" ;"):
+            parts.append((replace(sent, start=sent.start + lo, end=sent.start + hi, text=sent.text[lo:hi]),
+                          masked[lo:hi]))
+        start = stop + 1
+    return parts or [(sent, masked)]
+
+
 def _starts_new_clause(masked: str, offset: int, previous: Attribution, cue_at: int) -> bool:
     """Whether a later cue opens a coordinated clause of its own (", and monitors say ...")."""
     between = masked[previous.content[0][0] - offset:cue_at]
-    found = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+", between))
+    found = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+|;\s+(?:(?:and|but|while|whereas)\s+)?", between))
     return bool(found) and len(between[found[-1].end():].split()) <= 6
 
 
@@ -517,7 +540,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         if quoted and quoted.start() <= match.start() < quoted.end():
             continue
         if found:        # "X dismissed it, and Y say ...": the first content ends where the second clause starts
-            boundary = masked.rfind(",", 0, np_start - sent.start)
+            boundary = max(masked.rfind(",", 0, np_start - sent.start), masked.rfind(";", 0, np_start - sent.start))
             found[-1].content = [(found[-1].content[0][0], sent.start + boundary)]
         found.append(Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
                                  [(content_start, content_end)], "indirect", via or quoted_via))
@@ -573,8 +596,14 @@ def find_attributions(article: Article) -> list[Attribution]:
             masked = mask_quotes(text, local, sent.start, sent.end)
             if not masked.strip():
                 continue
-            attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
-                _indirect(article, sent, masked, names, plain_here) or _participial(article, sent, masked)
+            parts = _semicolon_parts(sent, masked)
+            by_part = [_attributions(article, part, part_masked, names, plain_here) for part, part_masked in parts]
+            attrs = [a for found_here in by_part for a in found_here]
+            if len(parts) > 1 and attrs == by_part[-1] and len(attrs) == 1 \
+                    and attrs[0].content[0][0] == parts[-1][0].start and attrs[0].cue_start >= attrs[0].content[-1][1]:
+                attrs = _attributions(article, sent, masked, names, plain_here)   # "A; B, X said": X said both
+            if not attrs and len(parts) > 1:     # "Shops shut; prices rose, traders said": the whole sentence
+                attrs = _attributions(article, sent, masked, names, plain_here)
             for attr in attrs:
                 inner = [q for q in here if attr.content[0][0] <= q.start and q.end <= attr.content[-1][1]]
                 if any(len(q.content(text).split()) >= 2 for q in inner):

@@ -143,7 +143,7 @@ _FRONTED_PREPOSITIONS = {"on", "in", "at", "late", "early", "earlier", "later", 
 def _last_definite(words: list[str]) -> str:
     """The phrase from the last "the" of WORDS, when one follows the opening word ("On Monday evening the
     Alliance" -> "the Alliance"), else ""."""
-    at = max((i for i, w in enumerate(words) if i > 1 and w.lower() == "the"), default=0)
+    at = max((i for i, w in enumerate(words) if i > 1 and w.lower() in ("the", "its", "their")), default=0)
     fronted = words[:at]
     if not at or len(fronted) > 4 or len(words) - at > 6 or any(any(c.isdigit() for c in w) for w in fronted) \
             or words[1].lower() in ("least", "most", "all", "first", "last", "times"):

@@ -332,6 +332,12 @@ CASES = [
      {"n": 1, "speaker": "traders", "text": "Shops were shut; prices rose"}),
     ("On Thursday its spokesman, Major Ivo Sarn, repeated that no soldier was missing.",
      {"speaker": "Ivo Sarn", "cue": "repeated"}),
+    # --- reduced relatives: the noun phrase just before the cue speaks
+    ("The strike hit a market the army said was used by fighters.",
+     {"speaker": "army", "text": "was used by fighters"}),
+    ("Rebels attacked a convoy that officials said had been carrying food.", {"speaker": "officials"}),
+    ("The rebels agreed to a pause which the ministry said the rebels broke within hours.", {"speaker": "ministry"}),
+    ("The head of the police said the road was open.", {"speaker": "head"}),
 ]
 
 NOT_CLAIMS = [

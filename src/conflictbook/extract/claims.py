@@ -466,6 +466,10 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         phrase = _DATELINE.sub("", phrase)
         phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
         phrase = _ASIDE_TAIL.sub("", phrase).rstrip()   # "X, in a statement, confirmed", "X, after the talks, said"
+        reduced = _REDUCED_RELATIVE.search(phrase)
+        if reduced:
+            np_lo = left.rfind(reduced.group("np"))
+            phrase = reduced.group("np")   # "a step it said was needed", "a market the army said was used"
         sub = _last_subordinator(phrase)
         if sub is not None:
             np_lo += sub if left[np_lo:].startswith(phrase) else 0
@@ -631,6 +635,16 @@ def _last_subordinator(phrase: str) -> int | None:
     if last is None or "," in phrase[last.end():] or not phrase[last.end():].strip():
         return None
     return last.end()
+
+
+# A reduced relative: a noun phrase, then the speaker of what follows the cue ("a step it said was needed",
+# "a market the army said was used", "a convoy that officials said had been carrying food").
+_REDUCED_RELATIVE = re.compile(
+    r"(?:\b(?i:a|an|the|this|that|these|those)\s+[a-z][\w-]*(?:\s+(?!(?:of|in|at|on|for|from|with|by|near|to|"
+    r"about|across|along|outside|inside)\b)[a-z][\w-]*)?\s+(?!(?:of|in|at|on|for|from|with|by|near|to)\b)"
+    r"|\b(?i:that|which|whom)\s+)"
+    r"(?P<np>it|he|she|they|(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|[a-z]+s"
+    r"|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})\s*$")
 
 
 # A comma-set prepositional aside between the speaker and the cue ("The officer, Jane Roe, in a statement

@@ -338,9 +338,14 @@ CASES = [
     ("Rebels attacked a convoy that officials said had been carrying food.", {"speaker": "officials"}),
     ("The rebels agreed to a pause which the ministry said the rebels broke within hours.", {"speaker": "ministry"}),
     ("The head of the police said the road was open.", {"speaker": "head"}),
+    # --- "called X Y": an evaluation said of an object
+    ("The Council called the move a violation of the truce.", {"speaker": "Council", "cue": "called"}),
+    ("Residents called it a massacre.", {"speaker": "Residents", "cue": "called"}),
 ]
 
 NOT_CLAIMS = [
+    "A group called the Eastern Front claimed the district.",
+    "Police called the families to the station.",
     "Shops reopened on Monday, adding to a sense of calm.",
     "The convoy left at dawn, saying nothing of its route.",
     "At least 64 servicemen remain unaccounted for since the offensive began, the families say nothing.",

@@ -507,6 +507,8 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         if mention is None:
             continue
         cue = _norm_cue(match.group(0))
+        if cue == "called" and not _CALLED_AS.match(text, cue_end, sent.end):
+            continue          # "called for talks", "a group called X": only "called the move a violation"
         np_start = sent.start + np_lo + (len(left[np_lo:]) - len(left[np_lo:].lstrip()))
         rest_start = cue_end
         via = ""
@@ -635,6 +637,11 @@ def _last_subordinator(phrase: str) -> int | None:
     if last is None or "," in phrase[last.end():] or not phrase[last.end():].strip():
         return None
     return last.end()
+
+
+# "X called the move a violation of the truce", "called it "propaganda"": an evaluation, said of an object.
+_CALLED_AS = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her|it|them|him)\b[^,.;:]{0,60}?"
+                        r"\s+(?:an?\s|[\"\u201c\u2018])", re.IGNORECASE)
 
 
 # A reduced relative: a noun phrase, then the speaker of what follows the cue ("a step it said was needed",

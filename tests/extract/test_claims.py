@@ -341,6 +341,17 @@ CASES = [
     # --- "called X Y": an evaluation said of an object
     ("The Council called the move a violation of the truce.", {"speaker": "Council", "cue": "called"}),
     ("Residents called it a massacre.", {"speaker": "Residents", "cue": "called"}),
+    # --- the outlet a speaker spoke to, named before the subject or after "quoted by"
+    ("In a written reply to the Valley Ledger, the ministry denied that any detainee had been mistreated.",
+     {"speaker": "ministry", "via": "Valley Ledger"}),
+    ("According to residents quoted by the regional broadcaster Radio Selvo, police detained six men.",
+     {"speaker": "residents", "via": "Radio Selvo"}),
+    # --- ", while" opens a clause that may have its own speaker, or goes on with the first one
+    ("At least 31 people were killed, according to the League, while the government has put the toll at 19.",
+     {"n": 2, "i": 1, "speaker": "government"}),
+    ("The Front said it would free 17 soldiers, while the army would release 40 fighters.",
+     {"n": 1, "speaker": "Front", "text_has": "while the army would release 40 fighters"}),
+    ("Partners report that thousands have fled their homes.", {"speaker": "Partners", "cue": "report"}),
 ]
 
 NOT_CLAIMS = [

@@ -320,12 +320,14 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     if lead and parse_speaker(lead.group("spk")) is None:
         lead = None
     if lead:
-        mention = parse_speaker(lead.group("spk"))
+        speaker, _by, quoting = lead.group("spk").partition(" quoted by ")
+        mention = parse_speaker(speaker)
         if mention is not None:
             start = sent.start + lead.end()
+            via = _media_name(quoting) if quoting else ""      # "residents quoted by the broadcaster Radio X"
             return [Attribution(mention, sent.start + lead.start("spk"), sent.start + lead.start(),
                                 sent.start + lead.start("spk") - 1, "according to", sent.index,
-                                [(start, _content_end(text, sent))], "indirect")]
+                                [(start, _content_end(text, sent))], "indirect", via)]
     commas = [m.start() for m in _COMMA.finditer(masked)][::-1][:4]
     for comma in commas:
         before = masked[:comma]
@@ -355,6 +357,25 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     return []
 
 
+def _media_name(phrase: str) -> str:
+    """The outlet a phrase names ("the regional broadcaster Radio Keldmoor" -> "Radio Keldmoor")."""
+    run = re.search(r"(?:[A-Z][\w'\u2019&.-]*\s+(?:(?:of|the|and)\s+)*)*[A-Z][\w'\u2019&.-]*\s*$", phrase.strip())
+    return run.group(0).strip() if run else re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+
+
+@cache
+def _reply_pattern() -> re.Pattern:
+    nouns = alternation(_lex("reply_nouns"))
+    return re.compile(rf"^\s*in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:to|with)\s+"
+                      rf"(?P<via>[^,]{{2,60}}),", re.IGNORECASE)
+
+
+def _reply_via(opening: str) -> str:
+    """The outlet of a fronted "In a written reply to the Ledger, ..." / "In an interview with Radio X, ..."."""
+    match = _reply_pattern().match(opening)
+    return _media_name(match.group("via")) if match else ""
+
+
 def _attributions(article: Article, sent: Sentence, masked: str, names: set[str], plain: bool) -> list[Attribution]:
     """The indirect shapes, first match wins: trailing, parenthetical, cue in the sentence, participle."""
     return _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
@@ -362,20 +383,25 @@ def _attributions(article: Article, sent: Sentence, masked: str, names: set[str]
 
 
 def _semicolon_parts(sent: Sentence, masked: str) -> list[tuple[Sentence, str]]:
-    """The clauses of a sentence split at semicolons outside quotes, each as a sentence of its own (same
-    index, its own span), so "…, according to the Council; the government says …" gives both claims.
-    A sentence without a semicolon is itself."""
-    if ";" not in masked:
+    """The clauses of a sentence split at semicolons and ", while/whereas" outside quotes, each as a sentence of
+    its own (same index, its own span), so "…, according to the Council; the government says …" gives both
+    claims. A sentence without such a split is itself."""
+    splits = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(masked)]
+    if not splits:
         return [(sent, masked)]
     parts, start = [], 0
-    for stop in [m.start() for m in re.finditer(";", masked)] + [len(masked)]:
+    for stop, resume in splits + [(len(masked), len(masked))]:
         lead = len(masked[start:stop]) - len(masked[start:stop].lstrip())
-        lo, hi = start + lead, stop + (1 if stop < len(masked) else 0)
-        if masked[lo:hi].strip(" ;"):
+        lo, hi = start + lead, stop + (1 if stop < len(masked) and masked[stop] == ";" else 0)
+        if masked[lo:hi].strip(" ;,"):
             parts.append((replace(sent, start=sent.start + lo, end=sent.start + hi, text=sent.text[lo:hi]),
                           masked[lo:hi]))
-        start = stop + 1
+        start = resume
     return parts or [(sent, masked)]
+
+
+# Where a sentence holds two clauses that may each have their own speaker.
+_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:while|whereas)\s+")
 
 
 def _starts_new_clause(masked: str, offset: int, previous: Attribution, cue_at: int) -> bool:
@@ -522,7 +548,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             if rest_start < 0:
                 continue
             cue += " to"
-        via = via or _platform(text[cue_end:sent.end])
+        via = via or _platform(text[cue_end:sent.end]) or _reply_via(left)
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:
@@ -604,6 +630,13 @@ def find_attributions(article: Article) -> list[Attribution]:
                 continue
             parts = _semicolon_parts(sent, masked)
             by_part = [_attributions(article, part, part_masked, names, plain_here) for part, part_masked in parts]
+            for k in range(1, len(parts)):
+                before = by_part[k - 1]
+                if not by_part[k] and before and before[-1].content[-1][1] >= parts[k - 1][0].end - 2:
+                    # "X said A, while B": B has no speaker of its own, so it goes on with X's claim
+                    last = before[-1]
+                    last.content = [(last.content[0][0], _content_end(text, parts[k][0]))]
+                    by_part[k] = []
             attrs = [a for found_here in by_part for a in found_here]
             if len(parts) > 1 and attrs == by_part[-1] and len(attrs) == 1 \
                     and attrs[0].content[0][0] == parts[-1][0].start and attrs[0].cue_start >= attrs[0].content[-1][1]:

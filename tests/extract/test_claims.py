@@ -352,6 +352,14 @@ CASES = [
     ("The Front said it would free 17 soldiers, while the army would release 40 fighters.",
      {"n": 1, "speaker": "Front", "text_has": "while the army would release 40 fighters"}),
     ("Partners report that thousands have fled their homes.", {"speaker": "Partners", "cue": "report"}),
+    ("The ministry, in a statement carried by state television, denied that its forces had fired on the town.",
+     {"speaker": "ministry", "via": "state television"}),
+    # --- a second cue coordinated after the first claim's content: two claims of one speaker
+    ("The Brotherhood denied any role in the attack and said its fighters had not been in the town.",
+     {"n": 2, "i": 0, "speaker": "Brotherhood", "text": "denied any role in the attack"}),
+    ("The ministry denied that its forces had fired on the town and said rebel rockets had fallen short.",
+     {"n": 2, "i": 1, "speaker": "ministry", "cue": "said", "text": "rebel rockets had fallen short"}),
+    ("The army said the town was calm and that shops had reopened.", {"n": 1}),
 ]
 
 NOT_CLAIMS = [

@@ -357,6 +357,13 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     return []
 
 
+@cache
+def _coordinated_pattern() -> re.Pattern:
+    cues = alternation(_lex("coordinated_cues"))
+    return re.compile(rf"\s+and\s+(?:also\s+|later\s+)?(?P<cue>{cues})(?:\s+(?:reporters|journalists))?\s+(?:that\s+)?"
+                      r"(?=\S)")
+
+
 def _media_name(phrase: str) -> str:
     """The outlet a phrase names ("the regional broadcaster Radio Keldmoor" -> "Radio Keldmoor")."""
     run = re.search(r"(?:[A-Z][\w'\u2019&.-]*\s+(?:(?:of|the|and)\s+)*)*[A-Z][\w'\u2019&.-]*\s*$", phrase.strip())
@@ -368,6 +375,16 @@ def _reply_pattern() -> re.Pattern:
     nouns = alternation(_lex("reply_nouns"))
     return re.compile(rf"^\s*in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:to|with)\s+"
                       rf"(?P<via>[^,]{{2,60}}),", re.IGNORECASE)
+
+
+_CARRIED_BY = re.compile(r"\b(?:carried|broadcast|aired|published|posted|issued)\s+(?:by|on)\s+"
+                         r"(?P<via>[^,]{2,60}),?\s*$")
+
+
+def _carried_by(left: str) -> str:
+    """The outlet of "X, in a statement carried by state television, denied ..."."""
+    match = _CARRIED_BY.search(left)
+    return re.sub(r"^(?:the|a|an)\s+", "", match.group("via").strip(), flags=re.IGNORECASE) if match else ""
 
 
 def _reply_via(opening: str) -> str:
@@ -548,7 +565,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             if rest_start < 0:
                 continue
             cue += " to"
-        via = via or _platform(text[cue_end:sent.end]) or _reply_via(left)
+        via = via or _platform(text[cue_end:sent.end]) or _reply_via(left) or _carried_by(left)
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:
@@ -574,6 +591,13 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         if found:        # "X dismissed it, and Y say ...": the first content ends where the second clause starts
             boundary = max(masked.rfind(",", 0, np_start - sent.start), masked.rfind(";", 0, np_start - sent.start))
             found[-1].content = [(found[-1].content[0][0], sent.start + boundary)]
+        second = _coordinated_pattern().search(text, content_start, content_end)
+        if second and len(text[content_start:second.start()].split()) >= 2:
+            # "X denied any role in the attack and said its fighters were elsewhere": two claims of X
+            found.append(Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
+                                     [(content_start, second.start())], "indirect", via or quoted_via))
+            mention, cue_start, cue_end = mention, second.start("cue"), second.end("cue")
+            cue, content_start = _norm_cue(second.group("cue")), second.end()
         found.append(Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
                                  [(content_start, content_end)], "indirect", via or quoted_via))
     if found:

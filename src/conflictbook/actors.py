@@ -20,7 +20,16 @@ from pathlib import Path
 
 import yaml
 
-from conflictbook.wordscan import alias_starts, finditer_at_words, sub_patterns, word_pattern
+from conflictbook.wordscan import (
+    WORD,
+    PhraseMatcher,
+    alias_starts,
+    all_ascii,
+    first_char_pattern,
+    lowered,
+    sub_patterns,
+    word_pattern,
+)
 
 DEFAULT_GAZETTEER = Path(__file__).resolve().parents[2] / "data" / "actors.yml"
 
@@ -82,14 +91,22 @@ class _Index:
     acronym_starts: frozenset[str] | None = None
     name_groups: dict[str, tuple[str, ...]] | None = None
     acronym_groups: dict[str, tuple[str, ...]] | None = None
+    name_matcher: PhraseMatcher | None = None
+    acronym_matcher: PhraseMatcher | None = None
+    generic: tuple[tuple[Actor, PhraseMatcher], ...] = ()   # actors with generic aliases, in gazetteer order
+    countries: tuple[str, ...] = ()                           # the actors' countries, sorted
 
-    def finditer(self, text: str):
-        """Non-overlapping alias matches, longest first where two overlap."""
+    def finditer(self, text: str, runs: list[str] | None = None, low: set[str] | None = None):
+        """Non-overlapping alias matches, longest first where two overlap. RUNS: ``WORD.findall(text)``,
+        LOW: ``lowered(runs)`` when its words are all ASCII (None otherwise), when known."""
         found = []
-        if self.names:
-            found.extend(finditer_at_words(self.names, self.name_starts, text, True, self.name_groups))
-        if self.acronyms:
-            found.extend(finditer_at_words(self.acronyms, self.acronym_starts, text, False, self.acronym_groups))
+        if runs is None:                   # once for both matchers: they drop aliases not in the text
+            runs = WORD.findall(text)
+            low = lowered(runs) if all_ascii(runs) else None
+        if self.name_matcher:
+            found.extend(self.name_matcher.finditer(text, low or set(), low is not None))
+        if self.acronym_matcher:
+            found.extend(self.acronym_matcher.finditer(text, set(runs), low is not None))
         found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
         end = -1
         for match in found:
@@ -115,7 +132,11 @@ def _specific_index(actors: tuple[Actor, ...]) -> _Index:
                 names.append(alias)
     return _Index(word_pattern(names), word_pattern(acronyms, case_sensitive=True), lookup,
                   alias_starts(names, fold=True), alias_starts(acronyms, fold=False),
-                  sub_patterns(names, fold=True), sub_patterns(acronyms, fold=False))
+                  sub_patterns(names, fold=True), sub_patterns(acronyms, fold=False),
+                  PhraseMatcher(names) if names else None,
+                  PhraseMatcher(acronyms, case_sensitive=True) if acronyms else None,
+                  tuple((actor, PhraseMatcher(list(actor.generic))) for actor in actors if actor.generic),
+                  tuple(sorted({a.country for a in actors if a.country})))
 
 
 def lookup_aliases(actors: tuple[Actor, ...]):
@@ -135,26 +156,73 @@ def _country_pattern(countries: tuple[str, ...]) -> re.Pattern | None:
     """Country names as written (a prefix match, so "Syria" also finds "Syrian")."""
     if not countries:
         return None
-    body = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+    pattern = _country_alternation(countries)
     _COUNTRY_KEYS[pattern] = {c.lower(): c for c in countries}
     return pattern
 
 
+@lru_cache(maxsize=256)
+def _country_alternation(countries: tuple[str, ...]) -> re.Pattern:
+    """The prefix pattern of COUNTRIES, longest first (bounded cache: also built for the few an article names)."""
+    body = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+
+
+def _country_named(surface: str, keys: dict[str, str]) -> str:
+    """The country whose name matched as SURFACE. Not always ``keys[surface.lower()]``: the regex engine
+    folds case per character, so "\u017fyria" (a long s) matched "Syria" and was a KeyError that lost the
+    article."""
+    country = keys.get(surface.lower())
+    if country is None:
+        country = next(c for c in keys.values() if re.fullmatch(re.escape(c), surface, re.IGNORECASE))
+    return country
+
+
+@lru_cache(maxsize=256)
+def _named_countries_pattern(countries: tuple[str, ...]) -> re.Pattern:
+    """``_country_alternation(countries)`` for a text of ASCII words, in the form the engine scans fast."""
+    ordered = tuple(sorted(countries, key=len, reverse=True))
+    return first_char_pattern(ordered, [re.escape(c) for c in ordered], False, before=r"\w", after="") or \
+        _country_alternation(countries)
+
+
 def countries_in(text: str, actors: tuple[Actor, ...] | None = None) -> set[str]:
     """Countries an article is about: those named, and those of actors it names specifically."""
-    return set(_countries_in(text, load_gazetteer() if actors is None else actors))
+    if actors is None:
+        return set(_countries_in_gazetteer(text, id(load_gazetteer())))
+    return set(_countries_in(text, actors))
+
+
+@lru_cache(maxsize=8)
+def _countries_in_gazetteer(text: str, gazetteer: int) -> frozenset[str]:
+    """``_countries_in`` with the gazetteer (GAZETTEER: its id), memoised without hashing its actors at every
+    call (that cost more than the look-up saves)."""
+    return _find_countries(text, _gazetteer_index())
 
 
 @lru_cache(maxsize=8)
 def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
     """Memoised: the timeline and the tallies both ask for the countries of the same article text."""
+    return _find_countries(text, _specific_index(actors))
+
+
+def _find_countries(text: str, index: _Index) -> frozenset[str]:
     found = set()
-    pattern = _country_pattern(tuple(sorted({a.country for a in actors if a.country})))
+    countries = index.countries
+    pattern = _country_pattern(countries)
+    runs = WORD.findall(text)
+    plain = all_ascii(runs)
     if pattern:
-        found.update(_COUNTRY_KEYS[pattern][m.group(0).lower()] for m in pattern.finditer(text))
-    index = _specific_index(actors)
-    for match in index.finditer(text):
+        keys = _COUNTRY_KEYS[pattern]
+        if plain:
+            # Every letter of the text is ASCII, so a country matches only where its lower-cased name is a
+            # substring of the lower-cased text: the others are dropped from the pattern (same matches).
+            low = text.lower()
+            named = tuple(c for c in countries if c.lower() in low)
+            pattern = _named_countries_pattern(named) if named else None
+        if pattern:
+            found.update(_country_named(m.group(0), keys) for m in pattern.finditer(text))
+    for match in index.finditer(text, runs, lowered(runs) if plain else None):
         actor = index.actor(match.group(0))
         if actor and actor.country:
             found.add(actor.country)
@@ -163,21 +231,21 @@ def _countries_in(text: str, actors: tuple[Actor, ...]) -> frozenset[str]:
 
 def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -> list[ActorMention]:
     """Actor mentions in TEXT, longest match first; generic aliases only for COUNTRIES' actors."""
-    actors = load_gazetteer()
     mentions: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
-    index = _specific_index(actors)
-    for match in index.finditer(text):
+    index = _gazetteer_index()
+    runs = WORD.findall(text)
+    low = lowered(runs) if all_ascii(runs) else None        # once for all the matchers
+    for match in index.finditer(text, runs, low):
         actor = index.actor(match.group(0))
         if actor is None:
             continue
         mentions.append(ActorMention(actor, match.group(0), offset + match.start(), offset + match.end()))
         taken.append(match.span())
-    for actor in actors:
-        if not actor.generic or not countries or actor.country not in countries:
+    for actor, matcher in index.generic if countries else ():
+        if actor.country not in countries:
             continue
-        generic = _generic_pattern(actor.generic)
-        for match in generic.finditer(text):
+        for match in matcher.finditer(text, low or set(), low is not None):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             mentions.append(ActorMention(actor, match.group(0), offset + match.start(), offset + match.end()))
@@ -185,9 +253,15 @@ def find_actors(text: str, countries: set[str] | None = None, offset: int = 0) -
     return sorted(mentions, key=lambda m: m.start)
 
 
-@cache
-def _generic_pattern(aliases: tuple[str, ...]) -> re.Pattern | None:
-    return word_pattern(list(aliases))
+_HELD_INDEX: list = [None, None]       # [the gazetteer, its index]
+
+
+def _gazetteer_index() -> _Index:
+    """``_specific_index(load_gazetteer())`` without hashing the gazetteer's actors at every call."""
+    actors = load_gazetteer()
+    if _HELD_INDEX[0] is not actors:
+        _HELD_INDEX[:] = [actors, _specific_index(actors)]
+    return _HELD_INDEX[1]
 
 
 def canonical(name: str, countries: set[str] | None = None) -> str:

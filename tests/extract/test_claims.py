@@ -321,9 +321,50 @@ CASES = [
     ("Local aid groups say dozens of children have been separated from their families.",
      {"speaker": "Local aid groups", "speaker_kind": "group"}),
     ("On Monday evening the Alliance said 60 of its fighters had been freed.", {"speaker": "Alliance"}),
+    # --- clauses joined by a semicolon each have their own speaker
+    ("The army said 17 soldiers were killed; the Council said it had killed more than 50.",
+     {"i": 1, "n": 2, "speaker": "Council", "text": "it had killed more than 50"}),
+    ("Only 140 detainees were freed, according to the Council; the government says it freed 290.",
+     {"i": 0, "n": 2, "speaker": "Council", "cue": "according to", "text": "Only 140 detainees were freed"}),
+    ("Evacuations were made compulsory in May; about 3,200 people have left since then, the governor said.",
+     {"n": 1, "speaker": "governor", "text_has": "Evacuations were made compulsory"}),
+    ("Shops were shut; prices rose, traders said.",
+     {"n": 1, "speaker": "traders", "text": "Shops were shut; prices rose"}),
+    ("On Thursday its spokesman, Major Ivo Sarn, repeated that no soldier was missing.",
+     {"speaker": "Ivo Sarn", "cue": "repeated"}),
+    # --- reduced relatives: the noun phrase just before the cue speaks
+    ("The strike hit a market the army said was used by fighters.",
+     {"speaker": "army", "text": "was used by fighters"}),
+    ("Rebels attacked a convoy that officials said had been carrying food.", {"speaker": "officials"}),
+    ("The rebels agreed to a pause which the ministry said the rebels broke within hours.", {"speaker": "ministry"}),
+    ("The head of the police said the road was open.", {"speaker": "head"}),
+    # --- "called X Y": an evaluation said of an object
+    ("The Council called the move a violation of the truce.", {"speaker": "Council", "cue": "called"}),
+    ("Residents called it a massacre.", {"speaker": "Residents", "cue": "called"}),
+    # --- the outlet a speaker spoke to, named before the subject or after "quoted by"
+    ("In a written reply to the Valley Ledger, the ministry denied that any detainee had been mistreated.",
+     {"speaker": "ministry", "via": "Valley Ledger"}),
+    ("According to residents quoted by the regional broadcaster Radio Selvo, police detained six men.",
+     {"speaker": "residents", "via": "Radio Selvo"}),
+    # --- ", while" opens a clause that may have its own speaker, or goes on with the first one
+    ("At least 31 people were killed, according to the League, while the government has put the toll at 19.",
+     {"n": 2, "i": 1, "speaker": "government"}),
+    ("The Front said it would free 17 soldiers, while the army would release 40 fighters.",
+     {"n": 1, "speaker": "Front", "text_has": "while the army would release 40 fighters"}),
+    ("Partners report that thousands have fled their homes.", {"speaker": "Partners", "cue": "report"}),
+    ("The ministry, in a statement carried by state television, denied that its forces had fired on the town.",
+     {"speaker": "ministry", "via": "state television"}),
+    # --- a second cue coordinated after the first claim's content: two claims of one speaker
+    ("The Brotherhood denied any role in the attack and said its fighters had not been in the town.",
+     {"n": 2, "i": 0, "speaker": "Brotherhood", "text": "denied any role in the attack"}),
+    ("The ministry denied that its forces had fired on the town and said rebel rockets had fallen short.",
+     {"n": 2, "i": 1, "speaker": "ministry", "cue": "said", "text": "rebel rockets had fallen short"}),
+    ("The army said the town was calm and that shops had reopened.", {"n": 1}),
 ]
 
 NOT_CLAIMS = [
+    "A group called the Eastern Front claimed the district.",
+    "Police called the families to the station.",
     "Shops reopened on Monday, adding to a sense of calm.",
     "The convoy left at dawn, saying nothing of its route.",
     "At least 64 servicemen remain unaccounted for since the offensive began, the families say nothing.",
@@ -433,7 +474,10 @@ def test_time_of_speech(body: str, when: str) -> None:
 
 GATE_WORDS = ["said", "says", "told", "according", "to", "quoted", "as", "saying", "that", "the", "army", "Marta",
               "Kovan", "a", "spokeswoman", ",", ".", "\u201c", "\u201d", "denied", "it", "He", "officials",
-              "seven", "were", "killed", "on", "Monday", "but", "added", "cited", "radio", "Reuters", "the mayor"]
+              "seven", "were", "killed", "on", "Monday", "but", "added", "cited", "radio", "Reuters", "the mayor",
+              # cue words glued to other characters, in capitals, or folded by the regex engine only
+              "re-said", "well-said", "said\u2019s", "said's", "SAID", "Told", "recited", "misquoted", "pointed",
+              "out", "called", "for", "\u017faid", "Sa\u00efd", "\u212aovan", "accordingly", "(said)", "said_"]
 
 
 def _attributions(body: str) -> list[tuple]:
@@ -447,7 +491,7 @@ def _attributions(body: str) -> list[tuple]:
 def test_cue_gate_gives_the_attributions_of_the_ungated_patterns(body):
     gated = _attributions(body)
     gate = claims_module._may_hold_cue
-    claims_module._may_hold_cue = lambda sentence: True
+    claims_module._may_hold_cue = lambda *args: True
     try:
         assert _attributions(body) == gated
     finally:
@@ -460,9 +504,41 @@ def test_cue_gate_gives_the_attributions_of_the_ungated_patterns(body):
     ("According to the army, seven were killed.", True),
     ("Radio Tamsin quoted the mayor as saying that it burned.", True),
     ("The Said family left.", True),            # a capitalised cue word still opens the patterns
+    ("The poem was recited on Monday.", False),  # "cited" inside a word opens nothing
+    ("Officials pointed to the map.", False),    # "pointed out" needs both of its words
+    ("Officials pointed it out.", True),
+    ("The war-weary residents, re-said that.", True),   # a hyphen splits the words of \w runs too
+    ("The \u017fheriff \u017faid so.", True),           # a non-ASCII word: the sentence is scanned
 ])
 def test_may_hold_cue(sentence, may):
-    assert claims_module._may_hold_cue(sentence) is may
+    assert claims_module._may_hold_cue(Article.build("gate", sentence).sentences[0]) is may
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Seven people were killed in the raid, the army said.", [("army", "said")]),
+    # the cue's sentence words hold an apostrophe, a hyphen or a non-ASCII letter: the gate still lets it through
+    ("Seven people were killed in the raid, the army\u2019s spokesman said.", [("army\u2019s spokesman", "said")]),
+    ("Seven people were killed in the raid, the well-informed officials said.",
+     [("well-informed officials", "said")]),
+    ("Seven people were killed in the raid, Jos\u00e9 Ruiz said.", [("Jos\u00e9 Ruiz", "said")]),
+    ("The radio quoted the mayor as saying that seven people were killed.", [("mayor", "quoted ... as saying")]),
+    ("Officials pointed out that seven people were killed in the raid.", [("Officials", "pointed out")]),
+    ("Police revised the toll to 12, saying five people had survived the blast.", [("Police", "saying")]),
+    ("Police revised the toll to 12, adding that five people had survived.", [("Police", "adding")]),
+    ("The mayor recited the names of seven people killed in the raid.", []),   # "cited" inside a word
+    ("Officials pointed to seven graves near the road.", []),                 # "pointed" without "out"
+])
+def test_gated_sentences_keep_their_claims(body, expected):
+    gate = claims_module._may_hold_cue
+    try:
+        _, claims = claims_of(body)
+        claims_module._may_hold_cue = lambda *args: True
+        _, ungated = claims_of(body)
+    finally:
+        claims_module._may_hold_cue = gate
+    assert [(c.speaker, c.cue) for c in claims] == expected
+    assert [(c.speaker, c.cue, c.span_start, c.span_end) for c in claims] == \
+        [(c.speaker, c.cue, c.span_start, c.span_end) for c in ungated]
 
 
 TAIL_PIECES = st.sampled_from(["also", "had", "has", "on", "late", "Monday", "the army", ",", "  ", " ", "\t",
@@ -527,9 +603,14 @@ def test_a_statement_is_the_medium_not_the_speaker(body, speaker):
     ("Army", "state", "Army officers said so.", "Army"),                       # never written lower case
     ("Jane Roe", "person", "jane roe", "Jane Roe"),                           # names keep their capitals
     ("UN officials", "group", "un officials", "UN officials"),
+    ("Rebels", "group", "Rebels said so. The rebels-in-waiting left.", "Rebels"),   # only inside a longer run
+    ("Pro-army militiamen", "group", "Pro-army militiamen said so. Two pro-army men", "pro-army militiamen"),
+    ("Army's officers", "group", "Army's officers said so. The army's men left.", "army's officers"),
 ])
 def test_sentence_case_free(name, kind, text, expected):
     assert claims_module.sentence_case_free(name, kind, text) == expected
+    runs = frozenset(re.findall(r"[\w-]+", text))         # the article's runs, found once: same answer
+    assert claims_module.sentence_case_free(name, kind, text, runs) == expected
 
 
 def test_one_source_is_spelled_one_way_across_sentence_starts():
@@ -537,8 +618,11 @@ def test_one_source_is_spelled_one_way_across_sentence_starts():
     assert {c.speaker for c in found} == {"officials"}
 
 
-@pytest.mark.xfail(reason="a comma-enclosed adverbial between subject and cue ('X, after the meeting, said') "
-                          "is not bridged yet", strict=True)
-def test_adverbial_between_subject_and_cue():
-    _article, found = claims_of("The minister, after the meeting, said the talks would resume.")
-    assert [c.speaker for c in found] == ["minister"]
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("The minister, after the meeting, said the talks would resume.", "minister"),
+    ("The district police spokesman, Ivo Marr, in a statement confirmed that two guards had died.", "Ivo Marr"),
+    ("The Eastern Front, in a post on its channel, denied that it had shelled the market.", "Eastern Front"),
+])
+def test_an_aside_between_subject_and_cue(body, speaker):
+    _article, found = claims_of(body)
+    assert [c.speaker for c in found] == [speaker]

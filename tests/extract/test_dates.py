@@ -123,6 +123,10 @@ CASES = [
     # hours back from an unknown time of the publication day: today or yesterday, unless whole days
     ("The blast happened three hours ago.", FRI, D(2024, 3, 14), D(2024, 3, 15), "range"),
     ("Two soldiers were killed 48 hours ago.", FRI, D(2024, 3, 13), D(2024, 3, 13), "day"),
+    # a future cue further back in the clause still makes a day-month ahead of publication this year's
+    ("The next update will be issued on or around 19 March.", FRI, D(2024, 3, 19), D(2024, 3, 19), "day"),
+    # a deadline ahead: "before/by the end of" a later month is this year's
+    ("Yes, before the end of May, if the bridge opens.", FRI, D(2024, 5, 21), D(2024, 5, 31), "range"),
     ("The shelling stopped 36 hours ago.", FRI, D(2024, 3, 13), D(2024, 3, 14), "range"),
     ("Bombing intensified in the previous ten days.", D(2018, 8, 3), D(2018, 7, 24), D(2018, 8, 3), "range"),
     ("In the last three months at least 14 were murdered.", D(2022, 10, 16), D(2022, 7, 16), D(2022, 10, 16),
@@ -448,3 +452,15 @@ def test_expected_and_planned_point_forward(sentence, start):
 def test_story_weeks(body, expected):
     article = Article.build("a", body, published=D(2024, 3, 30))
     assert [(d.text, d.start) for d in article_dates(article)] == expected
+
+
+def test_a_claims_speech_day_does_not_anchor_another_claims_content():
+    """ "According to X, ... between 6 and 11 March" keeps the publication day as anchor even when the
+    paragraph's next claim was made "on Tuesday" (12 March): 11 March is this year's."""
+    body = ("According to the health office, 23 civilians were killed between 6 and 11 March. "
+            "The army said on Tuesday that it had detained 40 people.")
+    article = Article.build("t", body, published=D(2024, 3, 15))
+    from conflictbook.extract.claims import extract_claims
+    found = article_dates(article, extract_claims(article))
+    between = next(d for d in found if d.text.startswith("between"))
+    assert (between.start, between.end) == (D(2024, 3, 6), D(2024, 3, 11))

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictbook.extract.speakers import SpeakerBook, _role_name_pattern, parse_speaker, role_name_matches
+from conflictbook.extract.speakers import (
+    _ORG_SUBJECT,
+    SpeakerBook,
+    _org_subjects,
+    _role_name_pattern,
+    parse_speaker,
+    role_name_matches,
+)
 
 PHRASES = [
     # phrase, name or description, role, kind
@@ -122,10 +131,20 @@ ROLE_TEXTS = [
 ]
 
 
+ROLE_TEXTS += [
+    "AID WORKER Dana Fiel, Aid Worker Dana Fiel and aid-worker Dana Fiel.",   # capitals, a hyphen
+    "The governor's aide Jane Roe; the governor\u2019s Jane Roe Kell.",       # apostrophes
+    "Governor Jane\nRoe; governor jane roe; governor Jane Roe-Kell Ivo Marek.",  # a line break, lower case
+    "Deputy Mayor Ivo Kessel met Jos\u00e9 Ruiz, police chief Ana Lind.",     # a non-ASCII word elsewhere
+]
+
+
 @pytest.mark.parametrize("text", ROLE_TEXTS)
 def test_role_name_matches_equal_the_plain_regex(text):
     plain = [m.span() for m in _role_name_pattern().finditer(text)]
     assert [m.span() for m in role_name_matches(text)] == plain
+    words = frozenset(w.lower() for w in re.findall(r"\w+", text))
+    assert [m.span() for m in role_name_matches(text, words)] == plain
 
 
 ROLE_WORDS = st.sampled_from(["governor", "Governor", "GOVERNOR", "police", "chief", "aid", "worker", "spokesman",
@@ -140,6 +159,8 @@ def test_role_name_matches_equal_the_plain_regex_on_any_text(pieces, noise):
     text = "".join(w + g for w, g in pieces) + noise
     plain = [m.span() for m in _role_name_pattern().finditer(text)]
     assert [m.span() for m in role_name_matches(text)] == plain
+    words = frozenset(w.lower() for w in re.findall(r"\w+", text))        # as Sentence.words gives them
+    assert [m.span() for m in role_name_matches(text, words)] == plain
 
 
 @pytest.mark.parametrize(
@@ -153,3 +174,31 @@ def test_role_name_matches_equal_the_plain_regex_on_any_text(pieces, noise):
 def test_capitalised_plural_role_with_place_is_a_group(phrase, role, kind):
     mention = parse_speaker(phrase)
     assert (mention.name, mention.role, mention.kind) == ("", role, kind)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(ROLE_WORDS.filter(str.isascii), ROLE_GAPS), max_size=30))
+def test_role_name_matches_equal_the_plain_regex_on_ascii_text(pieces):
+    """ASCII words: the role words are found by a small pattern and the runs before them backwards."""
+    text = "".join(w + g for w, g in pieces)
+    plain = [m.span() for m in _role_name_pattern().finditer(text)]
+    assert [m.span() for m in role_name_matches(text)] == plain
+    words = frozenset(w.lower() for w in re.findall(r"\w+", text))
+    assert [m.span() for m in role_name_matches(text, words)] == plain
+
+
+SUBJECT_PIECES = st.sampled_from(["The", "Red", "Fen", "Militia", "said", "it", "ARSA", "denied", ".", "!", "?", " ",
+                                  "\n", "\u2009", "\u00a0", "\u201c", "x.", "Mr.", "Army", "the", "O\u2019Neil"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SUBJECT_PIECES, max_size=40).map("".join))
+def test_org_subjects_equal_the_plain_regex(text):
+    """Sentence-opening organisations are tried only where a sentence or line starts: same matches."""
+    assert [m.span() for m in _org_subjects(text)] == [m.span() for m in _ORG_SUBJECT.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(SUBJECT_PIECES, max_size=40).map(" ".join))
+def test_org_subjects_equal_the_plain_regex_with_blanks(text):
+    assert [m.span() for m in _org_subjects(text)] == [m.span() for m in _ORG_SUBJECT.finditer(text)]

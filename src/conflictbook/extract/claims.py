@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from conflictbook.article import Article, Sentence, clip
@@ -22,7 +22,7 @@ from conflictbook.extract.speakers import Mention, SpeakerBook, drop_fronted, kn
 from conflictbook.extract.transcript import Turn, full_name, transcript_turns
 from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
-from conflictbook.wordscan import alias_starts, finditer_at_words
+from conflictbook.wordscan import PhraseMatcher, alias_starts, ascii_words, finditer_at_words
 
 _PUBLISHED_IN = re.compile(r"^(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)?\s*[^,]{0,60}?"
                            r"(?=\s+(?:on|in|at|last|this|yesterday|today)\b|,|$)")
@@ -49,6 +49,11 @@ class Attribution:
     quotes: list[Quote] = field(default_factory=list)
 
 
+# Verbs of "Y quoted X as saying": with "according (to)", the openers of an attribution without a lexicon cue.
+_QUOTING_VERBS = ("quoted", "quotes", "cited", "cites")
+_QUOTING = "|".join(_QUOTING_VERBS)
+
+
 @cache
 def _patterns() -> dict:
     lex = load("reporting")
@@ -61,11 +66,13 @@ def _patterns() -> dict:
         # the words a cue can open with: the cue pattern is tried only there (same matches, faster)
         "cue_starts": alias_starts([str(w).lower() for w in lex["clause"] + lex["recipient"] + lex["object"]],
                                    fold=True),
+        # the same cue pattern, tried with only the cues whose words all occur in the sentence
+        "cue_matcher": PhraseMatcher([str(w).lower() for w in lex["clause"] + lex["recipient"] + lex["object"]]),
         "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|according\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE | re.S),
         "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*"
                                     rf"(?P<cue>{cue})(?![\w-])(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
         "speaker_stop": re.compile(rf",|;|\s+(?:{adjunct})\s|\s*[.!?]*\s*$", re.IGNORECASE),
-        "quoted": re.compile(r"^\s*(?P<via>.+?)\s+(?P<cue>quoted|quotes|cited|cites)\s+(?P<spk>.+?)"
+        "quoted": re.compile(rf"^\s*(?P<via>.+?)\s+(?P<cue>{_QUOTING})\s+(?P<spk>.+?)"
                              r"(?:\s+(?:on|in|at|late on)\s+[^,]+?)?\s+as\s+saying\b\s*(?P<that>that\b)?",
                              re.IGNORECASE | re.S),
         # (?<!\s): a match never starts inside a blank run (the run's first blank would match too), and
@@ -91,7 +98,7 @@ def _patterns() -> dict:
 
 # "… on Monday" at the end of a speaker phrase; (?<!\s) as in "between_tail" (same matches, linear).
 _ON_DAY_TAIL = re.compile(r"(?<!\s)\s+(?:on|late\s+on)\s+\w+$")
-_QUOTED_CUE = re.compile(r"\s(?:quoted|quotes|cited|cites)\s", re.IGNORECASE)
+_QUOTED_CUE = re.compile(rf"\s(?:{_QUOTING})\s", re.IGNORECASE)
 _AS_SAYING = re.compile(r"\sas\s+saying\b", re.IGNORECASE)
 
 
@@ -107,8 +114,11 @@ def _lex(key: str) -> set[str]:
     return _patterns()["lex"][key]
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def _norm_cue(cue: str) -> str:
-    return re.sub(r"\s+", " ", cue.lower())
+    return _BLANKS.sub(" ", cue.lower())
 
 
 # ---------------------------------------------------------------- speaker + cue clauses
@@ -298,20 +308,27 @@ def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names:
     return []
 
 
+_ACCORDING_LEAD = re.compile(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", re.IGNORECASE)
+_COMMA = re.compile(r",\s")
+_BETWEEN_COMMAS = re.compile(r",\s+(?P<clause>[^,]{2,80}?),\s+")
+
+
 def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
     """ "…, said residents." / "…, the army said." / "…, according to X." / "According to X, …"."""
     text, pats = article.text, _patterns()
-    lead = re.match(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", masked, re.IGNORECASE)
+    lead = _ACCORDING_LEAD.match(masked)
     if lead and parse_speaker(lead.group("spk")) is None:
         lead = None
     if lead:
-        mention = parse_speaker(lead.group("spk"))
+        speaker, _by, quoting = lead.group("spk").partition(" quoted by ")
+        mention = parse_speaker(speaker)
         if mention is not None:
             start = sent.start + lead.end()
+            via = _media_name(quoting) if quoting else ""      # "residents quoted by the broadcaster Radio X"
             return [Attribution(mention, sent.start + lead.start("spk"), sent.start + lead.start(),
                                 sent.start + lead.start("spk") - 1, "according to", sent.index,
-                                [(start, _content_end(text, sent))], "indirect")]
-    commas = [m.start() for m in re.finditer(r",\s", masked)][::-1][:4]
+                                [(start, _content_end(text, sent))], "indirect", via)]
+    commas = [m.start() for m in _COMMA.finditer(masked)][::-1][:4]
     for comma in commas:
         before = masked[:comma]
         if len(before.split()) < 3 or not before.strip():
@@ -321,7 +338,7 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             continue
         if clause.cue not in _lex("clause") | {"according to"} and clause.cue.split()[0] not in _lex("clause"):
             continue
-        tail = text[clause.tail_start:sent.end].strip(" .!?")
+        tail = text[clause.tail_start:sent.end].strip(" .!?;")
         if re.search(r",\s+(?:and|but)\s+\w", tail):
             continue                                                  # "..., X said, and ...": a parenthetical
         tail = re.sub(r",\s+[a-z]+ing\b.*$", "", tail)            # ", raising the toll to ...": an aside
@@ -340,10 +357,74 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     return []
 
 
+@cache
+def _coordinated_pattern() -> re.Pattern:
+    cues = alternation(_lex("coordinated_cues"))
+    return re.compile(rf"\s+and\s+(?:also\s+|later\s+)?(?P<cue>{cues})(?:\s+(?:reporters|journalists))?\s+(?:that\s+)?"
+                      r"(?=\S)")
+
+
+def _media_name(phrase: str) -> str:
+    """The outlet a phrase names ("the regional broadcaster Radio Keldmoor" -> "Radio Keldmoor")."""
+    run = re.search(r"(?:[A-Z][\w'\u2019&.-]*\s+(?:(?:of|the|and)\s+)*)*[A-Z][\w'\u2019&.-]*\s*$", phrase.strip())
+    return run.group(0).strip() if run else re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+
+
+@cache
+def _reply_pattern() -> re.Pattern:
+    nouns = alternation(_lex("reply_nouns"))
+    return re.compile(rf"^\s*in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:to|with)\s+"
+                      rf"(?P<via>[^,]{{2,60}}),", re.IGNORECASE)
+
+
+_CARRIED_BY = re.compile(r"\b(?:carried|broadcast|aired|published|posted|issued)\s+(?:by|on)\s+"
+                         r"(?P<via>[^,]{2,60}),?\s*$")
+
+
+def _carried_by(left: str) -> str:
+    """The outlet of "X, in a statement carried by state television, denied ..."."""
+    match = _CARRIED_BY.search(left)
+    return re.sub(r"^(?:the|a|an)\s+", "", match.group("via").strip(), flags=re.IGNORECASE) if match else ""
+
+
+def _reply_via(opening: str) -> str:
+    """The outlet of a fronted "In a written reply to the Ledger, ..." / "In an interview with Radio X, ..."."""
+    match = _reply_pattern().match(opening)
+    return _media_name(match.group("via")) if match else ""
+
+
+def _attributions(article: Article, sent: Sentence, masked: str, names: set[str], plain: bool) -> list[Attribution]:
+    """The indirect shapes, first match wins: trailing, parenthetical, cue in the sentence, participle."""
+    return _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
+        _indirect(article, sent, masked, names, plain) or _participial(article, sent, masked)
+
+
+def _semicolon_parts(sent: Sentence, masked: str) -> list[tuple[Sentence, str]]:
+    """The clauses of a sentence split at semicolons and ", while/whereas" outside quotes, each as a sentence of
+    its own (same index, its own span), so "…, according to the Council; the government says …" gives both
+    claims. A sentence without such a split is itself."""
+    splits = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(masked)]
+    if not splits:
+        return [(sent, masked)]
+    parts, start = [], 0
+    for stop, resume in splits + [(len(masked), len(masked))]:
+        lead = len(masked[start:stop]) - len(masked[start:stop].lstrip())
+        lo, hi = start + lead, stop + (1 if stop < len(masked) and masked[stop] == ";" else 0)
+        if masked[lo:hi].strip(" ;,"):
+            parts.append((replace(sent, start=sent.start + lo, end=sent.start + hi, text=sent.text[lo:hi]),
+                          masked[lo:hi]))
+        start = resume
+    return parts or [(sent, masked)]
+
+
+# Where a sentence holds two clauses that may each have their own speaker.
+_CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?:while|whereas)\s+")
+
+
 def _starts_new_clause(masked: str, offset: int, previous: Attribution, cue_at: int) -> bool:
     """Whether a later cue opens a coordinated clause of its own (", and monitors say ...")."""
     between = masked[previous.content[0][0] - offset:cue_at]
-    found = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+", between))
+    found = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+|;\s+(?:(?:and|but|while|whereas)\s+)?", between))
     return bool(found) and len(between[found[-1].end():].split()) <= 6
 
 
@@ -358,7 +439,7 @@ def _parenthetical(article: Article, sent: Sentence, masked: str, names: set[str
     """ "His death, the army predicted, would end it." / "Three were identified, it said, and ...": an
     attribution set off by commas inside the content."""
     text = article.text
-    for match in re.finditer(r",\s+(?P<clause>[^,]{2,80}?),\s+", masked):
+    for match in _BETWEEN_COMMAS.finditer(masked):
         if match.start() < 3:
             continue
         lo, hi = sent.start + match.start("clause"), sent.start + match.end("clause")
@@ -390,12 +471,24 @@ def _content_end(text: str, sent: Sentence) -> int:
     return end
 
 
-def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
-    """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …"."""
+# Per cue of _indirect: an aside closing the speaker phrase (", who ...,"), "X, quoting Y, reports", an adverb
+# before the cue ("consistently rejected"), "said to Outlet", the "that" opening the content.
+_TRAILING_ASIDE = re.compile(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$")
+_QUOTING_SOURCE = re.compile(r",\s+quoting\s+(?P<src>[^,]+),\s*$")
+_LY_ADVERB = re.compile(r"\s+\w+ly$")
+_TO_NAME = re.compile(r"\s+to\s+[A-Z0-9]")
+_THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|after)\b[^,.;:\u201c\"]{0,80}?\s+)?"
+                          r"that\s+")
+
+
+def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
+              plain: bool | None = None) -> list[Attribution]:
+    """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …". PLAIN: whether the sentence's
+    words are all ASCII (``wordscan.ascii_words``), when known."""
     text, pats = article.text, _patterns()
     quoted = _quoted_as_saying(masked)
     found: list[Attribution] = []
-    for match in finditer_at_words(pats["cue"], pats["cue_starts"], masked, fold=True):
+    for match in pats["cue_matcher"].finditer(masked, sent.words, plain):    # masked: SENT, quotes blanked
         if not match.group(0).islower():
             continue          # "Civilians Accused Of Spying": a title-case headline word, not a cue
         if found and not _starts_new_clause(masked, sent.start, found[-1], match.start()):
@@ -405,13 +498,21 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         if _blocking_pattern().search(left):
             continue
         bounds = list(pats["boundary"].finditer(left))
+        if bounds and left.rstrip().endswith(",") and bounds[-1].group(0).startswith(",") \
+                and _ASIDE_TAIL.search(left[max(0, bounds[-1].start() - 1):].rstrip()):
+            bounds.pop()          # "The minister, after the meeting, said": an aside, not a new clause
         np_lo = bounds[-1].end() if bounds else 0
         phrase = left[np_lo:]
         phrase = pats["connective"].sub("", phrase)
         phrase = pats["between_tail"].sub("", phrase).rstrip()
         phrase = _ON_DAY_TAIL.sub("", phrase)
         phrase = _DATELINE.sub("", phrase)
-        phrase = re.sub(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$", "", phrase).rstrip()
+        phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
+        phrase = _ASIDE_TAIL.sub("", phrase).rstrip()   # "X, in a statement, confirmed", "X, after the talks, said"
+        reduced = _REDUCED_RELATIVE.search(phrase)
+        if reduced:
+            np_lo = left.rfind(reduced.group("np"))
+            phrase = reduced.group("np")   # "a step it said was needed", "a market the army said was used"
         sub = _last_subordinator(phrase)
         if sub is not None:
             np_lo += sub if left[np_lo:].startswith(phrase) else 0
@@ -427,7 +528,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             if not whole_ok and parse_speaker(last_part) is not None:
                 np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
                 phrase = last_part       # "In a statement, the group said"
-        quoting = re.search(r",\s+quoting\s+(?P<src>[^,]+),\s*$", phrase)
+        quoting = _QUOTING_SOURCE.search(phrase)
         quoted_via = ""
         if quoting and parse_speaker(quoting.group("src")) is not None:
             quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
@@ -444,11 +545,13 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
                 phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
         if not phrase.strip() or len(phrase.split()) > 16:
             continue
-        phrase = re.sub(r"\s+\w+ly$", "", phrase.rstrip())     # "consistently rejected"
+        phrase = _LY_ADVERB.sub("", phrase.rstrip())     # "consistently rejected"
         mention = parse_speaker(phrase)
         if mention is None:
             continue
         cue = _norm_cue(match.group(0))
+        if cue == "called" and not _CALLED_AS.match(text, cue_end, sent.end):
+            continue          # "called for talks", "a group called X": only "called the move a violation"
         np_start = sent.start + np_lo + (len(left[np_lo:]) - len(left[np_lo:].lstrip()))
         rest_start = cue_end
         via = ""
@@ -456,20 +559,19 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             via, rest_start = _recipient_via(text[cue_end:sent.end], cue_end, names)
             if rest_start < 0:
                 continue
-        elif re.match(r"\s+to\s+[A-Z0-9]", text[cue_end:sent.end]):
+        elif _TO_NAME.match(text, cue_end, sent.end):
             stripped = text[cue_end:sent.end].lstrip()[3:].lstrip()
             via, rest_start = _recipient_via(stripped, sent.end - len(stripped), names)
             if rest_start < 0:
                 continue
             cue += " to"
-        via = via or _platform(text[cue_end:sent.end])
+        via = via or _platform(text[cue_end:sent.end]) or _reply_via(left) or _carried_by(left)
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:
             rest_start += adjunct.end()
             rest = text[rest_start:sent.end]
-        that = re.match(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|after)\b[^,.;:\u201c\"]{0,80}?\s+)?"
-                        r"that\s+", rest)
+        that = _THAT_CLAUSE.match(rest)
         object_cue = cue in _lex("object") or cue.split()[0] in _lex("object")
         if that and object_cue and len(text[rest_start + that.end():sent.end].split()) < 3:
             that = None                      # "rejected that account": a demonstrative, not a clause
@@ -487,8 +589,15 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         if quoted and quoted.start() <= match.start() < quoted.end():
             continue
         if found:        # "X dismissed it, and Y say ...": the first content ends where the second clause starts
-            boundary = masked.rfind(",", 0, np_start - sent.start)
+            boundary = max(masked.rfind(",", 0, np_start - sent.start), masked.rfind(";", 0, np_start - sent.start))
             found[-1].content = [(found[-1].content[0][0], sent.start + boundary)]
+        second = _coordinated_pattern().search(text, content_start, content_end)
+        if second and len(text[content_start:second.start()].split()) >= 2:
+            # "X denied any role in the attack and said its fighters were elsewhere": two claims of X
+            found.append(Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
+                                     [(content_start, second.start())], "indirect", via or quoted_via))
+            mention, cue_start, cue_end = mention, second.start("cue"), second.end("cue")
+            cue, content_start = _norm_cue(second.group("cue")), second.end()
         found.append(Attribution(mention, np_start, cue_start, cue_end, cue, sent.index,
                                  [(content_start, content_end)], "indirect", via or quoted_via))
     if found:
@@ -511,6 +620,7 @@ def find_attributions(article: Article) -> list[Attribution]:
     """Every attributed statement of ARTICLE, speakers unresolved, in text order."""
     text = article.text
     quotes = find_quotes(text)
+    plain = ascii_words(text)
     names: set[str] = set()
     found: list[Attribution] = []
     used: set[Quote] = set()
@@ -528,22 +638,35 @@ def find_attributions(article: Article) -> list[Attribution]:
         if sent.start < inside_answer:
             continue          # the rest of an answer is its speaker's too
         local = []
-        for quote in quotes[bisect_right(closes, sent.start):]:     # quotes are ordered and never overlap
-            if quote.open_at >= sent.end:
+        for at in range(bisect_right(closes, sent.start), len(quotes)):  # quotes are ordered and never overlap
+            if quotes[at].open_at >= sent.end:
                 break
-            local.append(quote)
-        here = [q for q in local if q not in used]
-        attrs = _direct_after(article, sent, here, names) or _direct_before(article, sent, here, names)
+            local.append(quotes[at])
+        here = [q for q in local if q not in used] if used else local
+        attrs = (_direct_after(article, sent, here, names) or _direct_before(article, sent, here, names)) if here \
+            else []
         if not attrs:
+            plain_here = plain or ascii_words(sent.text)       # one search per article when all ASCII
+            if not _may_hold_cue(sent, plain_here) or _inside(found, sent.start):
+                continue
             masked = mask_quotes(text, local, sent.start, sent.end)
             if not masked.strip():
                 continue
-            if _inside(found, sent.start):
-                continue
-            if not _may_hold_cue(text[sent.start:sent.end]):
-                continue
-            attrs = _trailing(article, sent, masked, names) or _parenthetical(article, sent, masked, names) or \
-                _indirect(article, sent, masked, names) or _participial(article, sent, masked)
+            parts = _semicolon_parts(sent, masked)
+            by_part = [_attributions(article, part, part_masked, names, plain_here) for part, part_masked in parts]
+            for k in range(1, len(parts)):
+                before = by_part[k - 1]
+                if not by_part[k] and before and before[-1].content[-1][1] >= parts[k - 1][0].end - 2:
+                    # "X said A, while B": B has no speaker of its own, so it goes on with X's claim
+                    last = before[-1]
+                    last.content = [(last.content[0][0], _content_end(text, parts[k][0]))]
+                    by_part[k] = []
+            attrs = [a for found_here in by_part for a in found_here]
+            if len(parts) > 1 and attrs == by_part[-1] and len(attrs) == 1 \
+                    and attrs[0].content[0][0] == parts[-1][0].start and attrs[0].cue_start >= attrs[0].content[-1][1]:
+                attrs = _attributions(article, sent, masked, names, plain_here)   # "A; B, X said": X said both
+            if not attrs and len(parts) > 1:     # "Shops shut; prices rose, traders said": the whole sentence
+                attrs = _attributions(article, sent, masked, names, plain_here)
             for attr in attrs:
                 inner = [q for q in here if attr.content[0][0] <= q.start and q.end <= attr.content[-1][1]]
                 if any(len(q.content(text).split()) >= 2 for q in inner):
@@ -573,6 +696,27 @@ def _last_subordinator(phrase: str) -> int | None:
     return last.end()
 
 
+# "X called the move a violation of the truce", "called it "propaganda"": an evaluation, said of an object.
+_CALLED_AS = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her|it|them|him)\b[^,.;:]{0,60}?"
+                        r"\s+(?:an?\s|[\"\u201c\u2018])", re.IGNORECASE)
+
+
+# A reduced relative: a noun phrase, then the speaker of what follows the cue ("a step it said was needed",
+# "a market the army said was used", "a convoy that officials said had been carrying food").
+_REDUCED_RELATIVE = re.compile(
+    r"(?:\b(?i:a|an|the|this|that|these|those)\s+[a-z][\w-]*(?:\s+(?!(?:of|in|at|on|for|from|with|by|near|to|"
+    r"about|across|along|outside|inside)\b)[a-z][\w-]*)?\s+(?!(?:of|in|at|on|for|from|with|by|near|to)\b)"
+    r"|\b(?i:that|which|whom)\s+)"
+    r"(?P<np>it|he|she|they|(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|[a-z]+s"
+    r"|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})\s*$")
+
+
+# A comma-set prepositional aside between the speaker and the cue ("The officer, Jane Roe, in a statement
+# confirmed"; "The minister, after the meeting, said"): not part of the speaker.
+_ASIDE_TAIL = re.compile(r"(?<=\w),\s+(?:in|on|at|during|via|through|after|before|with|from|late|early)"
+                         r"\s+[^,]{2,60},?\s*$")
+
+
 def _answer(article: Article, turn: Turn) -> Attribution | None:
     """The direct claim of one transcript answer ("Tosk: Twenty-three. All of them ..."), or None when its
     label names no speaker."""
@@ -584,7 +728,8 @@ def _answer(article: Article, turn: Turn) -> Attribution | None:
 
 
 # Words that open an attribution without a lexicon cue: "according to X", "Y quoted X as saying".
-_OTHER_OPENERS = re.compile(r"according|quoted|quotes|cited|cites", re.IGNORECASE)
+_OTHER_OPENERS = re.compile("according|" + _QUOTING, re.IGNORECASE)
+_OPENER_WORDS = frozenset(("according",) + _QUOTING_VERBS)
 
 
 @cache
@@ -631,13 +776,30 @@ def _participial(article: Article, sent: Sentence, masked: str) -> list[Attribut
                         match.group("cue").lower(), sent.index, [(content_start, content_end)], "indirect")]
 
 
-def _may_hold_cue(sentence: str) -> bool:
-    """Whether SENTENCE has a reporting cue or another opener: the trailing, parenthetical and indirect
-    patterns all need one, so a sentence without is skipped before their many regex passes."""
-    if _OTHER_OPENERS.search(sentence) or _participle_pattern().search(sentence):
-        return True
-    pats = _patterns()
-    return next(finditer_at_words(pats["cue"], pats["cue_starts"], sentence, fold=True), None) is not None
+def _may_hold_cue(sent: Sentence, plain: bool | None = None) -> bool:
+    r"""Whether SENT has a reporting cue or another opener: the trailing, parenthetical and indirect patterns
+    all need one, so a sentence without is skipped before their many regex passes.
+
+    A superset, from the sentence's words: every cue (in "cue", "cue_first", "speaker_first"), participle
+    (", saying ") and opener ("according to", "\squoted\s") those patterns match is bounded by spaces or
+    non-word characters, so each of its words is a whole \w run of the sentence. With only ASCII words,
+    lower-casing is the patterns' case folding; otherwise the sentence text is scanned as before. PLAIN:
+    whether the sentence's words are all ASCII, when known.
+    """
+    words = sent.words
+    if not (ascii_words(sent.text) if plain is None else plain):
+        if _OTHER_OPENERS.search(sent.text) or _participle_pattern().search(sent.text):
+            return True
+        pats = _patterns()
+        return next(finditer_at_words(pats["cue"], pats["cue_starts"], sent.text, fold=True), None) is not None
+    return not _OPENER_WORDS.isdisjoint(words) or bool(_patterns()["cue_matcher"].possible(words)) or \
+        bool(_participle_matcher().possible(words))
+
+
+@cache
+def _participle_matcher() -> PhraseMatcher:
+    """The participle cues of ``_participle_pattern``, for the sentence gate (same lexicon list)."""
+    return PhraseMatcher(sorted(_lex("participle_cues")))
 
 
 def _inside(found: list[Attribution], offset: int) -> bool:
@@ -674,9 +836,12 @@ def _content_text(article: Article, attr: Attribution) -> str:
     parts = []
     for start, end in attr.content:
         part = article.text[start:end]
-        part = re.sub(r"\n+\s*[\u201c\u2018\"]", " ", part)
+        part = _REOPENED_QUOTE.sub(" ", part)
         parts.append(part.strip().strip("\u201c\u201d\"").strip().rstrip(",;:").strip())
-    return clip(re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip())
+    return clip(_BLANKS.sub(" ", " ".join(p for p in parts if p)).strip())
+
+
+_REOPENED_QUOTE = re.compile(r"\n+\s*[\u201c\u2018\"]")
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -684,7 +849,8 @@ def extract_claims(article: Article) -> list[Claim]:
     book = SpeakerBook()
     # A Title Case headline makes every word look like a name: prime from the body only,
     # blanking the headline so offsets stay those of article.text.
-    book.prime(" " * article.body_start + article.body)
+    book.prime(" " * article.body_start + article.body,
+               frozenset().union(*(sent.words for sent in article.sentences if not sent.headline)))
     claims: list[Claim] = []
     previous: tuple[object, Attribution] | None = None
     resolved = []
@@ -717,27 +883,36 @@ def extract_claims(article: Article) -> list[Claim]:
         if about is not None:
             claims[-1].about, claims[-1].about_sentence = about.evidence, about.index
         previous = (speaker, attr)
+    runs = frozenset(_DASHED_RUN.findall(article.text)) if claims else frozenset()   # once, not per claim
     for claim, speaker in zip(claims, resolved, strict=True):
         if speaker is not None:       # a later mention may have named an earlier "the director"
             claim.speaker, claim.speaker_role, claim.speaker_kind = speaker.name, speaker.role, speaker.kind
-        claim.speaker = sentence_case_free(claim.speaker, claim.speaker_kind, article.text)
+        claim.speaker = sentence_case_free(claim.speaker, claim.speaker_kind, article.text, runs)
     return claims
+
+
+_DASHED_RUN = re.compile(r"[\w-]+")
 
 
 _DESCRIPTION_KINDS = ("group", "unnamed-person", "state")
 
 
-def sentence_case_free(name: str, kind: str, text: str) -> str:
+def sentence_case_free(name: str, kind: str, text: str, runs: frozenset[str] | None = None) -> str:
     """NAME without the capital a sentence start gave a description ("Army", "Local officials" -> "army",
     "local officials"), so one source is spelled one way. Only a description whose other words are lower
     case, and only when the article itself writes that first word in lower case somewhere; "Amareli officials"
-    keeps its capital, since the article never writes "amareli"."""
+    keeps its capital, since the article never writes "amareli". RUNS, when given: the [\\w-] runs of TEXT
+    (a word that is one such run is written there exactly when it is one of them: no search of TEXT)."""
     words = name.split()
     if kind not in _DESCRIPTION_KINDS or not words or not words[0][:1].isupper() or not words[0][1:].islower() \
             or any(not w.islower() for w in words[1:]):
         return name
     lower = words[0].lower()
-    if not re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+    if runs is not None and _DASHED_RUN.fullmatch(lower):
+        written = lower in runs
+    else:
+        written = re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    if not written:
         return name
     return " ".join([lower, *words[1:]])
 

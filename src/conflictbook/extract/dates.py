@@ -56,6 +56,8 @@ def _speech_verbs() -> list[str]:
 
 
 SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{alternation(_speech_verbs())})(?![\w-])")
+DEADLINE_RE = re.compile(r"(?<![\w-])(?i:before|by)\s*$")
+PAST_AUX_RE = re.compile(r"(?<![\w-])(?i:had|was|were|did)(?![\w-])")
 FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['future_cues'])})(?![\w-])")
 SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 THAT_AFTER_RE = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
@@ -103,8 +105,13 @@ def resolve_text(text: str, published: date | None) -> list[tuple[str, date | No
 
 
 def _is_future(text: str, mention: DateMention) -> bool:
-    before = text[max(0, mention.start - 60):mention.start].split()[-5:]
-    return bool(FUTURE_RE.search(" ".join(before)))
+    """A future cue among the eight words before the expression, within its clause ("will be issued on or
+    around 19 June"; not "will meet, and the strike on 3 May")."""
+    before = re.split(r"[,;:]|\s(?:and|but)\s", text[max(0, mention.start - 80):mention.start])[-1]
+    if DEADLINE_RE.search(before) and mention.text.lower().startswith("the end of") \
+            and not PAST_AUX_RE.search(before):
+        return True           # "before the end of May": a deadline lies ahead ("had been due by ..." does not)
+    return bool(FUTURE_RE.search(" ".join(before.split()[-8:])))
 
 
 def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, int]]:
@@ -252,6 +259,7 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
                 continue
             found.append((sent, mention, _is_future(sent.text, mention)))
     quotes = _quote_spans(article, claims) if found else []
+    marks = set(_quote_spans(article, [])) if quotes else set()
     speech = _speech_anchors(article, found, quotes, claims, anchor)
     said = _claim_anchors(found, claims, anchor) + _reported_anchors(found, anchor)
     out: list[ResolvedDate] = []
@@ -278,7 +286,10 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
             continue
         quote = _inside(offset, quotes)
         told = [day for start, end, day in said if start <= offset < end]
-        day_anchor = told[0] if told else speech.get(sent.paragraph, anchor) if quote else anchor
+        # The paragraph's speech day anchors its quotations; content a claim attributes without quotation
+        # marks ("According to X, ...") keeps the publication day unless that claim has its own speech day.
+        in_marks = quote is not None and quote in marks
+        day_anchor = told[0] if told else speech.get(sent.paragraph, anchor) if in_marks else anchor
         try:
             start, end, precision = resolve(mention.expr, day_anchor, future)
         except InvalidDate:

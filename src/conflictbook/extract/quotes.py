@@ -50,13 +50,19 @@ def _is_closing_single(text: str, i: int) -> bool:
     return not after.isalpha()
 
 
+# The characters _scan_paragraph acts on: it jumps from one to the next (every other character leaves its state as is).
+_MARKS = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}\"]")
+_MARKS_AND_SINGLES = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}\"{OPEN_SINGLE}{CLOSE_SINGLE}]")
+
+
 def _scan_paragraph(text: str, start: int, end: int, singles: bool) -> tuple[list[tuple[int, int]], int | None]:
     """Quote (open, close) mark offsets in one paragraph, and the offset of a quote left open."""
     found: list[tuple[int, int]] = []
     open_at: int | None = None
     straight_open: int | None = None
     single_open: int | None = None
-    for i in range(start, end):
+    for mark in (_MARKS_AND_SINGLES if singles else _MARKS).finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
         if ch in OPEN_DOUBLE and open_at is None and straight_open is None:
             open_at = i

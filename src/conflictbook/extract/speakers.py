@@ -13,9 +13,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from itertools import islice
+from operator import itemgetter
 
 from conflictbook.lexicon import load, load_list
+from conflictbook.wordscan import WORD as WORD_RUN
+from conflictbook.wordscan import ascii_words, first_char_pattern
 
 KINDS = ("person", "unnamed-person", "group", "organisation", "media", "state")
 
@@ -49,9 +53,9 @@ def _singular(noun: str) -> str:
     return noun
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
-    """One speaker noun phrase, parsed without context."""
+    """One speaker noun phrase, parsed without context (frozen: ``parse_speaker`` shares one per phrase)."""
 
     text: str                 # the phrase as written (after trimming)
     name: str = ""            # a proper name ("Jane Roe", "ARSA")
@@ -100,6 +104,36 @@ _CONNECTORS = ("of", "the", "for", "and", "on")
 _ORG_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
                           r"(?P<org>(?:[A-Z][\w'\u2019-]+[^\S\n]+){0,4}[A-Z][\w'\u2019-]+)(?=[^\S\n]+[a-z])",
                           re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _org_subjects(text: str):
+    """``_ORG_SUBJECT.finditer(text)``, tried only where a sentence or line starts (trying its opening
+    alternation at every character is the slow part). Same matches: a match starts at 0, after a line break,
+    or after [.!?] and a blank (``str.isspace`` is the regex ``\\s``), and ``match`` at such an offset sees
+    the text before it as ``finditer`` does."""
+    end = 0
+    last = -1
+    starts = _SENTENCE_END.finditer(text)
+    at = 0
+    while at is not None:
+        if at >= end and at != last:
+            last = at
+            match = _ORG_SUBJECT.match(text, at)
+            if match:
+                yield match
+                end = match.end()
+        at = None
+        for mark in starts:
+            after = mark.end()
+            if mark.group() == "\n":
+                at = after
+                break
+            if after < len(text) and text[after].isspace():
+                at = after + 1
+                break
+
+
 _NOT_NP_START = {"which", "who", "whom", "that", "whose", "what", "in", "on", "at", "during", "after", "before",
                  "with", "without", "by", "for", "from", "when", "while", "if", "as", "to"}
 # Words opening a fronted time or place phrase with no comma before the subject ("On Monday the army said").
@@ -109,7 +143,7 @@ _FRONTED_PREPOSITIONS = {"on", "in", "at", "late", "early", "earlier", "later", 
 def _last_definite(words: list[str]) -> str:
     """The phrase from the last "the" of WORDS, when one follows the opening word ("On Monday evening the
     Alliance" -> "the Alliance"), else ""."""
-    at = max((i for i, w in enumerate(words) if i > 1 and w.lower() == "the"), default=0)
+    at = max((i for i, w in enumerate(words) if i > 1 and w.lower() in ("the", "its", "their")), default=0)
     fronted = words[:at]
     if not at or len(fronted) > 4 or len(words) - at > 6 or any(any(c.isdigit() for c in w) for w in fronted) \
             or words[1].lower() in ("least", "most", "all", "first", "last", "times"):
@@ -189,8 +223,10 @@ def _issuer_after_statement(words: list[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def parse_speaker(phrase: str) -> Mention | None:
-    """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos")."""
+    """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos"). Memoised: a pure
+    function of the phrase, asked again for the same phrases (priming, each pattern tried, each article)."""
     lex = _lex()
     text = _clean(phrase)
     if not text or len(text) > 160:
@@ -380,9 +416,10 @@ class SpeakerBook:
     def __init__(self) -> None:
         self.speakers: list[Speaker] = []
 
-    def prime(self, text: str) -> None:
+    def prime(self, text: str, words: frozenset[str] | None = None) -> None:
         """Register people the narrative names with a role ("Regional governor Jane Roe visited ...") and
-        organisations that open a sentence ("The Eastern Front issued ..."), so later pronouns find them."""
+        organisations that open a sentence ("The Eastern Front issued ..."), so later pronouns find them.
+        WORDS, when given: the lower-cased \\w runs of TEXT."""
         for match in _org_name_pattern().finditer(text):     # "the Red Fen Militia" anywhere in the text
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind not in ("organisation", "state") or not mention.name:
@@ -391,7 +428,7 @@ class SpeakerBook:
             if not known.positions:
                 known.spoke = False
             insort(known.positions, match.start())
-        for match in _ORG_SUBJECT.finditer(text):
+        for match in _org_subjects(text):
             org = match.group("org")
             if len(org.split()) < 2 and not (org.isupper() and len(org) >= 2):
                 continue                      # "Army spokesman ...": a title word, not a body
@@ -402,7 +439,7 @@ class SpeakerBook:
             if not known.positions:
                 known.spoke = False
             insort(known.positions, match.start("org"))
-        for match in role_name_matches(text):
+        for match in role_name_matches(text, words):
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:
                 continue
@@ -428,12 +465,13 @@ class SpeakerBook:
     def _recent(self) -> list[Speaker]:
         """Speakers by their latest mention before the current position (quotes and narrative mentions)."""
         here = getattr(self, "position", 10 ** 12)
-
-        def latest(speaker: Speaker) -> int:
+        ranked = []                      # (latest mention, speaker), each latest found once
+        for speaker in self.speakers:
             at = bisect_right(speaker.positions, here)
-            return speaker.positions[at - 1] if at else -1
-
-        return sorted((s for s in self.speakers if latest(s) >= 0), key=latest, reverse=True)
+            if at and speaker.positions[at - 1] >= 0:
+                ranked.append((speaker.positions[at - 1], speaker))
+        ranked.sort(key=itemgetter(0), reverse=True)     # stable, as sorted(..., reverse=True) was
+        return [speaker for _, speaker in ranked]
 
     def _find(self, mention: Mention) -> Speaker | None:
         if mention.pronoun:
@@ -500,7 +538,7 @@ class SpeakerBook:
 
     def _new(self, mention: Mention) -> Speaker:
         name = mention.name or mention.description or mention.text
-        nouns = _lex()["roles"] | _lex()["titles"] | _lex()["role_plurals"]
+        nouns = _head_nouns()
         heads = {mention.head} if mention.head else set()
         for words in (mention.role, mention.description):
             heads |= {w.lower().strip(".,") for w in words.split() if w.lower().strip(".,") in nouns}
@@ -515,13 +553,23 @@ class SpeakerBook:
 
 @cache
 def _role_name_pattern() -> re.Pattern:
+    # Names never run across a paragraph break (the headline is the first paragraph).
+    return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+[^\S\n]+){{0,3}}(?:[a-z-]+[^\S\n]+)?{_role_and_names()}")
+
+
+@cache
+def _role_and_names() -> str:
+    """The part of the role-name pattern from the role on: "spokesman Jane Roe", "police chief Gen. Jan Roe"."""
     lex = _lex()
     roles = sorted(lex["roles"] | lex["titles"], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
     name = r"[A-Z][\w'\u2019-]+"
-    # Names never run across a paragraph break (the headline is the first paragraph).
-    return re.compile(rf"(?<![\w-])(?:[A-Z][\w-]+[^\S\n]+){{0,3}}(?:[a-z-]+[^\S\n]+)?(?i:{body})\.?[^\S\n]+"
-                      rf"(?:(?i:{body})\.?[^\S\n]+)?{name}(?:[^\S\n]+{name}){{1,2}}")
+    return rf"(?i:{body})\.?[^\S\n]+(?:(?i:{body})\.?[^\S\n]+)?{name}(?:[^\S\n]+{name}){{1,2}}"
+
+
+@cache
+def _role_then_names() -> re.Pattern:
+    return re.compile(_role_and_names())
 
 
 _RUN = re.compile(r"[\w-]+")
@@ -534,20 +582,44 @@ def _role_first_words() -> frozenset[str]:
     return frozenset(r.split()[0].lower() for r in lex["roles"] | lex["titles"])
 
 
-def role_name_matches(text: str):
+def role_name_matches(text: str, words: frozenset[str] | None = None):
     """``_role_name_pattern().finditer(text)``, tried only near role words (the case-insensitive role
     alternation is slow to try at every character). Same matches: a match's role is a whole [\\w-] run
     (an ASCII one equal to a role's first word once lower-cased; non-ASCII runs are always taken) and
-    the match starts at that run or at one of the four runs before it."""
-    pattern, firsts = _role_name_pattern(), _role_first_words()
-    words = _RUN.findall(text)
-    roles = [i for i, word in enumerate(words) if not word.isascii() or word.lower() in firsts]
-    if not roles:
-        return
-    at_run = [run.start() for run in _RUN.finditer(text)]
+    the match starts at that run or at one of the four runs before it. A role run not followed by the rest of
+    the pattern (two capitalised names) opens no match, so the runs before it are not tried. WORDS, when
+    given, are the lower-cased \\w runs of TEXT (``Sentence.words`` of its sentences), so the text is not
+    split into words again."""
+    pattern, firsts, rest = _role_name_pattern(), _role_first_words(), _role_then_names()
     starts: set[int] = set()
-    for i in roles:
-        starts.update(at_run[max(0, i - _WORDS_BEFORE_ROLE):i + 1])
+    if words is None:
+        runs = _RUN.findall(text)
+        plain = "".join(runs).isascii()
+    else:
+        runs, plain = [], ascii_words(text)
+    if plain:
+        # Only the role words present, found by a small pattern; the runs before each by scanning the
+        # reversed text from it (its runs are the text's runs reversed): no pass over every run in Python.
+        present = _present_firsts(words) if words is not None else \
+            firsts.intersection(" ".join(runs).lower().split())
+        if not present:
+            return
+        backwards = text[::-1]
+        for role in _runs_pattern(frozenset(present)).finditer(text):
+            if not rest.match(text, role.start()):
+                continue
+            starts.add(role.start())
+            before = _RUN.finditer(backwards, len(text) - role.start())
+            starts.update(len(text) - run.end() for run in islice(before, _WORDS_BEFORE_ROLE))
+    else:
+        runs = runs or _RUN.findall(text)
+        roles = [i for i, run in enumerate(runs) if not run.isascii() or run.lower() in firsts]
+        if not roles:
+            return
+        at_run = [run.start() for run in _RUN.finditer(text)]
+        for i in roles:
+            if rest.match(text, at_run[i]):
+                starts.update(at_run[max(0, i - _WORDS_BEFORE_ROLE):i + 1])
     end = 0
     for at in sorted(starts):
         if at < end:
@@ -558,12 +630,41 @@ def role_name_matches(text: str):
             end = match.end()
 
 
+def _present_firsts(words: frozenset[str]) -> set[str]:
+    """The role first words that can be a [\\w-] run of a text whose lower-cased \\w runs are WORDS: such a
+    run is a \\w run too, or its hyphen-separated parts are."""
+    present = set(_role_first_words().intersection(words))
+    present.update(first for first, parts in _hyphenated_firsts() if parts <= words)
+    return present
+
+
+@cache
+def _hyphenated_firsts() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((first, frozenset(WORD_RUN.findall(first))) for first in _role_first_words() if not first.isalnum())
+
+
+@lru_cache(maxsize=256)
+def _runs_pattern(words: frozenset[str]) -> re.Pattern:
+    """Whole [\\w-] runs equal to one of WORDS (ASCII) once lower-cased, in a text of ASCII words."""
+    ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
+    escaped = [re.escape(w) for w in ordered]
+    return first_char_pattern(ordered, escaped, False) or \
+        re.compile(rf"(?<![\w-])(?:{'|'.join(escaped)})(?![\w-])", re.IGNORECASE)
+
+
 @cache
 def _org_name_pattern() -> re.Pattern:
     heads = sorted({w for w in _lex()["organisations"] if " " not in w}, key=len, reverse=True)
     body = "|".join(re.escape(h.capitalize()) for h in heads)
     name = r"[A-Z][\w'\u2019-]+"
     return re.compile(rf"(?<![\w-])(?:{name}[^\S\n]+){{1,4}}(?:{body})(?![\w-])")
+
+
+@cache
+def _head_nouns() -> frozenset[str]:
+    """Role, title and group nouns: the words of a description that head it (built once, not per speaker)."""
+    lex = _lex()
+    return frozenset(lex["roles"] | lex["titles"] | lex["role_plurals"])
 
 
 @cache

@@ -787,6 +787,8 @@ QUOTED_AND_APPOSED = [
     ("Rebels took six gendarmes prisoner at the border post.", [("captured", 6, "Rebels")]),
     # an inverted cue has no subject: the speaker is not who killed them
     ('The militia said the dead were "four shepherds and a boy".', [("killed", 4, ""), ("killed", 1, "")]),
+    # a quoted description without a figure is no count
+    ('The rebels said the dead were "ordinary farmers".', []),
 ]
 
 

@@ -88,6 +88,8 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     if not match:
         return None, False
     cue = match.group("cue")
+    if phrase.kind == "bare" and text[phrase.start - 1: phrase.start] in ("\"", "\u201c"):
+        return None, False  # 'the dead were "displaced families"': a quoted description, not a count
     noun = t.category("nouns", cue)
     category = noun or t.category("before", cue)
     if category is None:

@@ -150,3 +150,13 @@ def test_find_quantities_finds_every_phrase_of_the_table_like_finditer():
             text = frame.format(phrase, phrase)
             for variant in (text, text.upper(), text.capitalize()):
                 assert find_quantities(variant) == _plain(variant), variant
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "to" and "or" join a range only as words of their own
+    ("Hundredto 10 ", [("10", 10, 10, 10)]),
+    ("10 to 15 fighters", [("10 to 15", 10, 10, 15)]),
+    ("five or six people", [("five or six", 5, 5, 6)]),
+])
+def test_range_words_stand_apart(text, expected):
+    assert [(q.text, q.low, q.best, q.high) for q in find_quantities(text)] == expected

@@ -88,7 +88,7 @@ def table() -> _Table:
     pattern = re.compile(
         rf"(?<![\w\-.,])(?:"
         rf"(?P<between>{_BETWEEN}\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
-        rf"|(?:(?P<mod>{mod})\s+)?(?P<num>{number})(?:\s*(?:-|\u2013|to|or)\s*(?P<num2>{number}))?"
+        rf"|(?:(?P<mod>{mod})\s+)?(?P<num>{number})(?:(?:\s*(?:-|\u2013)\s*|\s+(?:to|or)\s+)(?P<num2>{number}))?"
         rf"|(?P<vague>{vague_alt})(?=[\"\u201d]?\s+of\b|[\"\u201d]?\s+[a-z])"   # '"several thousand" displaced'
         rf"|(?P<pair>{alternation(pairs)})(?=\s+(?:of\s+)?[a-z])"
         rf")(?![\w\-]|,\d)",

@@ -159,3 +159,18 @@ def test_a_weapon_after_a_place_is_no_apposition():
     article = Article.build("a", "In the hill district, a Varnish drone killed four herders.",
                             published=date(2025, 3, 14), outlet="Meridian Wire")
     assert extract_tallies(article, [], [])[0].perpetrator == "Varnish"
+
+
+# Guards found on real reporting: (sentence, perpetrator of the first row).
+NO_SIDE = [
+    # the speaker's pronoun after someone else's "claim that"
+    ("The rebels rejected the army's claim that it captured 40 of their fighters.", ""),
+    # a reciprocal accusation names no side
+    ("Both sides accuse each other of holding hundreds of prisoners.", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "perpetrator"), NO_SIDE)
+def test_no_side_is_named(sentence, perpetrator):
+    article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
+    assert extract_tallies(article, [], [])[0].perpetrator == perpetrator

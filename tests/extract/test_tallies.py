@@ -853,8 +853,9 @@ MORE_WORDINGS = [
     # the dead are the dead wherever they are taken
     ("Rescuers said 20 bodies were taken to the morgue.", [("20 bodies", "killed", 20)]),
     ("Fifteen bodies were moved to a mass grave outside the town.", [("Fifteen bodies", "killed", 15)]),
-    # a killed cue undone later in its clause
+    # a killed cue undone later in its clause; a survivor in another clause undoes nothing
     ("Officials said three guards first listed among the dead had survived.", []),
+    ("Four miners were killed while those who survived were taken to hospital.", [("Four miners", "killed", 4)]),
     # "all three": the people counted before with the same figure
     ("Gunmen seized four nurses at dawn and held them for six hours; all four were freed unharmed.",
      [("four nurses", "captured", 4), ("all four", "released", 4)]),

@@ -26,7 +26,8 @@ _MEANS_OF = re.compile(r"(?P<means>(?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:from|of)\s+"
 _COORDINATED_VERB = re.compile(r"\s+[a-z]+\s+and\s*$")
 _RELATIVE_TAIL = re.compile(r",?\s*\b(?:who|which|that)\s*$", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
-_NOUN_BEFORE = re.compile(r"(?<![\w\-])(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)  # "the claim that"
+_NOUN_BEFORE = re.compile(r"(?:(?<![\w\-])(?:the|a|an|this|that|its|their)|\w['\u2019]s?)\s+$",
+                          re.IGNORECASE)  # "the claim that", "the army's claim that": a noun, not the speaker's verb
 _SCARE_QUOTE = re.compile(r"[\"\u201c][\w\-]+(?:\s+[\w\-]+){0,2}[\"\u201d]")  # '"rounded up"', '"neutralised"'
 _APPOSED_RELATIVE = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:that|who|which)\s", re.IGNORECASE)
 _INDEFINITE_NP = re.compile(r"(?:an?)\s+(?:[\w\-]+\s+){0,2}[\w\-]+", re.IGNORECASE)   # "a gang", "an armed group"
@@ -166,6 +167,8 @@ def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]
     start = clause_start(text, cue.start)
     clause = text[start: cue.start]
     accused = _ACCUSED_OF.search(text, 0, cue.start)
+    if accused and accused.group("who").lower() in grammar().reciprocal_pronouns:
+        return ""  # "both sides accuse each other of holding prisoners"
     if accused and cue.voice == "active":  # "accused the Alliance of withholding 16 men": the accused did it
         named = actors(accused.group("who"))
         return named[0].actor.name if named else _written_subject(accused.group("who"))

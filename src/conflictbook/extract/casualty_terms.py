@@ -288,6 +288,7 @@ def grammar() -> SimpleNamespace:
         reported=re.compile(rf"{edge}(?:{alt('reported_verbs')})\s+", re.IGNORECASE),
         perfect_words=words_of("perfect_auxiliaries"),
         possessive_determiners=words_of("possessive_determiners"),
+        reciprocal_pronouns=words_of("reciprocal_pronouns"),
         perfect=re.compile(rf"{edge}(?:{alt('perfect_auxiliaries')})\s+\w+ed\b", re.IGNORECASE),
         unreal_tail=re.compile(rf"{edge}(?:to|{alt('future_modals')})\s*$", re.IGNORECASE),
         phrase_determiner=re.compile(rf"{edge}(?:{alt('phrase_determiners')})\s+$", re.IGNORECASE),

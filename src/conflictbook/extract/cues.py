@@ -233,8 +233,10 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
     t = terms()
     if cues and cues[0].category == "killed" and cues[0].voice != "implied":
         rest = text[cues[0].end: clause_limit(text, cues[0].end, [p for p in phrases if p.start >= cues[0].end])]
-        if t.reversal.search(rest):
-            return []  # "five people first counted among the dead had survived"
+        undone = t.reversal.search(rest)
+        gap = rest[: undone.start()] if undone else ""
+        if undone and len(gap.split()) <= 4 and not grammar().new_subject.search(gap) and "," not in gap:
+            return []  # "five people first counted among the dead had survived"; not "... while those who survived"
     implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
     if implied == "killed" and cues and cues[0].category in ("relocated", "released", "injured"):
         return [Cue("killed", phrase.start, phrase.end, "implied")]  # "12 bodies were taken to the hospital"

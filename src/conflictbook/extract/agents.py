@@ -265,22 +265,14 @@ def _attack_clause(actors: Actors, text: str, start: int) -> str:
 def _blamed(actors: Actors, text: str) -> str:
     """The side the sentence's statement blames ("the rebels said, accusing the army of shelling the market")."""
     for match in _patterns()[10].finditer(text):
-        who = next(match.group(g) for g in ("of", "for", "on") if match.group(g))
-        named = actors(who)
-        if named:
-            return named[0].actor.name
-        words = who.split()
-        if 0 < len(words) <= 5 and words[0].lower() not in terms().pronouns and not not_agent(words[-1]):
-            return who
+        side = _side(actors, next(match.group(g) for g in ("of", "for", "on") if match.group(g)))
+        if side:
+            return side
     return ""
 
 
-def attributed_to(actors: Actors, who: str) -> str:
-    """The side in "attributes 211 to WHO": the agent of a by-phrase in it ("shelling by the KAF"), else WHO."""
-    who = _PARENTHESIS.sub("", who).strip()  # "the Kaldorian Armed Forces (KAF)"
-    found = _by_phrase(actors, who, 0)
-    if found:
-        return found
+def _side(actors: Actors, who: str) -> str:
+    """The actor WHO names (gazetteer name), else WHO itself when it is a short noun phrase that can act."""
     named = actors(who)
     if named:
         return named[0].actor.name
@@ -288,6 +280,12 @@ def attributed_to(actors: Actors, who: str) -> str:
     if 0 < len(words) <= 5 and words[0].lower() not in terms().pronouns and not not_agent(words[-1]):
         return who
     return ""
+
+
+def attributed_to(actors: Actors, who: str) -> str:
+    """The side in "attributes 211 to WHO": the agent of a by-phrase in it ("shelling by the KAF"), else WHO."""
+    who = _PARENTHESIS.sub("", who).strip()  # "the Kaldorian Armed Forces (KAF)"
+    return _by_phrase(actors, who, 0) or _side(actors, who)
 
 
 def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:

@@ -463,3 +463,18 @@ def test_sample_wire_copy_is_not_corroboration(sample_with_tallies) -> None:
 def test_a_particle_can_make_an_action_word_another_verb(text, expected) -> None:
     from conflictbook.compare.actions import find_actions
     assert [a.action for a in find_actions(text)] == expected
+
+
+def test_a_bare_figure_clashes_with_the_counted_one_it_answers() -> None:
+    """ "The army said 17 soldiers were killed; the Council said it had killed more than 50.": 17 cannot be
+    more than 50, and the bare figure answers the same question."""
+    evidence = "The army said 17 soldiers were killed; the Council said it had killed more than 50."
+    rows = compare([article(tallies=[
+        tally("killed", "17 soldiers", evidence, 17, high=17, source="army", sentence=1),
+        tally("killed", "more than 50", evidence, 50, high=None, source="Council", sentence=1)])])
+    assert {r.verdict for r in rows if r.topic.startswith("How many")} == {"contradicts"}
+
+
+def test_one_source_naming_who_did_it_is_no_comparison_topic() -> None:
+    rows = compare([article(claims=[claim("Ana Brel", "the Eastern Front killed four guards", sentence=2)])])
+    assert not [r for r in rows if r.topic.startswith("Who is responsible")]

@@ -29,7 +29,11 @@ def compare(results: list[ArticleResult]) -> list[ComparisonRow]:
     for index, result in enumerate(results or []):
         assertions.extend(article_assertions(result, index))
     rows: list[ComparisonRow] = []
-    for number, topic in enumerate(build_topics(assertions), start=1):
+    number = 0
+    for topic in build_topics(assertions):
+        if topic.kind == "responsibility" and len(set(source_keys(topic.members).values())) < 2:
+            continue          # one source naming who did it: the count topic and the tallies' perpetrator hold it
+        number += 1
         rows.extend(_topic_rows(f"T{number:03d}", topic))
     return rows
 
@@ -62,8 +66,11 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
             and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
     for n, first in enumerate(firm):
         for second in firm[n + 1:]:
-            if keys[id(first)] == keys[id(second)] or _head(first) != _head(second):
-                continue        # one source; or "12 people" vs "3 children" (a subset)
+            if keys[id(first)] == keys[id(second)]:
+                continue        # one source
+            if _head(first) != _head(second) and not (first.article_id == second.article_id and (
+                    _headless(first) or _headless(second))):
+                continue        # "12 people" vs "3 children" (a subset); a bare "more than 50" answers its sentence
             same_day = first.date is not None and first.date == second.date
             same_article = first.article_id == second.article_id and (
                 first.date is None or second.date is None or first.date == second.date)
@@ -103,6 +110,13 @@ def _only(item: Assertion) -> bool:
 
 def _head(item: Assertion) -> str:
     return head_noun(item)
+
+
+def _headless(item: Assertion) -> bool:
+    """A figure with no noun of its own ("it had killed more than 50", "put the toll at 19")."""
+    quantity = item.tallies[0].quantity_text if item.tallies else ""
+    words = re.findall(r"[a-z]+", quantity.lower())
+    return bool(quantity) and all(w in lexicon()["quantity_starts"] or w == "than" for w in words)
 
 
 def _value(topic: Topic, item: Assertion) -> object:

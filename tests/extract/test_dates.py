@@ -464,3 +464,23 @@ def test_a_claims_speech_day_does_not_anchor_another_claims_content():
     found = article_dates(article, extract_claims(article))
     between = next(d for d in found if d.text.startswith("between"))
     assert (between.start, between.end) == (D(2024, 3, 6), D(2024, 3, 11))
+
+
+
+@pytest.mark.parametrize(("body", "when", "expected"), [
+    # "N days after X" counts back from a day named earlier in the same sentence
+    ("We met her on Tuesday, three days after her fighters claimed the pass.", "three days after", D(2024, 3, 9)),
+    ("Radio Selvo reached him on Wednesday, a week after the exchange at the ford.", "a week after", D(2024, 3, 6)),
+    ("The offensive opened on 2 March, two days before the talks.", "two days before", D(2024, 3, 4)),
+])
+def test_days_after_an_event_count_from_the_day_of_their_sentence(body, when, expected):
+    found = [d for d in article_dates(Article.build("t", body, published=FRI)) if d.text == when]
+    assert found and (found[0].start, found[0].end) == (expected, expected)
+
+
+@pytest.mark.parametrize("body", [
+    "The ceasefire began on Monday. Two days after the ceasefire, fighting resumed.",
+    "The attack came a day after the two sides had agreed to a pause.",
+])
+def test_days_after_without_a_day_in_their_sentence_give_no_row(body):
+    assert not [d for d in article_dates(Article.build("t", body, published=FRI)) if "after" in d.text]

@@ -305,7 +305,9 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         return DateExpr("story", rel=offset, daypart=part or "")
     if kind == "sn":
         days = 7 if g("sn_u").lower().startswith("week") else 1  # "a week later" is seven days on
-        return DateExpr("story", rel=days * _int(g("sn_n")) * LEX["story_day_shifts"][g("sn_d").lower()])
+        shift = g("sn_d").lower()
+        return DateExpr("story", rel=days * _int(g("sn_n")) * LEX["story_day_shifts"][shift],
+                        rel_word="same-sentence" if shift in LEX["same_sentence_shifts"] else "")
     if kind == "tp":
         return DateExpr("relday", rel=0, daypart=g("tp_p").lower())
     if kind == "wd":

@@ -264,11 +264,14 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     said = _claim_anchors(found, claims, anchor) + _reported_anchors(found, anchor)
     out: list[ResolvedDate] = []
     story_day: tuple[date, int] | None = None  # the latest day-precise date and its paragraph
+    story_sentence = -1                         # the sentence of that date
     for sent, mention, future in found:
         offset = sent.start + mention.start
         if mention.expr.kind == "story":
             if story_day is None or sent.paragraph - story_day[1] > STORY_REACH:
                 continue  # nothing to count from: not dated
+            if mention.expr.rel_word == "same-sentence" and story_sentence != sent.index:
+                continue  # "a day after the talks": only a day named before it in its sentence anchors it
             quoted = _inside(offset, quotes) is not None
             if mention.expr.unit in ("week", "month"):  # "in the following week"
                 first, last = story_period(mention.expr, story_day[0])
@@ -282,7 +285,7 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
                 continue  # a past story cannot go on after publication: the count is not from this day
             out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, day, day,
                                     precision_of(mention.expr), story_day[0], quoted=quoted))
-            story_day = (day, sent.paragraph)
+            story_day, story_sentence = (day, sent.paragraph), sent.index
             continue
         quote = _inside(offset, quotes)
         told = [day for start, end, day in said if start <= offset < end]
@@ -297,5 +300,5 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
         out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent,
                                 start, end, precision, day_anchor, quoted=quote is not None))
         if start is not None and start == end and precision in ("day", "hour") and not sent.headline:
-            story_day = (start, sent.paragraph)
+            story_day, story_sentence = (start, sent.paragraph), sent.index
     return out

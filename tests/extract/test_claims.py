@@ -360,9 +360,11 @@ CASES = [
     ("The ministry denied that its forces had fired on the town and said rebel rockets had fallen short.",
      {"n": 2, "i": 1, "speaker": "ministry", "cue": "said", "text": "rebel rockets had fallen short"}),
     ("The army said the town was calm and that shops had reopened.", {"n": 1}),
+    ("The mayor described the shelling as a crime against the town.", {"speaker": "mayor", "cue": "described"}),
 ]
 
 NOT_CLAIMS = [
+    "Witnesses described seeing armed men in the street.",
     "A group called the Eastern Front claimed the district.",
     "Police called the families to the station.",
     "Shops reopened on Monday, adding to a sense of calm.",

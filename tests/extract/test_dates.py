@@ -484,3 +484,18 @@ def test_days_after_an_event_count_from_the_day_of_their_sentence(body, when, ex
 ])
 def test_days_after_without_a_day_in_their_sentence_give_no_row(body):
     assert not [d for d in article_dates(Article.build("t", body, published=FRI)) if "after" in d.text]
+
+
+
+@pytest.mark.parametrize(("body", "when", "start", "end"), [
+    ("People have eaten nothing but bread since Christmas.", "since Christmas", D(2023, 12, 25), D(2024, 3, 15)),
+    ("The truce held over Christmas 2022.", "Christmas 2022", D(2022, 12, 25), D(2022, 12, 25)),
+    ("Shelling resumed on New Year's Day.", "on New Year's Day", D(2024, 1, 1), D(2024, 1, 1)),
+])
+def test_fixed_holidays_are_dates(body, when, start, end):
+    found = [d for d in article_dates(Article.build("t", body, published=FRI)) if d.text == when]
+    assert found and (found[0].start, found[0].end) == (start, end)
+
+
+def test_a_holiday_as_a_modifier_is_no_date():
+    assert not article_dates(Article.build("t", "A Christmas market opened in the square.", published=FRI))

@@ -94,6 +94,11 @@ NOT_WEEK_OF = r"(?!(?i:(?:in|over|within|during|for)\s+)?(?i:the\s+\w+\s+week\s+
 ZONE = r"(?:GMT|UTC|(?i:local\s+time))(?!\w)"
 SPAN_LINK = r"(?:-|–|—|(?i:to|and|until|till|through))"
 # Words the atoms spell out themselves (not in the lexicon); ATOM_KEYS reads them too.
+HOLIDAYS = {" ".join(str(name).lower().split()): tuple(day) for name, day in LEX["fixed_holidays"].items()}
+# A holiday is a date only after a preposition ("since Christmas", "on New Year's Day"), never as a
+# modifier ("a Christmas market").
+HOLIDAY_AFTER = "|".join(rf"(?<=(?i:{p})\s)" for p in ("on", "since", "over", "before", "after", "until", "by",
+                                                        "during", "around", "from", "at", "till", "and", "to"))
 PART_THIRDS = ("early", "mid", "late")
 PART_EDGES = ("beginning", "start", "end", "middle")
 PART_SHARES = ("first", "second", "third", "fourth", "last")
@@ -153,6 +158,7 @@ ATOMS = [
            rf"(?:(?P<tm_h>\d{{1,2}})(?:[:.](?P<tm_min>\d{{2}}))?\s*(?P<tm_s>(?i:a\.m\.|p\.m\.|am|pm|o['’]clock|hrs)(?!\w)"
            rf"|{ZONE})|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:])|(?P<tm_mil>[01]\d|2[0-3])[0-5]\d\s*(?:(?i:hrs|hours)|{ZONE}))"),
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
+    ("hol", rf"(?:{HOLIDAY_AFTER})(?P<hol_h>{_ci(HOLIDAYS)})(?:,?\s+(?P<hol_y>{YEAR}))?(?![\w-])"),
 ]
 # The words or phrases one of which every match of an atom holds, each word a whole run of
 # letters (patterns end their words at a non-letter); ``date_gate`` tries an atom only in a
@@ -165,6 +171,7 @@ ATOM_KEYS: dict[str, tuple[str, ...]] = {
     "rd": (*RELATIVE_DAYS,), "sd": (*LEX["story_days"],), "sp": (*LEX["story_periods"],),
     "sn": (*LEX["story_day_shifts"],), "tp": (THIS,), "wd": (*LEX["weekdays"],), "ago": (AGO,),
     "wi": (*RELATIVE_WORDS,), "tof": TIME_OF_PARTS, "tw": (*DAY_PARTS,),
+    "hol": tuple(h.split()[0] for h in HOLIDAYS),
 }
 NEEDS_DIGIT = frozenset({"iso", "num", "yr", "moa", "dc", "yc"})
 TIME_ONLY = frozenset({"tof", "tm", "tw"})
@@ -177,7 +184,8 @@ FIRST_WORDS = frozenset(re.findall(r"[a-z]+", (" ".join(body for _, body in ATOM
 # Every atom holds a core word (a digit, month, weekday, unit, part of day, season...) within
 # CORE_REACH characters of its start: words far from any core word are not tried.
 CORE_WORDS = frozenset(phrase.split()[-1].lower() for phrase in [*MONTHS, *LEX["weekdays"], *RELATIVE_DAYS,
-                                                                 *DAY_PARTS, *UNITS, *SEASONS, "weekend", "hours"])
+                                                                 *DAY_PARTS, *UNITS, *SEASONS, "weekend", "hours",
+                                                                 *HOLIDAYS])
 CORE_REACH = 60
 LOOK_BACK = 24  # characters before an atom searched for since/until/from/in/on
 BARE_MONTH_VERBS = set(LEX["bare_month_verbs"])
@@ -236,6 +244,9 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         if last <= first:
             return None
         return DateExpr("span", base=DateExpr("date", year, month, first), other=DateExpr("date", year, month, last))
+    if kind == "hol":
+        month, day = HOLIDAYS[" ".join(g("hol_h").lower().split())]
+        return DateExpr("date", _year(g("hol_y")), month, day)
     if kind in ("dm", "md"):
         wd = g(f"{kind}_w")
         return DateExpr("date", _year(g(f"{kind}_y")), _month(g(f"{kind}_m")), _int(g(f"{kind}_d")),

@@ -31,10 +31,11 @@ def compare(results: list[ArticleResult]) -> list[ComparisonRow]:
     rows: list[ComparisonRow] = []
     number = 0
     for topic in build_topics(assertions):
-        if topic.kind == "responsibility" and len(set(source_keys(topic.members).values())) < 2:
+        keys = source_keys(topic.members)
+        if topic.kind == "responsibility" and len(set(keys.values())) < 2:
             continue          # one source naming who did it: the count topic and the tallies' perpetrator hold it
         number += 1
-        rows.extend(_topic_rows(f"T{number:03d}", topic))
+        rows.extend(_topic_rows(f"T{number:03d}", topic, keys))
     return rows
 
 
@@ -195,8 +196,8 @@ def _is_phrase(text: str) -> bool:
     return bool(words) and words[0].lower() not in ("them", "him", "her", "it", "to", "on", "in", "with", "out")
 
 
-def _topic_rows(topic_id: str, topic: Topic) -> list[ComparisonRow]:
-    keys = source_keys(topic.members)
+def _topic_rows(topic_id: str, topic: Topic, keys: dict[int, str]) -> list[ComparisonRow]:
+    """The rows of one topic; KEYS are its members' independent-source keys (``grading.source_keys``)."""
     yes_no = topic.kind == "move" and any(m.negated for m in topic.members)
     stances = {id(m): _stance(topic, m, yes_no) for m in topic.members}
     verdict = _verdict(topic, stances, keys)

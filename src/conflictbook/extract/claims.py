@@ -550,10 +550,9 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         if mention is None:
             continue
         cue = _norm_cue(match.group(0))
-        if cue == "called" and not _CALLED_AS.match(text, cue_end, sent.end):
-            continue          # "called for talks", "a group called X": only "called the move a violation"
-        if cue == "described" and not _DESCRIBED_AS.match(text, cue_end, sent.end):
-            continue          # "described seeing armed men": a witness account, not an evaluation
+        evaluation = _EVALUATIONS.get(cue)
+        if evaluation is not None and not evaluation.match(text, cue_end, sent.end):
+            continue          # "called for talks", "described seeing armed men": no evaluation of an object
         np_start = sent.start + np_lo + (len(left[np_lo:]) - len(left[np_lo:].lstrip()))
         rest_start = cue_end
         via = ""
@@ -698,14 +697,13 @@ def _last_subordinator(phrase: str) -> int | None:
     return last.end()
 
 
-# "X called the move a violation of the truce", "called it "propaganda"": an evaluation, said of an object.
-_CALLED_AS = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her|it|them|him)\b[^,.;:]{0,60}?"
-                        r"\s+(?:an?\s|[\"\u201c\u2018])", re.IGNORECASE)
-
-
-# "X described the attack as unfortunate": an evaluation of an object ("as" within a few words).
-_DESCRIBED_AS = re.compile(r"\s+(?:the|this|that|these|those|its|their|his|her|it|them|him)\b[^,.;:]{0,80}?\s+as\s",
-                           re.IGNORECASE)
+# Cues that are claims only as an evaluation of an object: "X called the move a violation of the truce",
+# "called it "propaganda"" (a/an/quote follows), "X described the attack as unfortunate" ("as" follows).
+_OBJECT = r"\s+(?:the|this|that|these|those|its|their|his|her|it|them|him)\b"
+_EVALUATIONS = {
+    "called": re.compile(_OBJECT + r"[^,.;:]{0,60}?\s+(?:an?\s|[\"\u201c\u2018])", re.IGNORECASE),
+    "described": re.compile(_OBJECT + r"[^,.;:]{0,80}?\s+as\s", re.IGNORECASE),
+}
 
 
 # A reduced relative: a noun phrase, then the speaker of what follows the cue ("a step it said was needed",

@@ -114,8 +114,8 @@ def _is_future(text: str, mention: DateMention) -> bool:
     return bool(FUTURE_RE.search(" ".join(before.split()[-8:])))
 
 
-def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of attributed content: quotation marks, then claim content spans."""
+def _mark_spans(article: Article) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of the quotations (between quotation marks)."""
     spans: list[tuple[int, int, int]] = []
     open_at: int | None = None
     paragraph, para_end = -1, 0
@@ -138,6 +138,12 @@ def _quote_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, 
                 open_at = None
     if open_at is not None:
         spans.append((open_at, para_end, paragraph))
+    return spans
+
+
+def _claim_spans(article: Article, claims: list[Claim]) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of the content spans of CLAIMS."""
+    spans: list[tuple[int, int, int]] = []
     for claim in claims:
         if claim.span_start >= 0 and claim.span_end > claim.span_start:
             sent = article.sentence_at(claim.span_start)
@@ -258,8 +264,9 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
             if is_stamp(sent.text, mention):
                 continue
             found.append((sent, mention, _is_future(sent.text, mention)))
-    quotes = _quote_spans(article, claims) if found else []
-    marks = set(_quote_spans(article, [])) if quotes else set()
+    mark_spans = _mark_spans(article) if found else []
+    quotes = mark_spans + _claim_spans(article, claims) if found else []   # quotations first, then claims
+    marks = set(mark_spans)
     speech = _speech_anchors(article, found, quotes, claims, anchor)
     said = _claim_anchors(found, claims, anchor) + _reported_anchors(found, anchor)
     out: list[ResolvedDate] = []

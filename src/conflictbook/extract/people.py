@@ -341,20 +341,11 @@ def people_phrases(text: str, words: frozenset[str] | None = None) -> list[Peopl
     def free(p: PeoplePhrase) -> bool:
         return all(p.end <= c.start or p.start >= c.end for c in chosen)
 
-    groups = _group_phrases(text)
-    chosen.extend(groups)
-    for phrase in _quantity_phrases(text):
-        if free(phrase):
-            chosen.append(phrase)
-    for phrase in _determiner_phrases(text):
-        if free(phrase):
-            chosen.append(phrase)
-    for phrase in _pronoun_phrases(text):
-        if free(phrase):
-            chosen.append(phrase)
-    for phrase in _singular_phrases(text):
-        if free(phrase):
-            chosen.append(phrase)
+    chosen.extend(_group_phrases(text))
+    for finder in (_quantity_phrases, _determiner_phrases, _pronoun_phrases, _singular_phrases):
+        for phrase in finder(text):      # earlier finders win an overlap
+            if free(phrase):
+                chosen.append(phrase)
     taken = [(c.start, c.end) for c in chosen]
     for phrase in _bare_phrases(text, taken) if gates().plural.holds(words) else ():
         if free(phrase):

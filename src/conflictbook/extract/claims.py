@@ -661,12 +661,11 @@ def find_attributions(article: Article) -> list[Attribution]:
                     # "X said A, while B": B has no speaker of its own, so it goes on with X's claim
                     last = before[-1]
                     last.content = [(last.content[0][0], _content_end(text, parts[k][0]))]
-                    by_part[k] = []
             attrs = [a for found_here in by_part for a in found_here]
-            if len(parts) > 1 and attrs == by_part[-1] and len(attrs) == 1 \
-                    and attrs[0].content[0][0] == parts[-1][0].start and attrs[0].cue_start >= attrs[0].content[-1][1]:
-                attrs = _attributions(article, sent, masked, names, plain_here)   # "A; B, X said": X said both
-            if not attrs and len(parts) > 1:     # "Shops shut; prices rose, traders said": the whole sentence
+            trailing_only = attrs == by_part[-1] and len(attrs) == 1 and attrs[0].content[0][0] == \
+                parts[-1][0].start and attrs[0].cue_start >= attrs[0].content[-1][1]
+            if len(parts) > 1 and (not attrs or trailing_only):
+                # "A; B, X said": X said both; "Shops shut; prices rose, traders said": no clause alone has a claim
                 attrs = _attributions(article, sent, masked, names, plain_here)
             for attr in attrs:
                 inner = [q for q in here if attr.content[0][0] <= q.start and q.end <= attr.content[-1][1]]

@@ -316,6 +316,26 @@ def test_two_outlets_meet_in_one_topic_within_the_window_only() -> None:
     assert len(far) == 2 and all(verdict(g) == "single-source" for g in far.values())
 
 
+@pytest.mark.parametrize(("first", "second", "meet"), [
+    ("Ana Brel said the troops captured dozens of fighters near Kandahar, Afghanistan",
+     "Ivo Marek said none of our fighters were captured near Kandahar, Afghanistan", True),
+    ("Ana Brel said the troops captured dozens of fighters in a raid in Nigeria",
+     "Ivo Marek said none of our fighters were captured in a raid in Colombia", False),
+    ("Ana Brel said the troops captured dozens of fighters in a raid in Nigeria",
+     "Ivo Marek said none of our fighters were captured in the raid", True),  # one side names no country
+])
+def test_articles_about_different_countries_never_share_a_topic(first: str, second: str, meet: bool) -> None:
+    speakers = [first.split(" said ")[0], second.split(" said ")[0]]
+    texts = [first.split(" said ")[1], second.split(" said ")[1]]
+    rows = compare([
+        article("a1", "Test Wire", date(2025, 3, 10), claims=[
+            claim(speakers[0], texts[0], evidence=f"{first}.", sentence=1, article_id="a1")]),
+        article("a2", "Other Post", date(2025, 3, 11), claims=[
+            claim(speakers[1], texts[1], evidence=f"{second}.", sentence=1, article_id="a2")]),
+    ])
+    assert (len(topics(rows)) == 1) is meet
+
+
 def test_topic_ids_follow_first_appearance_and_rows_carry_evidence() -> None:
     rows = compare([article(claims=[
         claim("Ana Brel", "The prisoners were moved to Birch area", sentence=2),

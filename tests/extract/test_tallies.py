@@ -982,3 +982,40 @@ ATTRIBUTED = [
 def test_a_figure_put_down_to_a_side(text, expected):
     _, rows = tallies(text)
     assert [(r.quantity_text, r.category, r.best, r.perpetrator) for r in rows] == expected
+
+
+# Wounds that turn fatal, "shot" as a wound, and the trades reports name single victims by:
+# (sentence, [(category, best, victims), ...]) for all rows.
+WOUNDS = [
+    ("A cameraman was shot in the leg while filming the march.", [("injured", 1, "cameraman")]),
+    ("Two guards were shot outside the depot, the company said.", [("injured", 2, "guards")]),
+    ("A 19-year-old courier was shot in the chest and died on the way to the clinic.",
+     [("killed", 1, "19-year-old courier")]),
+    ("The sergeant was hit by shrapnel and later died.", [("killed", 1, "sergeant")]),
+    ("A nurse was wounded in the shelling, and she died two days later.", [("killed", 1, "nurse")]),
+    ("Four porters were injured by the blast, two of whom subsequently died.",
+     [("injured", 4, "porters"), ("killed", 2, "porters")]),
+    ("A photographer was wounded in the crossfire and his brother died.", [("injured", 1, "photographer")]),
+    ("A fireman was shot and wounded, and three colleagues died.",
+     [("injured", 1, "fireman"), ("killed", 3, "colleagues")]),
+    ("A 30-year-old taxi rider was shot in the hand and survived.", [("injured", 1, "30-year-old taxi rider")]),
+]
+
+NOT_WOUNDS = [
+    "Three border guards shot at the smugglers' boat from the bank.",
+    "The pilot was shot down near the coast.",
+    "Mourners carried the coffins of women shot in the back as they fled.",
+    "Militiamen hit back at the convoy with rockets.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WOUNDS)
+def test_wounds_and_fatal_outcomes(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.victims) for r in rows] == expected
+
+
+@pytest.mark.parametrize("sentence", NOT_WOUNDS)
+def test_shot_at_down_or_as_a_description_is_no_wound(sentence):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best) for r in rows if r.category == "injured"] == []

@@ -198,6 +198,12 @@ def _sentence_subject(before: str) -> str:
     return re.sub(r"(?:\s+(?:was|were|is|are|had|has|have|been|also|not))+\s*$", "", before.strip())
 
 
+@cache
+def _patient_ends() -> str:
+    """Words that end the patient after the verb ("captured 40 fighters NEAR Birch"): an alternation."""
+    return "|".join(re.escape(w) for w in sorted(lexicon()["patient_ends"], key=len, reverse=True))
+
+
 def _roles(cls: str, word: str, before: str, after: str, passive: bool) -> tuple[str, str]:
     """(agent, patient) phrases of one action."""
     if cls == "blame":
@@ -211,7 +217,7 @@ def _roles(cls: str, word: str, before: str, after: str, passive: bool) -> tuple
     by = re.search(r"\bby\s+(?P<agent>[^,;]+)$", after)
     agent = by.group("agent") if by else ""
     nominal = word.endswith(("ion", "ions", "ings", "ing", "th", "ths", "der", "ders", "ure", "ures", "sacre"))
-    of = re.match(r"\s*of\s+(?P<patient>.+?)(?=\s+(?:to|from|by|in|at|on|for|after|before|and|who)\s|,|$)", after)
+    of = re.match(rf"\s*of\s+(?P<patient>.+?)(?=\s+(?:{_patient_ends()}|who)\s|,|$)", after)
     if nominal and of:
         patient = of.group("patient")
     elif passive:
@@ -219,7 +225,7 @@ def _roles(cls: str, word: str, before: str, after: str, passive: bool) -> tuple
     elif re.match(r"\s*to\s", after):
         patient = ""
     else:
-        obj = re.match(r"\s*(?P<patient>.+?)(?=\s+(?:to|from|by|in|at|on|for|after|before|and)\s|$)", after)
+        obj = re.match(rf"\s*(?P<patient>.+?)(?=\s+(?:{_patient_ends()})\s|$)", after)
         patient = obj.group("patient") if obj else ""
         if not agent and not nominal:
             agent = re.sub(r"\s+(?:had|has|have|also|then|reportedly|allegedly)(?:\s+\w+)?\s*$", "",

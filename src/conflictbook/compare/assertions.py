@@ -53,6 +53,7 @@ class Assertion:
     location: str = ""
     about: int = -1                  # >= 0: belongs to the denial topic of this claim order
     places: frozenset[str] = frozenset()   # place words of the event (the tally's location)
+    countries: frozenset[str] = frozenset()  # countries its article names: two wars are two events
     vague: bool = False              # a denial whose action word the comparison cannot read ("harmed")
     tallies: list[Tally] = field(default_factory=list)
 
@@ -161,8 +162,10 @@ def article_assertions(result: ArticleResult, index: int) -> list[Assertion]:
     for tally in result.tallies:
         _attach_tally(result, index, tally, out, countries)
     _date_from_timeline(result, out)
+    named = frozenset(countries_in(f"{result.article.title} {blob}"))
     for item in out:        # the event's place as the tallies give it (names elsewhere in a sentence are too loose)
         item.places = place_key(item.location) if item.location else frozenset()
+        item.countries = named
     out.sort(key=lambda a: a.order)
     return out
 

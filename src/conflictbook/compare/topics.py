@@ -42,6 +42,7 @@ class Topic:
     last_pub: date | None = None
     places: set[str] = field(default_factory=set)
     place_words: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
     article_ids: set[str] = field(default_factory=set)
     agent_names: set[str] = field(default_factory=set)
     victim_class: str = ""
@@ -61,6 +62,7 @@ class Topic:
         if item.location:
             self.places.add(item.location.lower())
         self.place_words |= item.places
+        self.countries |= item.countries
         if item.agent:
             self.agent_names.add(item.agent)
         self.victim_class = self.victim_class or item.victims
@@ -92,6 +94,8 @@ def _same_event(topic: Topic, item: Assertion) -> bool:
         return True
     if topic.place_words and item.places and not topic.place_words & item.places:
         return False                       # two outlets, two places: two events
+    if topic.countries and item.countries and not topic.countries & item.countries:
+        return False                       # articles about different countries: different wars
     if topic.places and item.location and item.location.lower() not in topic.places:
         return False
     if item.date is not None and topic.first_date is not None:

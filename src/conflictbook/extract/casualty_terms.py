@@ -98,6 +98,10 @@ class Terms:
     particle_next: re.Pattern              # ... " over" right after them
     particles: dict[str, str]
     reversal: re.Pattern                   # "had survived": undoes a killed cue in its clause
+    fatal_outcome: re.Pattern              # "... and later died": an injured cue whose people died
+    cue_particles: dict[str, re.Pattern]   # cue -> the particles right after it that make it another verb
+    aux_only_cues: frozenset[str]          # "shot": a passive cue only after an auxiliary
+    relative_pronouns: frozenset[str]      # "two of WHOM": the people counted just before
     hostage_context: re.Pattern            # "captivity", "ransom": people "held" are hostages
     adjective_categories: dict[str, str]   # "16 wounded soldiers": the category of a modifier
     attribution: re.Pattern                # "attributes " before the first figure put down to a side
@@ -228,7 +232,15 @@ def terms() -> Terms:
                                  re.IGNORECASE),
         particles={_norm(k): v for k, v in doc["particles"]["complements"].items()},
         reversal=_words(alternation(doc["reversals"])),
+        fatal_outcome=re.compile(rf"^[^;:.]{{0,100}}?(?:,\s*(?:(?:{alternation(doc['fatal_outcomes']['joins'])})\s+)?"
+                                 rf"|\s(?:{alternation(doc['fatal_outcomes']['joins'])})\s+)"
+                                 rf"(?:(?:{alternation(doc['fatal_outcomes']['fillers'])})\s+){{0,3}}"
+                                 rf"(?:{alternation(doc['fatal_outcomes']['verbs'])})(?![\w\-])", re.IGNORECASE),
         hostage_context=_words(alternation(doc["hostage_context"])),
+        relative_pronouns=frozenset(_norm(w) for w in doc["persons"]["relative_pronouns"]),
+        aux_only_cues=frozenset(_norm(w) for w in doc.get("aux_only_cues") or []),
+        cue_particles={_norm(cue): re.compile(rf"\s+(?:{alternation(words)})(?![\w\-])", re.IGNORECASE)
+                       for cue, words in (doc.get("cue_particles") or {}).items()},
         adjective_categories={_norm(k): v for k, v in doc["adjective_categories"].items()},
         attribution=re.compile(rf"(?<![\w\-])(?:{alternation(doc['attributions']['verbs'])})\s+(?=\S)", re.IGNORECASE),
         departure_heads=frozenset(_norm(w) for w in doc["departures"]["heads"]),

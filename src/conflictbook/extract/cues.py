@@ -192,6 +192,9 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
         cue = match.group(0)
         if t.irrealis_tail.search(gap):
             continue
+        particle = t.cue_particles.get(" ".join(cue.lower().split()))
+        if particle is not None and particle.match(text, match.end()):
+            continue  # "shot at the crowd", "was shot down": another verb
         intransitive = t.category("intransitive", cue)
         participle = t.category("after", cue)
         negated = bool(t.negation_tail.search(gap))
@@ -205,9 +208,10 @@ def _after(text: str, phrase: PeoplePhrase, limit: int) -> list[Cue]:
         elif intransitive and (not gap.strip() or re.fullmatch(r"[\s\w,'\u2019\-]*", gap)):
             voice, category = "intransitive", intransitive
         elif participle and (not gap.strip() or _group_of(gap) or t.adverb_gap.fullmatch(gap.lstrip())) \
-                and grammar().reduced_next.match(text[match.end():]):  # "19 seafarers still held aboard"
+                and grammar().reduced_next.match(text[match.end():]) \
+                and " ".join(cue.lower().split()) not in t.aux_only_cues:  # "19 seafarers still held aboard"
             main = _main_verb(text, match.end(), limit)
-            if main is not None:
+            if main is not None and not (participle == "killed" and main.category == "injured"):
                 return [main]  # "ten people abducted last month were freed": the main verb says what happened
             voice, category = "passive", participle
         else:
@@ -237,6 +241,10 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
         gap = rest[: undone.start()] if undone else ""
         if undone and len(gap.split()) <= 4 and not grammar().new_subject.search(gap) and "," not in gap:
             return []  # "five people first counted among the dead had survived"; not "... while those who survived"
+    if cues and cues[0].category == "injured" and cues[0].voice in ("active", "passive"):
+        rest = text[cues[0].end: clause_limit(text, cues[0].end, [p for p in phrases if p.start >= cues[0].end])]
+        if t.fatal_outcome.match(rest):  # "was shot in the chest and later died": the count is of the dead
+            cues = [replace(cues[0], category="killed"), *cues[1:]]
     implied = t.implied(phrase.head) if phrase.head and phrase.kind != "bare" else None
     if implied == "killed" and cues and cues[0].category in ("relocated", "released", "injured"):
         return [Cue("killed", phrase.start, phrase.end, "implied")]  # "12 bodies were taken to the hospital"

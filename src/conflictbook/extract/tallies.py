@@ -389,6 +389,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             elif head in terms().elliptical and previous_head:
                 # "five villagers were killed and 20 others went missing": the others are villagers too
                 phrase = replace(phrase, victims=f"{'more' if head == 'more' else 'other'} {previous_head}")
+            elif head in terms().relative_pronouns and previous_head and phrase.victims.lower() == head:
+                phrase = replace(phrase, victims=previous_head)  # "five people were hurt, two of whom later died"
             if not cues:
                 continue
             if phrase.kind == "headless" and (phrase.best or 0) < 2 and (

@@ -36,6 +36,12 @@ CASES = [
     ("The siege ended on Sept. 12, 2016.", D(2016, 9, 20), D(2016, 9, 12), D(2016, 9, 12), "day"),
     ("A bomb exploded on 14/06/2021 near the market.", D(2021, 6, 20), D(2021, 6, 14), D(2021, 6, 14), "day"),
     ("Fighting broke out on 1 January.", D(2023, 1, 3), D(2023, 1, 1), D(2023, 1, 1), "day"),
+    # a weekday that contradicts its date: a month slipped when the report's own week has that weekday on
+    # that day of the month (Sunday 7 July 2024; Friday was 5 July); otherwise the written date stands
+    ("Gunmen stormed the depot on Friday, June 5.", D(2024, 7, 7), D(2024, 7, 5), D(2024, 7, 5), "day"),
+    ("Gunmen stormed the depot on Friday, June 7.", D(2024, 7, 7), D(2024, 6, 7), D(2024, 6, 7), "day"),
+    ("Gunmen stormed the depot on Tuesday, June 5.", D(2024, 7, 7), D(2024, 6, 5), D(2024, 6, 5), "day"),
+    ("Gunmen stormed the depot on Friday, July 5.", D(2024, 7, 7), D(2024, 7, 5), D(2024, 7, 5), "day"),
     # year boundaries
     ("The offensive began on December 28th.", D(2024, 1, 4), D(2023, 12, 28), D(2023, 12, 28), "day"),
     ("Aid stopped arriving on 30 November.", D(2024, 2, 1), D(2023, 11, 30), D(2023, 11, 30), "day"),

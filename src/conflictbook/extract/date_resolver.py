@@ -202,8 +202,22 @@ def _date(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
         except ValueError:
             continue  # 29 February outside a leap year
         if (day >= anchor) if future else (day <= anchor):
-            return day, day
+            slip = _month_slip(expr, day, anchor, future)
+            return (slip, slip) if slip else (day, day)
     return None
+
+
+def _month_slip(expr: DateExpr, day: date, anchor: date, future: bool) -> date | None:
+    """The day a weekday names when the month beside it is a slip ("Friday, March 1" written on Sunday 3 April).
+
+    A weekday that does not fall on the date is a contradiction; when the named weekday of the
+    past (or, looking ahead, coming) week falls on the same day of the month, the month is the slip:
+    the report's own week is the likelier. Otherwise the written date stands.
+    """
+    if expr.weekday is None or day.weekday() == expr.weekday:
+        return None
+    near = _weekday(DateExpr("weekday", weekday=expr.weekday), anchor, future)
+    return near if near.day == expr.day and near != day else None
 
 
 def _month_year(month: int, rel: int | None, rel_word: str, anchor: date, future: bool) -> int:

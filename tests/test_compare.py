@@ -323,6 +323,8 @@ def test_two_outlets_meet_in_one_topic_within_the_window_only() -> None:
      "Ivo Marek said none of our fighters were captured in a raid in Colombia", False),
     ("Ana Brel said the troops captured dozens of fighters in a raid in Nigeria",
      "Ivo Marek said none of our fighters were captured in the raid", True),  # one side names no country
+    ("Ana Brel said the troops captured dozens of fighters in a raid in Burma",
+     "Ivo Marek said none of our fighters were captured in a raid in Myanmar", True),  # one country, two names
 ])
 def test_articles_about_different_countries_never_share_a_topic(first: str, second: str, meet: bool) -> None:
     speakers = [first.split(" said ")[0], second.split(" said ")[0]]

@@ -14,11 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import split_sentences
 from conflictbook.compare.actions import Action, find_actions, is_counted, lexicon, place_key, victim_class
-from conflictbook.lexicon import load
+from conflictbook.lexicon import load, load_list
 from conflictbook.records import ArticleResult, Claim, Tally
 
 POSITION_LIMIT = 240
@@ -65,6 +66,24 @@ def norm(text: str) -> str:
     text = re.sub("[\u201c\u201d\u201e\u201f\"\u00ab\u00bb]", "", text)
     text = re.sub("[\u2010-\u2015\u2212]", "-", text)
     return " ".join(text.lower().split())
+
+
+@cache
+def _country_names() -> re.Pattern:
+    names = sorted(load_list("places", "countries"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@cache
+def _country_aliases() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load("places").get("country_aliases") or {}).items()}
+
+
+def named_countries(text: str) -> frozenset[str]:
+    """Countries TEXT names (``lexicon/places.yml``) or names actors of (the gazetteer), one name each."""
+    aliases = _country_aliases()
+    found = set(countries_in(text)) | {m.group() for m in _country_names().finditer(text)}
+    return frozenset(aliases.get(name, name) for name in found)
 
 
 def _day(value) -> date | None:
@@ -162,7 +181,7 @@ def article_assertions(result: ArticleResult, index: int) -> list[Assertion]:
     for tally in result.tallies:
         _attach_tally(result, index, tally, out, countries)
     _date_from_timeline(result, out)
-    named = frozenset(countries_in(f"{result.article.title} {blob}"))
+    named = named_countries(f"{result.article.title} {blob}")
     for item in out:        # the event's place as the tallies give it (names elsewhere in a sentence are too loose)
         item.places = place_key(item.location) if item.location else frozenset()
         item.countries = named

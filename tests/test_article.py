@@ -78,3 +78,15 @@ def test_headline_repeated_as_first_body_line_is_kept_once():
 def test_sentence_words_are_lower_cased_word_runs(sentence, expected):
     article = Article.build("w", sentence or "x")
     assert article.sentences[-1].words == (expected or {"x"})
+
+
+def test_sentences_are_split_on_first_use_and_survive_pickling() -> None:
+    """A cached article (an incremental run) is never split; a pickled one splits where it is read."""
+    import pickle
+
+    article = Article.build("lazy", "Two men were hurt. Police said so.", title="Headline here")
+    assert article._sentences is None
+    copy = pickle.loads(pickle.dumps(article))
+    assert [s.text for s in article.sentences] == ["Headline here", "Two men were hurt.", "Police said so."]
+    assert article.sentences[0].headline and not article.sentences[1].headline
+    assert [s.text for s in copy.sentences] == [s.text for s in article.sentences]

@@ -500,3 +500,20 @@ def test_a_bare_figure_clashes_with_the_counted_one_it_answers() -> None:
 def test_one_source_naming_who_did_it_is_no_comparison_topic() -> None:
     rows = compare([article(claims=[claim("Ana Brel", "the Eastern Front killed four guards", sentence=2)])])
     assert not [r for r in rows if r.topic.startswith("Who is responsible")]
+
+
+def test_assertions_made_at_extraction_equal_those_made_by_the_comparison(sample) -> None:
+    """A worker reads each article for the comparison at index 0; placed at its index, the rows are the same."""
+    from conflictbook.article import Article
+    from conflictbook.ingest import iter_inputs
+    from conflictbook.pipeline import extract_article
+
+    articles = [a for a in iter_inputs([sample]) if isinstance(a, Article)]
+    fresh = [extract_article(a) for a in articles]
+    made = [extract_article(a) for a in articles]
+    for result in fresh:
+        result.assertions = None
+    assert all(r.assertions is not None for r in made)
+    assert compare(made) == compare(fresh)
+    assert all(r.assertions is None for r in made), "placed once: a second comparison reads the articles afresh"
+    assert compare(made) == compare(fresh)

@@ -48,3 +48,17 @@ def test_published_is_utc_timestamp():
     df = frame("articles", rows)
     assert str(df["published"].dtype) == "datetime64[us, UTC]" or str(df["published"].dtype).endswith("UTC]")
     assert df["published"].isna().tolist() == [False, False, True]
+
+
+def test_rows_read_the_record_fields_as_asdict_would():
+    """Tables read record fields without deep copies; the cells are what ``dataclasses.asdict`` gives."""
+    from dataclasses import asdict
+
+    from conflictbook.records import Claim
+
+    claim = Claim("a", "a-c1", "Ana Brel", "spokeswoman", "person", "", "said", "indirect", "the road is open",
+                  "Ana Brel said the road is open.", sentence=2, sentences=(2, 3))
+    for table, record in (("tallies", tally(12, 12, 12)), ("claims", claim)):
+        expected = {k: v for k, v in asdict(record).items() if k in columns_of(table)}
+        assert csv_frame(table, [record]).iloc[0].to_dict() == {
+            k: ("" if v is None else v.isoformat() if isinstance(v, date) else str(v)) for k, v in expected.items()}

@@ -68,7 +68,7 @@ class Article:
     encoding: str = "utf-8"
     extra: dict = field(default_factory=dict)
     body_start: int = 0
-    sentences: list[Sentence] = field(default_factory=list)
+    _sentences: list[Sentence] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, article_id: str, body: str, title: str = "", **meta) -> Article:
@@ -82,8 +82,14 @@ class Article:
         text = "\n\n".join(parts)
         article = cls(article_id=article_id, text=text, title=head, **meta)
         article.body_start = len(head) + 2 if head else 0
-        article.sentences = split_sentences(text, headline_end=len(head) if head else 0)
         return article
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """The sentences, split on first use: a cached article (an incremental run) is never split."""
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text, headline_end=max(0, self.body_start - 2))
+        return self._sentences
 
     @property
     def body(self) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from conflictbook.article import Article
 from conflictbook.compare import compare
+from conflictbook.compare.assertions import article_assertions
 from conflictbook.extract.claims import extract_claims
 from conflictbook.extract.tallies import extract_tallies
 from conflictbook.extract.timeline import extract_timeline
@@ -49,8 +50,13 @@ def extract_article(article: Article) -> ArticleResult:
     claims = _guarded(article, "claims", errors, extract_claims)
     events = _guarded(article, "timeline", errors, extract_timeline, claims)
     tallies = _guarded(article, "tallies", errors, extract_tallies, claims, events)
-    return ArticleResult(article=article_row(article), timeline=events, tallies=tallies, claims=claims,
-                         errors=errors)
+    result = ArticleResult(article=article_row(article), timeline=events, tallies=tallies, claims=claims,
+                           errors=errors)
+    try:
+        result.assertions = article_assertions(result, 0)
+    except Exception:  # noqa: BLE001 - the comparison reads the article again and reports the failure itself
+        result.assertions = None
+    return result
 
 
 def extract_all(items: Iterable[Article | ErrorRow]) -> Iterator[ArticleResult | ErrorRow]:

@@ -126,3 +126,6 @@ class ArticleResult:
     tallies: list[Tally] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     errors: list[ErrorRow] = field(default_factory=list)
+    # the comparison's reading of this article (``compare.assertions``), made where the article was
+    # extracted so that a worker, not the parent, pays for it, and a cached result keeps it; None: not made
+    assertions: list | None = field(default=None, repr=False, compare=False)

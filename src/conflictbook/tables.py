@@ -8,8 +8,9 @@ alone stays a date; a timestamp carries its UTC offset); Parquet keeps the typed
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -53,10 +54,25 @@ def _iso(value) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _fields_of(record, cols: frozenset[str]) -> dict:
+    """The record's fields that are columns, in field order, without copying their values.
+
+    ``dataclasses.asdict`` deep-copies every value and took most of the time of writing a
+    large corpus's tables; records hold no nested dataclasses, so a shallow read is the same.
+    """
+    return {k: getattr(record, k) for k in _field_names(type(record)) if k in cols}
+
+
 def frame(table: str, records: Iterable) -> pd.DataFrame:
     """A typed DataFrame of RECORDS for TABLE (header only when there are none)."""
     cols = columns_of(table)
-    rows = [{k: v for k, v in asdict(r).items() if k in cols} for r in records]
+    wanted = frozenset(cols)
+    rows = [_fields_of(r, wanted) for r in records]
     df = pd.DataFrame(rows, columns=cols)
     for col in cols:
         if col in INT_COLUMNS:
@@ -89,7 +105,8 @@ def _naive(value):
 def csv_frame(table: str, records: Iterable) -> pd.DataFrame:
     """All-text frame for CSV: ISO dates as given, empty cells for missing values."""
     cols = columns_of(table)
-    rows = [{k: _iso(v) for k, v in asdict(r).items() if k in cols} for r in records]
+    wanted = frozenset(cols)
+    rows = [{k: _iso(v) for k, v in _fields_of(r, wanted).items()} for r in records]
     return pd.DataFrame(rows, columns=cols, dtype=object)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from conflictbook.compare.actions import lexicon
-from conflictbook.compare.assertions import Assertion, article_assertions, norm
+from conflictbook.compare.assertions import Assertion, article_assertions, norm, placed
 from conflictbook.compare.grading import grade, source_keys
 from conflictbook.compare.topics import Topic, build_topics, head_noun
 from conflictbook.records import ArticleResult, ComparisonRow
@@ -27,7 +27,9 @@ def compare(results: list[ArticleResult]) -> list[ComparisonRow]:
     """Topics several sources speak to, each source's position, and a verdict per topic."""
     assertions: list[Assertion] = []
     for index, result in enumerate(results or []):
-        assertions.extend(article_assertions(result, index))
+        ready = result.assertions
+        result.assertions = None  # placed once: a result compared again is read afresh
+        assertions.extend(placed(ready, index) if ready is not None else article_assertions(result, index))
     rows: list[ComparisonRow] = []
     number = 0
     for topic in build_topics(assertions):

@@ -150,6 +150,19 @@ def _denies(claim: Claim) -> bool:
     return claim.cue.split()[0].lower() in denial if claim.cue else False
 
 
+ORDER_STRIDE = 100000    # "about" keys of two articles never meet: the article's index times this
+
+
+def placed(items: list[Assertion], index: int) -> list[Assertion]:
+    """ITEMS, made for the article at index 0, moved to the article at INDEX of a run (in place)."""
+    if index:
+        for item in items:
+            item.order = (index, *item.order[1:])
+            if item.about >= 0:
+                item.about += index * ORDER_STRIDE
+    return items
+
+
 def article_assertions(result: ArticleResult, index: int) -> list[Assertion]:
     """Every assertion of one article: claim clauses, tallies (merged into them where they sit), denials."""
     blob = " ".join([c.evidence for c in result.claims] + [t.evidence for t in result.tallies])
@@ -211,7 +224,7 @@ def _about_pair(result: ArticleResult, index: int, claim: Claim) -> list[Asserti
     asserted_by = next((c.speaker for c in result.claims if claim.about_sentence in c.sentences and c is not claim),
                        outlet)
     common = dict(article_id=article.article_id, outlet=outlet, published=_day(article.published),
-                  action="involvement", agent=claim.speaker, about=claim.sentence + index * 100000)
+                  action="involvement", agent=claim.speaker, about=claim.sentence + index * ORDER_STRIDE)
     return [
         Assertion(source=asserted_by, narrator=asserted_by == outlet, negated=False, position=claim.about,
                   evidence=claim.about, order=(index, claim.about_sentence, 0), **common),

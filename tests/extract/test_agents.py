@@ -174,3 +174,72 @@ NO_SIDE = [
 def test_no_side_is_named(sentence, perpetrator):
     article = Article.build("a", sentence, published=date(2025, 3, 14), outlet="Meridian Wire")
     assert extract_tallies(article, [], [])[0].perpetrator == perpetrator
+
+
+def _rows(body: str):
+    article = Article.build("a", body, published=date(2025, 3, 14), outlet="Meridian Wire")
+    return extract_tallies(article, [], [])
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a finished relative clause ("who raided ... on Friday night") before the main verb: the antecedent acts
+    ("Gunmen who raided a village school on Friday night are still holding 20 students.",
+     [("20 students", "Gunmen")]),
+    ("The raiders, who came on foot shortly after midnight, kidnapped 12 farmers from the fields.",
+     [("12 farmers", "The raiders")]),
+    # a relative clause whose own verb is the cue keeps its antecedent too
+    ("Smugglers who are holding nine migrants demanded money.", [("nine migrants", "Smugglers")]),
+    # "before midnight" is a time, not a clause: the subject stays in view
+    ("Shortly before midnight gunmen abducted 14 pupils.", [("14 pupils", "gunmen")]),
+    ("Late at night bandits abducted 14 pupils.", [("14 pupils", "bandits")]),
+])
+def test_relative_clause_before_the_main_verb(body, expected):
+    assert [(r.quantity_text, r.perpetrator) for r in _rows(body) if r.best] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a quoted noun phrase is no clause break: the coordinated verb keeps the speaker as its subject
+    ('The rebels said they had shelled "an enemy fuel dump" and killed 9 soldiers.', [("9 soldiers", "The rebels")]),
+    ('The militia claimed it had killed "dozens of fighters" and captured four.',
+     [("dozens of fighters", "The militia"), ("four", "The militia")]),
+])
+def test_coordinated_verbs_after_a_quoted_phrase(body, expected):
+    assert [(r.quantity_text, r.perpetrator) for r in _rows(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the one attack told right before a passive count of its victims names the attackers
+    ("Insurgents ambushed a convoy on the highway. At least 20 soldiers were killed.",
+     [("At least 20 soldiers", "Insurgents")]),
+    ("Bandits raided the village at dawn, and 12 farmers were kidnapped.", [("12 farmers", "Bandits")]),
+    # not when the victims are the attackers themselves
+    ("Insurgents ambushed a convoy on the highway. Three of the insurgents were killed.",
+     [("Three of the insurgents", "")]),
+    # not when the convoy was the one attacked, nor an attack only in a time clause or denied
+    ("A convoy was ambushed on the highway. At least 20 soldiers were killed.", [("At least 20 soldiers", "")]),
+    ("The truce ended when militants attacked a base. Six soldiers were killed.", [("Six soldiers", "")]),
+    ("The army denied that its jets had bombed the town. Seven people were killed.", [("Seven people", "")]),
+    # two attacks told: which one is open
+    ("Rebels attacked a post and gunmen raided a farm. Four guards were killed.", [("Four guards", "")]),
+    # not in another paragraph, and not for an intransitive count
+    ("Insurgents ambushed a convoy on the highway.\n\nAt least 20 soldiers were killed.",
+     [("At least 20 soldiers", "")]),
+    ("Insurgents ambushed a convoy on the highway. Nine soldiers died.", [("Nine soldiers", "")]),
+])
+def test_attack_told_just_before(body, expected):
+    assert [(r.quantity_text, r.perpetrator) for r in _rows(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "neutralised", "eliminated": the side that says so did it
+    ("The army said 40 insurgents were neutralised in the operation.", "army"),
+    ("The front said in a statement that 12 soldiers had been eliminated.", "front"),
+    # not the spokesman in person, and not a plain "killed"
+    ('"Two of the bandits were neutralised," the police spokesman Adam Roe said.', ""),
+    ("The army said 40 insurgents were killed in the operation.", ""),
+])
+def test_speaker_words_for_killing(body, expected):
+    from conflictbook.extract.claims import extract_claims
+    article = Article.build("a", body, published=date(2025, 3, 14), outlet="Meridian Wire")
+    rows = extract_tallies(article, extract_claims(article), [])
+    assert [r.perpetrator for r in rows] == [expected]

@@ -1019,3 +1019,18 @@ def test_wounds_and_fatal_outcomes(sentence, expected):
 def test_shot_at_down_or_as_a_description_is_no_wound(sentence):
     _, rows = tallies(sentence)
     assert [(r.category, r.best) for r in rows if r.category == "injured"] == []
+
+
+# Held by captors outside the law: hostages, not detainees (held by the authorities).
+HELD_BY = [
+    ("Gunmen who raided the school are still holding 20 pupils.", [("hostage", "Gunmen")]),
+    ("Kidnappers are holding four aid workers and two drivers.", [("hostage", "Kidnappers"), ("hostage", "Kidnappers")]),
+    ("Police are holding 12 suspects at the station.", [("detained", "Police")]),
+    ("Soldiers are still holding 30 men from the village.", [("detained", "Soldiers")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HELD_BY)
+def test_held_by_captors_are_hostages(text, expected):
+    _, rows = tallies(text)
+    assert [(r.category, r.perpetrator) for r in rows] == expected

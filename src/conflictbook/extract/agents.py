@@ -29,6 +29,9 @@ _NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
 _NOUN_BEFORE = re.compile(r"(?:(?<![\w\-])(?:the|a|an|this|that|its|their)|\w['\u2019]s?)\s+$",
                           re.IGNORECASE)  # "the claim that", "the army's claim that": a noun, not the speaker's verb
 _SCARE_QUOTE = re.compile(r"[\"\u201c][\w\-]+(?:\s+[\w\-]+){0,2}[\"\u201d]")  # '"rounded up"', '"neutralised"'
+# a quoted noun phrase inside a clause ('had struck "a weapons depot" and killed'): no punctuation, no clause
+_QUOTED_PHRASE = re.compile(r"[\"\u201c][\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){0,7}[\"\u201d]")
+_OPENER_THEN_TIME = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?P<word>[\w\-]+)")  # "before midnight", "after dawn"
 _APPOSED_RELATIVE = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:that|who|which)\s", re.IGNORECASE)
 _INDEFINITE_NP = re.compile(r"(?:an?)\s+(?:[\w\-]+\s+){0,2}[\w\-]+", re.IGNORECASE)   # "a gang", "an armed group"
 _NAME_RUN = re.compile(r"(?:\bthe\s+)?(?:[A-Z][\w'\u2019\-]*\s+)*[A-Z][\w'\u2019\-]*\s*$")
@@ -73,9 +76,16 @@ def clause_start(text: str, position: int) -> int:
     start = 0
     for match in terms().reporting_that.finditer(text, 0, position):
         start = max(start, match.end())
+    quoted = [m.span() for m in _QUOTED_PHRASE.finditer(text, 0, position)]
+    calendar = _patterns()[2] | _patterns()[9]
     for match in grammar().clause_open.finditer(text, start, position):
-        if _SCARE_QUOTE.match(text, match.start()):
-            continue  # 'police had "rounded up" young men': a scare quote opens no clause
+        if _SCARE_QUOTE.match(text, match.start()) or any(a <= match.start() < b for a, b in quoted):
+            continue  # 'police had "rounded up" young men', 'struck "a depot" and killed': a quoted phrase, no clause
+        if match.group(0).isalpha():
+            following = _OPENER_THEN_TIME.match(text, match.end())
+            word = following.group("word") if following else ""
+            if word in calendar or word.lower() in calendar:
+                continue  # "shortly before midnight", "after dawn": a preposition of time, no clause
         start = max(start, match.end())
     return start
 
@@ -151,6 +161,12 @@ def _written_subject(clause: str) -> str:
         subject = whole
         named = subject.rsplit(",", 1)[-1].split()  # "In the east, Kestran shelling killed": after the comma
         return _named_modifier(named[:-1])  # the shelling's side
+    if words and words[-1].lower().strip(".,;:") in _patterns()[9]:
+        return ""  # "shortly before midnight": a time word is never who did it
+    timed = [i for i, w in enumerate(words) if w.lower() in _patterns()[9]]
+    if timed and (words[0].lower() in _patterns()[6] or words[0].lower().endswith("ly")):
+        words = words[timed[-1] + 1:]  # "Shortly before midnight gunmen": the subject after the time
+        subject = " ".join(words)
     possessed = len(words) > 1 and words[0].lower() in grammar().possessive_determiners  # "her fighters"
     if not words or len(words) > 7 or (words[0].lower() in terms().pronouns and not possessed) \
             or not_agent(words[-1]):
@@ -160,6 +176,24 @@ def _written_subject(clause: str) -> str:
     if any(w.lower() in grammar().conjunctions for w in words[-1:]) or re.search(r"[,;]", subject):
         return ""
     return subject
+
+
+def _closed_relative(text: str, start: int, clause: str) -> str | None:
+    """The antecedent when CLAUSE is a finished relative clause before the main verb, else None.
+
+    "Gunmen who raided a school on Friday are still holding 20 pupils", "The raiders, who came at
+    night, kidnapped 12 farmers": the relative clause has its own verb and closes (a comma, or an
+    auxiliary of the main verb), so the main verb's subject is the noun before "who".
+    """
+    relative = _RELATIVE_TAIL.search(text, 0, start)
+    words = clause.split()
+    if not relative or not words or relative.group(0).strip(" ,").lower() not in ("who", "which"):
+        return None
+    closed = clause.rstrip().endswith(",") or terms().aux_tail.search(clause) is not None
+    verb = _verb_first(words) or words[0].lower() in _patterns()[4] or terms().aux_tail.match(clause.lstrip())
+    if not closed or not verb or any(w.lower().strip(",") in terms().reporting_words for w in words):
+        return None
+    return text[: relative.start()]
 
 
 def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]) -> str:
@@ -172,6 +206,10 @@ def _subject(actors: Actors, text: str, cue: Cue, victims: list[tuple[int, int]]
     if accused and cue.voice == "active":  # "accused the Alliance of withholding 16 men": the accused did it
         named = actors(accused.group("who"))
         return named[0].actor.name if named else _written_subject(accused.group("who"))
+    antecedent = _closed_relative(text, start, clause)
+    if antecedent is not None and cue.voice == "active":
+        named = [m for m in actors(antecedent) if not any(s <= m.start < e for s, e in victims)]
+        return named[0].actor.name if named else _written_subject(antecedent)
     for mention in actors(clause, offset=start):
         if not any(s <= mention.start < e for s, e in victims):
             return mention.actor.name
@@ -286,6 +324,46 @@ def attributed_to(actors: Actors, who: str) -> str:
     """The side in "attributes 211 to WHO": the agent of a by-phrase in it ("shelling by the KAF"), else WHO."""
     who = _PARENTHESIS.sub("", who).strip()  # "the Kaldorian Armed Forces (KAF)"
     return _by_phrase(actors, who, 0) or _side(actors, who)
+
+
+@cache
+def _attack_verb() -> re.Pattern:
+    """An attack verb of the casualty grammar ("ambushed", "stormed"), as a word."""
+    words = load("casualties")["grammar"]["attack_verbs"]
+    return re.compile(rf"(?<![\w\-])(?:{alternation(words)})(?![\w\-])", re.IGNORECASE)
+
+
+@cache
+def _euphemisms() -> frozenset[str]:
+    """Verbs a side uses of the enemies it killed ("were neutralised"): the speaker claims the killing."""
+    return frozenset(w.lower() for w in load("casualties")["tally_context"]["speaker_kill_verbs"])
+
+
+def speaker_kill(text: str, cue: Cue) -> bool:
+    """Whether CUE is a passive "neutralised"/"eliminated": said by the side that did it."""
+    return cue.voice == "passive" and " ".join(text[cue.start: cue.end].lower().split()) in _euphemisms()
+
+
+def attack_verbs(text: str) -> list[re.Match]:
+    """The attack verbs of TEXT."""
+    return list(_attack_verb().finditer(text))
+
+
+def attacker(actors: Actors, text: str) -> str:
+    """The subject of the one attack told in TEXT ("Insurgents ambushed a convoy on Monday."), else empty.
+
+    Two attack verbs, a passive one ("was ambushed") or a verb without a subject leave it open.
+    """
+    verbs = attack_verbs(text)
+    if len(verbs) != 1:
+        return ""
+    verb = verbs[0]
+    if terms().aux_tail.search(text, 0, verb.start()):
+        return ""  # "the convoy was ambushed": the attacked, not the attacker
+    if clause_start(text, verb.start()) > 0 or grammar().denied_that.search(text, 0, verb.start()) \
+            or terms().negation_tail.search(text, 0, verb.start()):
+        return ""  # "..., when rebels attacked the base", "denied that its forces had fired": no attack told
+    return _subject(actors, text, Cue("killed", verb.start(), verb.end(), "active"), [])
 
 
 def agent(actors: Actors, text: str, phrase: PeoplePhrase, cue: Cue, victims: list[tuple[int, int]]) -> str:

@@ -16,17 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime
-from functools import cached_property
+from functools import cache, cached_property
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import Article, Sentence
-from conflictbook.extract.agents import agent, attributed_to, clause_start
+from conflictbook.extract.agents import agent, attack_verbs, attacker, attributed_to, clause_start, speaker_kill
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
 from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.extract.tally_gates import gate_words, gates
+from conflictbook.lexicon import load
 from conflictbook.records import Claim, Tally, TimelineEvent
 
 _SEGMENT_END = re.compile(r"[,;:]")
@@ -34,7 +35,15 @@ _BREAK = re.compile(r"[,;:\"\u201c\u201d]")
 _PARTICIPLE_TAIL = re.compile(r"[^.;:,]{0,40},\s+(?:[a-z]+ly\s+)?[a-z]+ing\s[^.;:,]*$")  # ", raising the total to"
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|\u2014|\u2013)\s")   # "VIRREL, June 9 (KNA) -- At least 14 ..."
+_ATTACK_VICTIMS = frozenset({"killed", "injured", "abducted", "hostage"})  # what an attack does to its victims
+_PERSON_KINDS = frozenset({"person", "unnamed-person"})
 _PERIOD_DAYS = 366   # a dated period up to a year long dates a count by its first day (with its precision)
+
+
+@cache
+def _captors() -> frozenset[str]:
+    """Subjects that hold people as hostages ("gunmen", "kidnappers"), from lexicon/casualties.yml."""
+    return frozenset(w.lower() for w in load("casualties")["tally_context"]["captors"])
 
 
 class _Context:
@@ -124,6 +133,31 @@ class _Context:
             if key is None or (event.sentence, event.span_start) > key:
                 best, key = start, (event.sentence, event.span_start)
         return best
+
+
+def _told_agent(ctx: _Context, sentence: Sentence, phrase: PeoplePhrase, cue: Cue, status: str, source: str) -> str:
+    """Who did it when the count's own clause does not say: told by the speaker's words or the attack before.
+
+    "the army said 40 insurgents were neutralised": the side that claims with its own word for killing;
+    "Insurgents ambushed a convoy on Monday. At least 20 soldiers were killed.": the one attack told in
+    the clause or sentence right before a passive count of its victims, unless the victims are the attackers.
+    """
+    text = sentence.text
+    if status == "claimed" and speaker_kill(text, cue):
+        claim = ctx.claim_at(sentence.start + phrase.start) or ctx.trailing_claim(sentence, phrase.start)
+        kind = claim.speaker_kind if claim else ""
+        return source if kind not in _PERSON_KINDS else ""  # a spokesman speaks for the side, he did not kill
+    if cue.voice != "passive" or cue.mood or cue.category not in _ATTACK_VICTIMS:
+        return ""
+    who = attacker(ctx.actors, text[: phrase.start])
+    if not who and sentence.index > 0 and not attack_verbs(text[: phrase.start]):
+        before = ctx.article.sentences[sentence.index - 1]
+        if before.paragraph == sentence.paragraph and not before.headline:
+            who = attacker(ctx.actors, before.text)
+    words = {w.lower() for w in re.findall(r"[\w\-]+", who)}
+    if not who or words & {w.lower() for w in re.findall(r"[\w\-]+", phrase.text)}:
+        return ""  # "three of the attackers were killed": their own losses
+    return who
 
 
 def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, cue: Cue) -> tuple[str, str]:
@@ -339,9 +373,15 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         if day and published and day < published and promised and FUTURE_RE.search(text):
             day, precision = None, ""  # "held since 3 March will be freed": no past day for a promise
         perpetrator = side if side is not None else agent(ctx.actors, text, phrase, cue, victims_spans)
+        if not perpetrator and side is None:
+            perpetrator = _told_agent(ctx, sentence, phrase, cue, status, source)
+        category = cue.category
+        if category == "detained" and cue.voice == "active" and perpetrator \
+                and perpetrator.split()[-1].lower() in _captors():
+            category = "hostage"  # "gunmen are still holding 20 pupils": captors, not the authorities, hold them
         rows.append(Tally(
             article_id=article.article_id, tally_id=f"{article.article_id}-T{len(rows) + 1:03d}",
-            category=cue.category, victims=phrase.victims, perpetrator=perpetrator,
+            category=category, victims=phrase.victims, perpetrator=perpetrator,
             low=low, best=best, high=high, quantity_text=phrase.text, status=status,
             date=day, location=_location(ctx, text, cue),
             source=source, evidence=sentence.evidence, revises=revises, span_start=sentence.start + phrase.start,

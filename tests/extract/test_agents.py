@@ -243,3 +243,12 @@ def test_speaker_words_for_killing(body, expected):
     article = Article.build("a", body, published=date(2025, 3, 14), outlet="Meridian Wire")
     rows = extract_tallies(article, extract_claims(article), [])
     assert [r.perpetrator for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a day after the subject belongs to the verb, not to who did it
+    ("The army on Friday said it had killed 20 rebels in the hills.", "The army"),
+    ("Rebels on Monday abducted six engineers.", "Rebels"),
+])
+def test_a_day_after_the_subject_is_no_part_of_it(body, expected):
+    assert [r.perpetrator for r in _rows(body)] == [expected]

@@ -28,7 +28,8 @@ ROWS = [
      "Russian armed forces"),
     ("Russian troops killed 12 civilians near the bridge.", "killed", 12, 12, 12, "reported", "Russian armed forces"),
     # "it" after "said" is the speaker: the army says it did it
-    ("The army said it killed dozens of fighters in the hills.", "killed", 12, 12, 99, "reported", "The army"),
+    # (with no claim given, the sentence's own speech verb makes the count the speaker's claim)
+    ("The army said it killed dozens of fighters in the hills.", "killed", 12, 12, 99, "claimed", "The army"),
     ("Israeli strikes killed more than 30 people overnight.", "killed", 30, 30, N, "reported",
      "Israel Defense Forces"),
     ("Gunmen shot dead four farmers in the village.", "killed", 4, 4, 4, "reported", "Gunmen"),
@@ -181,14 +182,14 @@ ROWS = [
     ("Seven Islamic State (IS) militants were killed on Sunday.", "killed", 7, 7, 7, "reported", ""),
     ("Yunus, 38, and two other men were killed.", "killed", 2, 2, 2, "reported", ""),
     ("The fighting killed 3, 000 people last year.", "killed", 3000, 3000, 3000, "reported", ""),
-    ("The police said two suspects were arrested.", "detained", 2, 2, 2, "reported", ""),
+    ("The police said two suspects were arrested.", "detained", 2, 2, 2, "claimed", ""),
     ("Families from the rice mill were about to leave when soldiers came and arrested them.", "detained",
      N, N, N, "reported", "soldiers"),
     ("Around 150 villagers who were unable to flee are trapped and are reportedly being held.", "detained",
      135, 150, 165, "reported", ""),
     ("Civilians were killed in a junta airstrike on the market.", "killed", N, N, N, "reported",
      "Myanmar military (junta)"),
-    ("Demonstrators said the PDF fighters captured fifteen soldiers.", "captured", 15, 15, 15, "reported",
+    ("Demonstrators said the PDF fighters captured fifteen soldiers.", "captured", 15, 15, 15, "claimed",
      "People's Defense Force"),
 ]
 
@@ -284,8 +285,8 @@ def test_claim_span_makes_the_count_claimed_by_its_speaker():
                   body[start:], body, span_start=start, span_end=len(body), sentence=0)
     rows = extract_tallies(article, [claim], [])
     assert rows[0].status == "claimed" and rows[0].source == "Northern Liberation Front"
-    unclaimed = extract_tallies(article, [], [])
-    assert unclaimed[0].status == "reported" and unclaimed[0].source == "Meridian Wire"
+    unclaimed = extract_tallies(article, [], [])  # no claim given: the sentence's own speech verb
+    assert unclaimed[0].status == "claimed" and unclaimed[0].source == "militia"
 
 
 def test_denial_inside_a_claim_stays_denied():
@@ -342,13 +343,13 @@ MORE_ROWS = [
     ("An officer put the number of captured fighters at between 40 and 50.", "captured", 40, 40, 50, "claimed"),
     ("The last buses left, bringing to some 300 the number of people bused out since Saturday.", "relocated",
      270, 300, 330, "reported"),
-    ("Both were later released, the ministry said.", "released", 2, 2, 2, "reported"),
+    ("Both were later released, the ministry said.", "released", 2, 2, 2, "claimed"),
     ("The front said 38 detainees would be freed under the exchange it has agreed with the government.",
      "released", 38, 38, 38, "agreed"),
     ("The front denied that any civilians were killed by its fighters.", "killed", 0, 0, 0, "denied"),
     ("The group said no civilians were harmed by its fire.", "injured", 0, 0, 0, "denied"),
     ("All the members of the unit were taken alive.", "captured", N, N, N, "reported"),
-    ("Doctors said 52 people were still being treated for burns.", "injured", 52, 52, 52, "reported"),
+    ("Doctors said 52 people were still being treated for burns.", "injured", 52, 52, 52, "claimed"),
     ("The front would hold them until the government freed 25 of its members.", "released", 25, 25, 25,
      "demanded"),
     ("The death toll from the attack on the camp rose to 23 on Thursday.", "killed", 23, 23, 23, "reported"),
@@ -402,7 +403,8 @@ NEWS = [
      [("killed", 17, "Jihadists"), ("injured", 30, "Jihadists")]),
     ("Militants stormed a hotel; at least nine people died in the siege.", [("killed", 9, "")]),
     ("Bandits abducted 287 pupils from a school in the north.", [("abducted", 287, "Bandits")]),
-    ("The army said 45 militants had been \"neutralised\" in air strikes.", [("killed", 45, "")]),
+    # the side that says its enemies were "neutralised" did it
+    ("The army said 45 militants had been \"neutralised\" in air strikes.", [("killed", 45, "army")]),
     ("Some 1,500 families have been displaced by the fighting this month.", [("displaced", 1500, "")]),
     ("M23 rebels have seized the town, forcing thousands of residents to flee.", [("displaced", 1000, "M23")]),
     ("Two Turkish soldiers were killed and three wounded in a PKK attack.",
@@ -1024,7 +1026,8 @@ def test_shot_at_down_or_as_a_description_is_no_wound(sentence):
 # Held by captors outside the law: hostages, not detainees (held by the authorities).
 HELD_BY = [
     ("Gunmen who raided the school are still holding 20 pupils.", [("hostage", "Gunmen")]),
-    ("Kidnappers are holding four aid workers and two drivers.", [("hostage", "Kidnappers"), ("hostage", "Kidnappers")]),
+    ("Kidnappers are holding four aid workers and two drivers.",
+     [("hostage", "Kidnappers"), ("hostage", "Kidnappers")]),
     ("Police are holding 12 suspects at the station.", [("detained", "Police")]),
     ("Soldiers are still holding 30 men from the village.", [("detained", "Soldiers")]),
 ]
@@ -1034,3 +1037,62 @@ HELD_BY = [
 def test_held_by_captors_are_hostages(text, expected):
     _, rows = tallies(text)
     assert [(r.category, r.perpetrator) for r in rows] == expected
+
+
+# Whose word a count rests on when no claim was extracted: the sentence's own speech verb.
+# (body, [(quantity_text, status, source), ...]) with no claims given.
+SPOKEN = [
+    # the complement of a speech verb, the speaker cut before a contact clause
+    ("Villagers we reached by phone said many young men were taken away by the militia.",
+     [("many young men", "claimed", "Villagers")]),
+    # a chain of verbs: the subject of the first ("acknowledged ... but told us")
+    ("A militia commander acknowledged the raid but told us only three of his men died.",
+     [("only three of his men", "claimed", "militia commander")]),
+    # a subject with a relative clause before "says"
+    ("The monitors' group, which has kept records since 2015, says 40 men from the town remain missing.",
+     [("40 men", "claimed", "monitors' group")]),
+    # a trailing attribution after the count's clause
+    ("A shell hit a clinic and killed six people, the rebels said at the time; the army denied it.",
+     [("six people", "claimed", "rebels")]),
+    # a participle "announced by" is no speaker, nor a capitalised word that opens the sentence
+    ("Under the deal announced by mediators, 60 detainees were freed.",
+     [("60 detainees", "reported", "Meridian Wire")]),
+    ("Hospital staff said 17 people were killed.", [("17 people", "claimed", "Hospital staff")]),
+    # the outlet itself is its own voice
+    ("The Meridian Wire reported that 12 people were killed.", [("12 people", "reported", "Meridian Wire")]),
+    # a count before the verb is the outlet's
+    ("Twelve people were killed in the raid.", [("Twelve people", "reported", "Meridian Wire")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SPOKEN)
+def test_the_sentences_own_speaker(body, expected):
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.status, r.source) for r in rows] == expected
+
+
+def test_it_stands_for_the_speaker_just_before():
+    body = 'The army denied any abuses. On its website it said that "dozens of rebels were neutralised" in the raid.'
+    claim = _claim(body, "army", "any abuses", "denied")
+    _, rows = tallies(body, claims=[claim])
+    assert [(r.quantity_text, r.status, r.source, r.perpetrator) for r in rows] == [
+        ("dozens of rebels", "claimed", "army", "army")]
+
+
+def test_a_claim_span_that_opens_inside_the_count_still_covers_it():
+    body = "Witnesses told us scores of civilians were killed in the raid."
+    claim = _claim(body, "Witnesses", "of civilians were killed in the raid", "told")
+    _, rows = tallies(body, claims=[claim])
+    assert [(r.quantity_text, r.status, r.source) for r in rows] == [("scores of civilians", "claimed", "Witnesses")]
+
+
+def test_a_statement_reproduced_after_said_colon_is_the_issuers_word():
+    body = ("The army's statement, which was broadcast on radio, said:\n\n"
+            "\"On 3 and 4 May our units cleared the hills.\n\n"
+            "During the raid 20 terrorists were neutralised and 4 were captured.\n\n"
+            "Three of our soldiers were wounded. The operation goes on.\"\n\n"
+            "Eight villagers were killed in the shelling.")
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.status, r.source) for r in rows] == [
+        ("20 terrorists", "claimed", "army"), ("4", "claimed", "army"), ("Three of our soldiers", "claimed", "army"),
+        ("Eight villagers", "reported", "Meridian Wire")]

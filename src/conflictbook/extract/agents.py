@@ -167,6 +167,12 @@ def _written_subject(clause: str) -> str:
     if timed and (words[0].lower() in _patterns()[6] or words[0].lower().endswith("ly")):
         words = words[timed[-1] + 1:]  # "Shortly before midnight gunmen": the subject after the time
         subject = " ".join(words)
+    calendar = _patterns()[2] | _patterns()[9]
+    dated = next((i for i, w in enumerate(words[:-1]) if i and w.lower() in _patterns()[6]
+                  and (words[i + 1] in calendar or words[i + 1].lower() in calendar)), None)
+    if dated is not None and words[0].lower() not in _patterns()[6] and not words[0].lower().endswith("ly"):
+        words = words[:dated]  # "The army on Friday said it had killed": the time is no part of the subject
+        subject = " ".join(words)
     possessed = len(words) > 1 and words[0].lower() in grammar().possessive_determiners  # "her fighters"
     if not words or len(words) > 7 or (words[0].lower() in terms().pronouns and not possessed) \
             or not_agent(words[-1]):

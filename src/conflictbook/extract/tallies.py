@@ -27,6 +27,7 @@ from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.extract.tally_gates import gate_words, gates
+from conflictbook.extract.tally_sources import Spoken, reproduced_statements, said_after, said_before
 from conflictbook.lexicon import load
 from conflictbook.records import Claim, Tally, TimelineEvent
 
@@ -74,9 +75,24 @@ class _Context:
                 return claim
         return None
 
-    def claim_at(self, offset: int) -> Claim | None:
-        inside = [c for c in self.claims if c.span_start <= offset < c.span_end]
-        return min(inside, key=lambda c: c.span_end - c.span_start) if inside else None
+    def claim_at(self, offset: int, end: int | None = None) -> Claim | None:
+        """The narrowest claim whose content holds OFFSET (or overlaps OFFSET..END: a span may open mid-phrase)."""
+        end = offset + 1 if end is None else max(end, offset + 1)
+        inside = [c for c in self.claims if c.span_start < end and offset < c.span_end]
+        return min(inside, key=lambda c: (not c.span_start <= offset, c.span_end - c.span_start)) if inside else None
+
+    @cached_property
+    def statements(self) -> list[tuple[int, int, Spoken]]:
+        return reproduced_statements(self.article, self.claims)
+
+    def spoken(self, sentence: Sentence, phrase: PeoplePhrase) -> Spoken | None:
+        """Whose word the count rests on by the sentence's grammar, when no claim covers it."""
+        offset = sentence.start + phrase.start
+        quoted = [who for start, end, who in self.statements if start <= offset < end]
+        if quoted:
+            return quoted[0]
+        return said_before(self.article, sentence, self.claims, phrase.start) \
+            or said_after(self.article, sentence, self.claims, phrase.end)
 
     def actors(self, text: str, offset: int = 0):
         """Actor mentions in TEXT, found once per stretch: the cues of one phrase look at the same clause."""
@@ -144,8 +160,10 @@ def _told_agent(ctx: _Context, sentence: Sentence, phrase: PeoplePhrase, cue: Cu
     """
     text = sentence.text
     if status == "claimed" and speaker_kill(text, cue):
-        claim = ctx.claim_at(sentence.start + phrase.start) or ctx.trailing_claim(sentence, phrase.start)
-        kind = claim.speaker_kind if claim else ""
+        claim = ctx.claim_at(sentence.start + phrase.start, sentence.start + phrase.end) \
+            or ctx.trailing_claim(sentence, phrase.start)
+        spoken = ctx.spoken(sentence, phrase) if claim is None else None
+        kind = claim.speaker_kind if claim else spoken.kind if spoken else ""
         return source if kind not in _PERSON_KINDS else ""  # a spokesman speaks for the side, he did not kill
     if cue.voice != "passive" or cue.mood or cue.category not in _ATTACK_VICTIMS:
         return ""
@@ -163,18 +181,23 @@ def _told_agent(ctx: _Context, sentence: Sentence, phrase: PeoplePhrase, cue: Cu
 def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, cue: Cue) -> tuple[str, str]:
     """(status, source) of one count."""
     t = terms()
-    claim = ctx.claim_at(sentence.start + phrase.start) or ctx.trailing_claim(sentence, phrase.start)
+    claim = ctx.claim_at(sentence.start + phrase.start, sentence.start + phrase.end) \
+        or ctx.trailing_claim(sentence, phrase.start)
     outlet = ctx.article.outlet_or_default
-    if claim and claim.speaker.casefold() == outlet.casefold():
-        claim = None  # "according to a tally by the Meridian Wire" in the Meridian Wire: its own voice
-    source = claim.speaker if claim else outlet
+    speaker = claim.speaker if claim else ""
+    if not claim:
+        spoken = ctx.spoken(sentence, phrase)
+        speaker = spoken.speaker if spoken else ""
+    if speaker.casefold() == outlet.casefold():
+        speaker = ""  # "according to a tally by the Meridian Wire" in the Meridian Wire: its own voice
+    source = speaker or outlet
     if phrase.denied or cue.negated or (phrase.kind == "any" and grammar().denied_that.search(text[: phrase.start])):
         return "denied", source
     left = text[: min(cue.start, phrase.start)]
     nominal = cue.voice == "noun"
     unreal = bool(cue.mood) or grammar().unreal_tail.search(text[: cue.start]) is not None
     if cue.voice == "implied":
-        return ("claimed" if claim else "reported"), source
+        return ("claimed" if speaker else "reported"), source
     if (cue.mood and t.agreed.search(text)) or ((nominal or unreal) and t.agreed.search(left)):
         return "agreed", source
     demand_that = any(left[m.end():].lstrip().lower().startswith("that ") for m in t.demanded.finditer(left))
@@ -182,7 +205,7 @@ def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, 
     if (cue.mood and t.demanded.search(text)) or ((nominal or unreal) and t.demanded.search(left)) or demand_that \
             or condition:
         return "demanded", source
-    return ("claimed" if claim else "reported"), source
+    return ("claimed" if speaker else "reported"), source
 
 
 def _location(ctx: _Context, text: str, cue: Cue) -> str:

@@ -762,8 +762,25 @@ CARRIED = [
      [("Its 40 passengers", D(2025, 5, 3))]),
     ("Rebels shelled the depot on Tuesday. Two guards were killed and five wounded.",
      [("Two guards", D(2025, 5, 6)), ("five", D(2025, 5, 6))]),
-    # a new paragraph starts without a day
-    ("Rebels shelled the depot on Tuesday.\n\nTwo guards were killed.", [("Two guards", None)]),
+    # a new paragraph keeps the day only right after the dated attack (wire copy: one sentence a paragraph)
+    ("Rebels shelled the depot on Tuesday.\n\nTwo guards were killed.", [("Two guards", D(2025, 5, 6))]),
+    ("Rebels shelled the depot on Tuesday.\n\nThe town has a long history.\n\nTwo guards were killed.",
+     [("Two guards", None)]),
+    ("The governor visited the depot on Tuesday.\n\nTwo guards were killed.", [("Two guards", None)]),
+    # ... and a dated count passes it on, down the story
+    ("Rebels shelled the depot on Tuesday, killing two guards.\n\nAnother 14 people were wounded.\n\n"
+     "The army said it had killed 9 rebels.",
+     [("two guards", D(2025, 5, 6)), ("Another 14 people", D(2025, 5, 6)), ("9 rebels", D(2025, 5, 6))]),
+    # not into a sentence that moves the time on or has a date of its own
+    ("Rebels shelled the depot on Tuesday.\n\nTwo guards were killed.\n\nIn the weeks that followed, "
+     "40 people were arrested.", [("Two guards", D(2025, 5, 6)), ("40 people", None)]),
+    ("Rebels shelled the depot on Tuesday.\n\nMore than 3,900 people have been listed as missing since 2019.",
+     [("More than 3,900 people", None)]),
+    # the day someone spoke is not the narrative's day: the attack's day is carried past it
+    ("Rebels ambushed a convoy on 3 May. Their radio claimed the next day that 40 soldiers had been killed.",
+     [("40 soldiers", D(2025, 5, 3))]),
+    ("Rebels shelled the depot on Tuesday.\n\nThe rebels on Wednesday said they had killed 12 soldiers.",
+     [("12 soldiers", D(2025, 5, 6))]),
     # who is held or missing now is a state, not a past event of that day
     ("Gunmen seized the ferry on 3 May. They still hold 12 passengers.", [("12 passengers", None)]),
     ("Police raided the camp on Monday. Nine people remain missing.", [("Nine people", None)]),
@@ -1096,3 +1113,30 @@ def test_a_statement_reproduced_after_said_colon_is_the_issuers_word():
     assert [(r.quantity_text, r.status, r.source) for r in rows] == [
         ("20 terrorists", "claimed", "army"), ("4", "claimed", "army"), ("Three of our soldiers", "claimed", "army"),
         ("Eight villagers", "reported", "Meridian Wire")]
+
+
+# The day someone spoke dates no count; "the next morning" is the day after: (body, [(quantity_text, date)]).
+SAYING_AND_NEXT_DAY = [
+    ("Twelve people were killed, police said on Tuesday.", [("Twelve people", None)]),
+    ("The ministry on Thursday said its forces had killed 38 militants.", [("38 militants", None)]),
+    ("Police said on Tuesday that five people were killed on Monday.", [("five people", D(2025, 5, 5))]),
+    ("Medics told reporters on Monday that 30 people had been wounded.", [("30 people", None)]),
+    # a date after a participle is the participle's, not a speaker's
+    ("One man who was detained between May and October 2018 said he was beaten.", [("One man", D(2018, 5, 1))]),
+    # "the next morning" in the count's own clause
+    ("Soldiers detained nine men on Wednesday and five of them were released the next morning.",
+     [("nine men", D(2025, 5, 7)), ("five of them", D(2025, 5, 8))]),
+    ("Soldiers on Wednesday detained nine men and released five of them the next morning.",
+     [("nine men", D(2025, 5, 7)), ("five of them", D(2025, 5, 8))]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SAYING_AND_NEXT_DAY)
+def test_the_day_of_saying_and_the_next_morning(body, expected):
+    assert [(r.quantity_text, r.date) for r in _pipeline_rows(body)] == expected
+
+
+def test_the_next_morning_without_a_date_of_its_own_is_the_day_after():
+    body = "Soldiers detained nine men on Wednesday and five of them were released the next morning."
+    _, rows = tallies(body, events=_events(body, [("on Wednesday", D(2025, 3, 12), D(2025, 3, 12), "day")]))
+    assert [(r.quantity_text, r.date) for r in rows] == [("nine men", D(2025, 3, 12)), ("five of them", D(2025, 3, 13))]

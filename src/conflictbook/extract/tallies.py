@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache, cached_property
 
 from conflictbook.actors import countries_in, find_actors
@@ -27,13 +27,20 @@ from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
 from conflictbook.extract.tally_gates import gate_words, gates
-from conflictbook.extract.tally_sources import Spoken, reproduced_statements, said_after, said_before
+from conflictbook.extract.tally_sources import (
+    Spoken,
+    dates_the_saying,
+    reproduced_statements,
+    said_after,
+    said_before,
+)
 from conflictbook.lexicon import load
 from conflictbook.records import Claim, Tally, TimelineEvent
 
 _SEGMENT_END = re.compile(r"[,;:]")
 _BREAK = re.compile(r"[,;:\"\u201c\u201d]")
 _PARTICIPLE_TAIL = re.compile(r"[^.;:,]{0,40},\s+(?:[a-z]+ly\s+)?[a-z]+ing\s[^.;:,]*$")  # ", raising the total to"
+_CLAUSE_JOIN = re.compile(r"[,;:]|\s(?:and|but)\s")
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|\u2014|\u2013)\s")   # "VIRREL, June 9 (KNA) -- At least 14 ..."
 _ATTACK_VICTIMS = frozenset({"killed", "injured", "abducted", "hostage"})  # what an attack does to its victims
@@ -45,6 +52,20 @@ _PERIOD_DAYS = 366   # a dated period up to a year long dates a count by its fir
 def _captors() -> frozenset[str]:
     """Subjects that hold people as hostages ("gunmen", "kidnappers"), from lexicon/casualties.yml."""
     return frozenset(w.lower() for w in load("casualties")["tally_context"]["captors"])
+
+
+@cache
+def _next_day() -> re.Pattern:
+    """'the next morning', 'the following day': the day after the date told before (lexicon/casualties.yml)."""
+    words = load("casualties")["tally_context"]["next_day"]
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w\-])", re.IGNORECASE)
+
+
+@cache
+def _moved_on() -> re.Pattern:
+    """'in the weeks that followed', 'later': a sentence whose time is not the day told before it."""
+    words = load("casualties")["tally_context"]["moved_on"]
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w\-])", re.IGNORECASE)
 
 
 class _Context:
@@ -106,15 +127,17 @@ class _Context:
 
         A day or a night dates the count exactly; a month, a week, a year or a short range ("in February",
         "between 8 and 10 June") gives its first day with its precision. A long range ("since 2022") is a
-        period, not when the count happened. An event cut off from the count by a dash (a dateline
-        "June 9 (KNA) --") is taken only when no other event is left.
+        period, not when the count happened, and the day someone spoke ("the ministry said on Thursday")
+        is not either. An event cut off from the count by a dash (a dateline "June 9 (KNA) --") is taken
+        only when no other event is left. "the next morning" after the event, in the count's clause, is
+        the day after it ("detained nine men on Wednesday; five were released the next morning").
         """
-        best, rank = (None, ""), None
+        best, rank, chosen = (None, ""), None, None
         for event in self.events:
             if event.sentence != sentence.index and not (sentence.start <= event.span_start < sentence.end):
                 continue
             start, end = (d.date() if isinstance(d, datetime) else d for d in (event.start, event.end))
-            if start is None:
+            if start is None or self._saying(event):
                 continue
             night = event.precision == "hour" and end is not None and (end - start).days == 1
             exact = start == end or night  # "overnight": the night that began on START
@@ -125,30 +148,87 @@ class _Context:
             cut = _DATELINE_BREAK.search(self.article.text, low, high) is not None
             key = (cut, not exact, gap)
             if rank is None or key < rank:
-                best, rank = (start, "day" if exact else event.precision), key
+                best, rank, chosen = (start, "day" if exact else event.precision), key, event
+        if chosen is not None and best[1] == "day" and chosen.span_end >= 0:
+            after = self._day_after(sentence, chosen.span_end - sentence.start, offset - sentence.start, best[0])
+            best = (after, "day") if after else best
         return best
 
+    def _saying(self, event: TimelineEvent) -> bool:
+        """Whether EVENT dates when someone spoke ("said on Thursday"), not what happened."""
+        if not 0 <= event.sentence < len(self.article.sentences) or event.span_start < 0:
+            return False
+        sentence = self.article.sentences[event.sentence]
+        return dates_the_saying(sentence, event.span_start - sentence.start, event.span_end - sentence.start)
 
-    def carried_day(self, sentence: Sentence) -> date | None:
-        """The day an earlier sentence of the same paragraph dates to the day, carried over to SENTENCE.
+    def _day_after(self, sentence: Sentence, event_end: int, offset: int, day: date) -> date | None:
+        """The day of a "the next morning" after the event's date DAY, in the count's own clause, else None.
 
-        "Gunmen hijacked the ship on 28 July. Its 22 crew members were taken hostage.": a narrative
-        keeps its day until another date comes. Only the latest exact day of the paragraph is taken.
+        Its own date when the timeline gave it one, else the day after DAY.
         """
-        sentences = self.article.sentences
+        text = sentence.text
+        if offset < event_end:
+            return None
+        clause = _CLAUSE_JOIN.search(text, offset)  # "... nine men and released five the next morning"
+        for match in _next_day().finditer(text, event_end, clause.start() if clause else len(text)):
+            if match.start() < offset and _SEGMENT_END.search(text, match.end(), offset):
+                continue
+            for event in self.events:
+                if event.span_start <= sentence.start + match.start() < event.span_end and event.start is not None:
+                    start = event.start
+                    return start.date() if isinstance(start, datetime) else start
+            return day + timedelta(days=1)
+        return None
+
+    def _dates_of(self, sentence: Sentence) -> bool:
+        """Whether SENTENCE has a date of its own ("since 2019"), other than when someone spoke."""
+        return any(e.sentence == sentence.index and not self._saying(e) for e in self.events)
+
+    def _own_day(self, index: int) -> date | None:
+        """The latest exact day (or night) of sentence INDEX that is not the day someone spoke."""
         best, key = None, None
         for event in self.events:
-            if not 0 <= event.sentence < sentence.index or event.precision not in ("day", "hour"):
-                continue
-            if sentences[event.sentence].paragraph != sentence.paragraph or event.start is None:
+            if event.sentence != index or event.start is None or event.precision not in ("day", "hour"):
                 continue
             start = event.start.date() if isinstance(event.start, datetime) else event.start
             end = event.end.date() if isinstance(event.end, datetime) else event.end
-            if end is not None and end != start:
+            if end is not None and end != start and not (event.precision == "hour" and (end - start).days == 1):
                 continue
-            if key is None or (event.sentence, event.span_start) > key:
-                best, key = start, (event.sentence, event.span_start)
+            if self._saying(event):
+                continue
+            if key is None or event.span_start > key:
+                best, key = start, event.span_start
         return best
+
+    def carried_day(self, sentence: Sentence, dated: dict[int, tuple[date, bool]], counted: bool) -> date | None:
+        """The day an earlier sentence dates to the day, carried over to SENTENCE.
+
+        "Gunmen hijacked the ship on 28 July. Its 22 crew members were taken hostage.": a narrative
+        keeps its day until another date comes, within the paragraph (a sentence whose count was dated,
+        DATED: sentence -> (day, whether the count is a victim of an attack), passes its day on). Across a
+        paragraph break only the sentence right before counts, and only when it tells the attack or dates
+        its victims ("Insurgents ambushed a convoy on Monday." then "At least 20 soldiers were killed."), for
+        a count with a figure told by a verb (COUNTED: "were killed", "detained six men"; not "the detention
+        of", not generic "migrants") in a sentence with no date of its own.
+        The day someone spoke is no day of the narrative, and a sentence that moves the time on ("in the
+        weeks that followed", "later") takes none.
+        """
+        if _moved_on().search(sentence.text):
+            return None
+        sentences = self.article.sentences
+        for index in range(sentence.index - 1, -1, -1):
+            before = sentences[index]
+            if before.headline:
+                return None
+            day = self._own_day(index) or (dated[index][0] if index in dated else None)
+            if before.paragraph != sentence.paragraph:
+                if not counted or index != sentence.index - 1 or self._dates_of(sentence):
+                    return None
+                told = bool(attack_verbs(before.text)) or dated.get(index, (None, False))[1]
+                return day if told else None
+            if day:
+                return day
+        return None
 
 
 def _told_agent(ctx: _Context, sentence: Sentence, phrase: PeoplePhrase, cue: Cue, status: str, source: str) -> str:
@@ -370,6 +450,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
     rows: list[Tally] = []
     last_toll: dict[tuple[str, str], int] = {}
     last_figure: list[tuple[str, int | None]] = []  # (category, best) of the last toll or estimate: "the total"
+    dated: dict[int, tuple[date, bool]] = {}  # sentence -> (the day its count happened, a victim of an attack)
 
     def add(sentence: Sentence, phrase: PeoplePhrase, cue: Cue, victims_spans, revises=None, giver=None, side=None):
         text = sentence.text
@@ -389,7 +470,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             or terms().present_state.search(text[: max(cue.start, phrase.start)]) is not None
         if day is None and scope == "event" and not cue.mood and not state and status in ("reported", "claimed",
                                                                                           "denied"):
-            day = ctx.carried_day(sentence)  # not for who is held or missing now: that is no past event
+            counted = cue.voice in ("active", "passive", "intransitive") and phrase.best is not None
+            day = ctx.carried_day(sentence, dated, counted)  # not for who is held or missing now: that is no past event
             precision = "day" if day else ""
         published = article.publication_date
         promised = cue.mood or status in ("agreed", "demanded")
@@ -410,6 +492,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             source=source, evidence=sentence.evidence, revises=revises, span_start=sentence.start + phrase.start,
             span_end=sentence.start + phrase.end, sentence=sentence.index, scope=scope, date_precision=precision,
         ))
+        if day is not None and precision == "day":
+            struck = category in _ATTACK_VICTIMS
+            if sentence.index not in dated or (struck and not dated[sentence.index][1]):
+                dated[sentence.index] = (day, struck)
         if phrase.kind == "toll" and phrase.best is not None:
             last_toll[(cue.category, source)] = phrase.best
         if phrase.kind in ("toll", "estimate", "running"):

@@ -157,3 +157,38 @@ def reproduced_statements(article: Article, claims: list[Claim]) -> list[tuple[i
         if speaker is not None:
             found.append((opened.end(), closing.start() if closing else len(article.text), speaker))
     return found
+
+
+def dates_the_saying(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the date written at START..END of SENTENCE is when someone spoke, not when the count happened.
+
+    "The ministry on Thursday said ...", "claimed the next day that ...", ", police said on Tuesday.":
+    the date sits right before a speech verb, or right after one (and its object) where the clause
+    ends or "that" opens what was said.
+    """
+    text = sentence.text
+    previous = text[:start].split()[-1:] or [""]
+    if _said_next().match(text, end) and not previous[0].lower().endswith("ed"):
+        return True  # not "who was detained between May and October said": the detention's time
+    spoke = _speech_then().search(text, max(0, start - 60), start)
+    if not spoke or not _CLAUSE_AFTER.match(text, end):
+        return False
+    between = spoke.group("object").split()
+    return not any(w.lower() in _lexicon()["speaker_pronouns"] or w.lower().endswith("ed") or w[0].isdigit()
+                   for w in between)  # "said it attacked on Monday": a clause of its own, the attack's day
+
+
+@cache
+def _said_next() -> re.Pattern:
+    """' said' right after a date: "The ministry on Thursday said"."""
+    return re.compile(rf"\s+(?:{_speech_verb().pattern})", re.IGNORECASE)
+
+
+@cache
+def _speech_then() -> re.Pattern:
+    """A speech verb and up to two words of its object right before a date: "told reporters", "said"."""
+    return re.compile(rf"(?:{_speech_verb().pattern})(?P<object>(?:\s+[\w'\u2019\-]+){{0,2}}?)\s+$", re.IGNORECASE)
+
+
+_CLAUSE_AFTER = re.compile(r"\s*(?:,|;|\.|$|that\b)", re.IGNORECASE)
+

@@ -1140,3 +1140,46 @@ def test_the_next_morning_without_a_date_of_its_own_is_the_day_after():
     body = "Soldiers detained nine men on Wednesday and five of them were released the next morning."
     _, rows = tallies(body, events=_events(body, [("on Wednesday", D(2025, 3, 12), D(2025, 3, 12), "day")]))
     assert [(r.quantity_text, r.date) for r in rows] == [("nine men", D(2025, 3, 12)), ("five of them", D(2025, 3, 13))]
+
+
+# An apposition that lists each person of a count: the count takes the verb, the members no row.
+APPOSED_MEMBERS = [
+    ("Police said two suspected smugglers, a fisherman and a taxi driver, had been arrested.",
+     [("two suspected smugglers", "detained", 2)]),
+    ("Three men, a driver, a guard and a cook, were killed.", [("Three men", "killed", 3)]),
+    # no closing comma: a coordination of four people, not an apposition
+    ("Two nurses, a doctor and a driver were wounded.", [("a doctor", "injured", 1), ("a driver", "injured", 1)]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), APPOSED_MEMBERS)
+def test_an_apposition_names_the_members_of_a_count(body, expected):
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.category, r.best) for r in rows] == expected
+
+
+# Words of captivity, of a side's own dead and of people under rubble: (body, [(quantity_text, category)]).
+MORE_CUES = [
+    ("Nine of the students escaped on Monday while their captors slept.", [("Nine of the students", "released")]),
+    ("The ministry said 43 civilians had been returned and that the enemy was still holding a dozen others.",
+     [("43 civilians", "released"), ("a dozen others", "detained")]),
+    # without captivity, escaping a fire or returning to base is no release
+    ("Five residents escaped the fire.", []),
+    ("Two soldiers returned to the base.", []),
+    ("Two of our brave soldiers fell as martyrs and three were wounded.",
+     [("Two of our brave soldiers", "killed"), ("three", "injured")]),
+    ("Eight people died and dozens more are feared trapped under the rubble.",
+     [("Eight people", "killed"), ("dozens more", "missing")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MORE_CUES)
+def test_more_cues(body, expected):
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.category) for r in rows] == expected
+
+
+def test_a_second_reported_clause_has_its_own_subject():
+    _, rows = tallies("The ministry said 43 civilians had been returned and that the enemy was still holding "
+                      "a dozen others.")
+    assert [r.perpetrator for r in rows] == ["", "the enemy"]

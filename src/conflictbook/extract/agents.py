@@ -31,6 +31,7 @@ _NOUN_BEFORE = re.compile(r"(?:(?<![\w\-])(?:the|a|an|this|that|its|their)|\w['\
 _SCARE_QUOTE = re.compile(r"[\"\u201c][\w\-]+(?:\s+[\w\-]+){0,2}[\"\u201d]")  # '"rounded up"', '"neutralised"'
 # a quoted noun phrase inside a clause ('had struck "a weapons depot" and killed'): no punctuation, no clause
 _QUOTED_PHRASE = re.compile(r"[\"\u201c][\w'\u2019\-]+(?:\s+[\w'\u2019\-]+){0,7}[\"\u201d]")
+_SECOND_THAT = re.compile(r"(?:,\s*|\s)(?:and|but)\s+that\s+", re.IGNORECASE)   # a second reported clause
 _OPENER_THEN_TIME = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?P<word>[\w\-]+)")  # "before midnight", "after dawn"
 _APPOSED_RELATIVE = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:that|who|which)\s", re.IGNORECASE)
 _INDEFINITE_NP = re.compile(r"(?:an?)\s+(?:[\w\-]+\s+){0,2}[\w\-]+", re.IGNORECASE)   # "a gang", "an armed group"
@@ -76,6 +77,8 @@ def clause_start(text: str, position: int) -> int:
     start = 0
     for match in terms().reporting_that.finditer(text, 0, position):
         start = max(start, match.end())
+    for match in _SECOND_THAT.finditer(text, 0, position):
+        start = max(start, match.end())  # "said 43 were returned and that the enemy was still holding ..."
     quoted = [m.span() for m in _QUOTED_PHRASE.finditer(text, 0, position)]
     calendar = _patterns()[2] | _patterns()[9]
     for match in grammar().clause_open.finditer(text, start, position):

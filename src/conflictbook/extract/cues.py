@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from conflictbook.extract.casualty_terms import grammar, terms
 from conflictbook.extract.people import PeoplePhrase
 from conflictbook.extract.quantities import pair_value
+from conflictbook.lexicon import load
 
 _CUE_REACH = 120  # characters before a phrase searched for its active cue (cue, adverbs, determiner)
 _OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
@@ -250,9 +251,17 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
         return [Cue("killed", phrase.start, phrase.end, "implied")]  # "12 bodies were taken to the hospital"
     if any(_norm_cue(text, c) in t.captivity_cues for c in cues) and not t.captivity_words.search(text):
         return []  # "twelve people were rescued from the rubble": no captivity, no release
+    if any(_norm_cue(text, c) in _escapes() for c in cues) and not t.hostage_context.search(text):
+        return []  # "60 prisoners escaped from the jail": no captors, no release
     if cues and _norm_cue(text, cues[0]) in _HELD and t.hostage_context.search(text):
         cues = [replace(cues[0], category="hostage"), *cues[1:]]  # held for ransom, in captivity: hostages
     return cues
+
+
+@cache
+def _escapes() -> frozenset[str]:
+    """Cues of escape: a release only from captors (lexicon casualties.yml, tally_context.escapes)."""
+    return frozenset(" ".join(w.lower().split()) for w in load("casualties")["tally_context"]["escapes"])
 
 
 def _norm_cue(text: str, cue: Cue) -> str:

@@ -45,6 +45,7 @@ _QUOTE = re.compile(r"[\"\u201c\u201d]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|\u2014|\u2013)\s")   # "VIRREL, June 9 (KNA) -- At least 14 ..."
 _ATTACK_VICTIMS = frozenset({"killed", "injured", "abducted", "hostage"})  # what an attack does to its victims
 _PERSON_KINDS = frozenset({"person", "unnamed-person"})
+_APPOSED_MAX = 6   # the longest list of named members an apposition may give a count ("two informants, a cook and ...")
 _PERIOD_DAYS = 366   # a dated period up to a year long dates a count by its first day (with its precision)
 
 
@@ -256,6 +257,30 @@ def _told_agent(ctx: _Context, sentence: Sentence, phrase: PeoplePhrase, cue: Cu
     if not who or words & {w.lower() for w in re.findall(r"[\w\-]+", phrase.text)}:
         return ""  # "three of the attackers were killed": their own losses
     return who
+
+
+def _appositions(text: str, phrases: list[PeoplePhrase], cues: list[list[Cue]]) -> list[int]:
+    """Counts followed by an apposition that lists each of them ("two informants, a cook and a mechanic,").
+
+    The list holds exactly as many one-person phrases as the count says, between commas; the verb after
+    the closing comma is the count's, and the members are no counts of their own.
+    """
+    found = []
+    for k, phrase in enumerate(phrases):
+        size = phrase.best or 0
+        if cues[k] or not 2 <= size <= _APPOSED_MAX or k + size >= len(phrases):
+            continue
+        members = phrases[k + 1: k + 1 + size]
+        last = members[-1]
+        if not text[phrase.end:].lstrip().startswith(",") or any(m.best != 1 for m in members):
+            continue
+        if not cues[k + size] or not text[last.end: cues[k + size][0].start].lstrip().startswith(","):
+            continue
+        if any(c and c != cues[k + size] for c in cues[k + 1: k + size]) \
+                or cues[k + size][0].voice not in ("passive", "intransitive"):
+            continue
+        found.append(k)
+    return found
 
 
 def _status(ctx: _Context, text: str, sentence: Sentence, phrase: PeoplePhrase, cue: Cue) -> tuple[str, str]:
@@ -521,6 +546,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if not found_cues[k] and later and later[0].voice in ("passive", "intransitive") \
                     and grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap):
                 found_cues[k] = later
+        for k in _appositions(text, phrases, found_cues):
+            # "two informants, a cook and a mechanic, were arrested": the members name the two counted
+            last = k + phrases[k].best
+            found_cues[k], found_cues[k + 1: last + 1] = found_cues[last], [[] for _ in range(phrases[k].best)]
         for k in range(1, len(phrases)):
             # "killed a commander and two of his aides": coordinated objects share the active verb
             earlier = found_cues[k - 1]

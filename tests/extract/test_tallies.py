@@ -1183,3 +1183,24 @@ def test_a_second_reported_clause_has_its_own_subject():
     _, rows = tallies("The ministry said 43 civilians had been returned and that the enemy was still holding "
                       "a dozen others.")
     assert [r.perpetrator for r in rows] == ["", "the enemy"]
+
+
+# Asides, remainders, parts and things: (body, [(quantity_text, category, best), ...]) for all rows.
+ASIDES_AND_PARTS = [
+    # an attribution between commas keeps the count and its verb in one clause
+    ("Three of them, the monitors said, were moved to another prison.", [("Three of them", "relocated", 3)]),
+    ("The other five, he said, were taken to the capital.", [("The other five", "relocated", 5)]),
+    ("The remaining three were freed by their captors.", [("The remaining three", "released", 3)]),
+    # "two of the dead were nurses": the count is the part, the rest describes it
+    ("She added that two of the dead were nurses.", [("two of the dead", "killed", 2)]),
+    # a body part is no person
+    ("His brother, she said, lost both legs.", []),
+    # with no captivity, "received" is no release, but the people's own word still says they were hurt
+    ("The clinic received 46 injured people on Sunday.", [("46 injured people", "injured", 46)]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ASIDES_AND_PARTS)
+def test_asides_remainders_and_parts(body, expected):
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.category, r.best) for r in rows] == expected

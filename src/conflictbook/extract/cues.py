@@ -23,6 +23,7 @@ _CUE_REACH = 120  # characters before a phrase searched for its active cue (cue,
 _OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<words>(?:[\w'\u2019\-]+\s+){1,4})", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
+_PART_OF = re.compile(r"(?<![\w\-])of\s*$", re.IGNORECASE)   # "two OF the dead were ..."
 _HELD = frozenset({"held", "hold", "holds", "holding", "being held", "kept"})   # held by someone: detained or hostage
 _WORD_START = re.compile(r"(?<![\w\-])\w+")   # a word where ``before_tail``'s cue may begin
 
@@ -98,6 +99,8 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     prior = left[: match.start()]
     if not noun and grammar().adjectival.search(prior):
         return None, False  # "the freed soldiers": a participle used as an adjective
+    if _PART_OF.search(prior) and cue.lower().startswith("the "):
+        return None, False  # "two of the dead were nurses": the count is "two of the dead", the rest describes it
     irrealis = bool(t.irrealis_tail.search(prior))
     # "to hold suspects", "would release 18": not (yet) a fact
     mood = "unreal" if grammar().unreal.search(prior) else ""
@@ -250,7 +253,10 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
     if implied == "killed" and cues and cues[0].category in ("relocated", "released", "injured"):
         return [Cue("killed", phrase.start, phrase.end, "implied")]  # "12 bodies were taken to the hospital"
     if any(_norm_cue(text, c) in t.captivity_cues for c in cues) and not t.captivity_words.search(text):
-        return []  # "twelve people were rescued from the rubble": no captivity, no release
+        # "twelve people were rescued from the rubble": no captivity, no release; "the hospital received
+        # 46 injured people": the people's own word still says what happened to them
+        modifier = _modifier_category(phrase)
+        return [Cue(modifier, phrase.start, phrase.end, "implied")] if modifier else []
     if any(_norm_cue(text, c) in _escapes() for c in cues) and not t.hostage_context.search(text):
         return []  # "60 prisoners escaped from the jail": no captors, no release
     if cues and _norm_cue(text, cues[0]) in _HELD and t.hostage_context.search(text):

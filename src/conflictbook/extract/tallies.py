@@ -33,6 +33,7 @@ from conflictbook.extract.tally_sources import (
     reproduced_statements,
     said_after,
     said_before,
+    without_asides,
 )
 from conflictbook.lexicon import load
 from conflictbook.records import Claim, Tally, TimelineEvent
@@ -531,7 +532,7 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         words = gate_words(sentence.words)
         if not gate.row.holds(words):
             continue  # no category word of any kind: no count, toll or estimate of this sentence can give a row
-        text = sentence.text
+        text = without_asides(sentence.text)  # "The other four, she said, were taken ...": the count and its verb
         found = people_phrases(text, words) if gate.people_in(words, text) else []
         things = [p.start for p in found if p.kind == "not-people"]
         phrases = [p for p in found if p.kind != "not-people"]

@@ -1204,3 +1204,26 @@ ASIDES_AND_PARTS = [
 def test_asides_remainders_and_parts(body, expected):
     _, rows = tallies(body)
     assert [(r.quantity_text, r.category, r.best) for r in rows] == expected
+
+
+# Carried off, hedged, gapped and none: (body, [(quantity_text, category, best, perpetrator), ...]).
+CARRIED_OFF_AND_GAPPED = [
+    ("The gunmen went from door to door and drove about 40 men away in trucks.",
+     [("about 40 men", "abducted", 40, "The gunmen")]),
+    ("Soldiers took 20 young men away.", [("20 young men", "abducted", 20, "Soldiers")]),
+    ('The colonel said his men had held "perhaps 50" villagers in May.',
+     [('perhaps 50" villagers', "detained", 50, "his men")]),
+    # a gapped verb: "N1 were killed in X and N2 in Y"
+    ("Twelve people were killed in Dorra and nine in Vell.",
+     [("Twelve people", "killed", 12, ""), ("nine", "killed", 9, "")]),
+    # not a year, and not an active verb's object
+    ("Twelve soldiers were killed in the north and 40 in 2024.", [("Twelve soldiers", "killed", 12, "")]),
+    # "no civilian casualties": nobody killed, denied
+    ("The army said there had been no civilian casualties.", [("no civilian casualties", "killed", 0, "")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CARRIED_OFF_AND_GAPPED)
+def test_carried_off_hedged_gapped_and_none(body, expected):
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.category, r.best, r.perpetrator) for r in rows] == expected

@@ -42,6 +42,8 @@ _SEGMENT_END = re.compile(r"[,;:]")
 _BREAK = re.compile(r"[,;:\"\u201c\u201d]")
 _PARTICIPLE_TAIL = re.compile(r"[^.;:,]{0,40},\s+(?:[a-z]+ly\s+)?[a-z]+ing\s[^.;:,]*$")  # ", raising the total to"
 _CLAUSE_JOIN = re.compile(r"[,;:]|\s(?:and|but)\s")
+_GAPPED_AND = re.compile(r"[^,;:.]\s+and\s+$")                    # "... in Sirga and 21 in Tolo-Be"
+_PLACE_NEXT = re.compile(r"\s+(?:in|at|on|from|near)\s+(?:the\s+)?[A-Z]")
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|\u2014|\u2013)\s")   # "VIRREL, June 9 (KNA) -- At least 14 ..."
 _ATTACK_VICTIMS = frozenset({"killed", "injured", "abducted", "hostage"})  # what an attack does to its victims
@@ -649,6 +651,9 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             before = text[: phrase.start]
             compared = grammar().comparison.search(before)
             referents = [(p, c) for p, c in tied if p.end <= phrase.start and c]
+            if referents and not compared and _GAPPED_AND.search(before) and _PLACE_NEXT.match(text, phrase.end):
+                cue = referents[-1][1][0]  # "63 people were killed in Sirga and 21 in Tolo": the verb gapped
+                compared = cue.voice in ("passive", "intransitive") and referents[-1][0].end <= cue.start < phrase.start
             if not compared or not referents:
                 continue
             referent, cues = referents[-1]  # "compared with 140": the same people as the count before

@@ -781,6 +781,11 @@ CARRIED = [
      [("40 soldiers", D(2025, 5, 3))]),
     ("Rebels shelled the depot on Tuesday.\n\nThe rebels on Wednesday said they had killed 12 soldiers.",
      [("12 soldiers", D(2025, 5, 6))]),
+    # a paragraph set in a month keeps it, with month precision; "two years earlier" moves the time away
+    ("The militia arrived in the valley in August 2014. Its men drove about 90 villagers away.",
+     [("about 90 villagers", D(2014, 8, 1))]),
+    ("The truce was signed in January 2022. Two years earlier, rebels took 35 soldiers hostage.",
+     [("35 soldiers", None)]),
     # who is held or missing now is a state, not a past event of that day
     ("Gunmen seized the ferry on 3 May. They still hold 12 passengers.", [("12 passengers", None)]),
     ("Police raided the camp on Monday. Nine people remain missing.", [("Nine people", None)]),

@@ -204,6 +204,25 @@ class _Context:
                 best, key = start, event.span_start
         return best
 
+    def carried_month(self, sentence: Sentence) -> tuple[date | None, str]:
+        """(first day, "month") of the month an earlier sentence of the paragraph is set in, else (None, "").
+
+        "The Guard arrived in Ulvek in August 2014. ... The militiamen drove about 90 men away.": the
+        story stays in that month until another date comes; only in a sentence with no date of its own.
+        """
+        if self._dates_of(sentence) or _moved_on().search(sentence.text):
+            return None, ""
+        for index in range(sentence.index - 1, -1, -1):
+            before = self.article.sentences[index]
+            if before.headline or before.paragraph != sentence.paragraph:
+                return None, ""
+            told = [e for e in self.events if e.sentence == index and e.start is not None and not self._saying(e)]
+            if told:
+                last = max(told, key=lambda e: e.span_start)
+                start = last.start.date() if isinstance(last.start, datetime) else last.start
+                return (start, "month") if last.precision == "month" else (None, "")
+        return None, ""
+
     def carried_day(self, sentence: Sentence, dated: dict[int, tuple[date, bool]], counted: bool) -> date | None:
         """The day an earlier sentence dates to the day, carried over to SENTENCE.
 
@@ -501,6 +520,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             counted = cue.voice in ("active", "passive", "intransitive") and phrase.best is not None
             day = ctx.carried_day(sentence, dated, counted)  # not for who is held or missing now: that is no past event
             precision = "day" if day else ""
+            if day is None and counted:
+                day, precision = ctx.carried_month(sentence)
         published = article.publication_date
         promised = cue.mood or status in ("agreed", "demanded")
         if day and published and day < published and promised and FUTURE_RE.search(text):

@@ -219,6 +219,12 @@ def test_coordinated_verbs_after_a_quoted_phrase(body, expected):
     ("A convoy was ambushed on the highway. At least 20 soldiers were killed.", [("At least 20 soldiers", "")]),
     ("The truce ended when militants attacked a base. Six soldiers were killed.", [("Six soldiers", "")]),
     ("The army denied that its jets had bombed the town. Seven people were killed.", [("Seven people", "")]),
+    # a raid or a use of force before a passive count of arrests
+    ("Police raided the camp at dawn. Forty people were arrested.", [("Forty people", "Police")]),
+    ("Riot police fired tear gas at the crowd, and hundreds of marchers were detained.",
+     [("hundreds of marchers", "Riot police")]),
+    # "twelve of them": whose people is not said
+    ("Rebels attacked the base. Twelve of them were captured.", [("Twelve of them", "")]),
     # two attacks told: which one is open
     ("Rebels attacked a post and gunmen raided a farm. Four guards were killed.", [("Four guards", "")]),
     # not in another paragraph, and not for an intransitive count

@@ -337,8 +337,9 @@ def attributed_to(actors: Actors, who: str) -> str:
 
 @cache
 def _attack_verb() -> re.Pattern:
-    """An attack verb of the casualty grammar ("ambushed", "stormed"), as a word."""
-    words = load("casualties")["grammar"]["attack_verbs"]
+    """An attack verb of the casualty grammar ("ambushed", "stormed") or a use of force ("fired tear gas")."""
+    doc = load("casualties")
+    words = [*doc["grammar"]["attack_verbs"], *doc["tally_context"]["force_verbs"]]
     return re.compile(rf"(?<![\w\-])(?:{alternation(words)})(?![\w\-])", re.IGNORECASE)
 
 

@@ -47,6 +47,7 @@ _PLACE_NEXT = re.compile(r"\s+(?:in|at|on|from|near)\s+(?:the\s+)?[A-Z]")
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|\u2014|\u2013)\s")   # "VIRREL, June 9 (KNA) -- At least 14 ..."
 _ATTACK_VICTIMS = frozenset({"killed", "injured", "abducted", "hostage"})  # what an attack does to its victims
+_FORCE_VICTIMS = _ATTACK_VICTIMS | {"detained", "captured"}  # ... and a raid or a crackdown
 _PERSON_KINDS = frozenset({"person", "unnamed-person"})
 _APPOSED_MAX = 6   # the longest list of named members an apposition may give a count ("two informants, a cook and ...")
 _PERIOD_DAYS = 366   # a dated period up to a year long dates a count by its first day (with its precision)
@@ -268,8 +269,10 @@ def _told_agent(ctx: _Context, sentence: Sentence, phrase: PeoplePhrase, cue: Cu
         spoken = ctx.spoken(sentence, phrase) if claim is None else None
         kind = claim.speaker_kind if claim else spoken.kind if spoken else ""
         return source if kind not in _PERSON_KINDS else ""  # a spokesman speaks for the side, he did not kill
-    if cue.voice != "passive" or cue.mood or cue.category not in _ATTACK_VICTIMS:
+    if cue.voice != "passive" or cue.mood or cue.category not in _FORCE_VICTIMS:
         return ""
+    if grammar().object_pronoun.search(phrase.text) or grammar().possessives & set(phrase.text.lower().split()):
+        return ""  # "twelve of them were captured": whose people is not said here
     who = attacker(ctx.actors, text[: phrase.start])
     if not who and sentence.index > 0 and not attack_verbs(text[: phrase.start]):
         before = ctx.article.sentences[sentence.index - 1]

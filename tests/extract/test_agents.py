@@ -221,8 +221,8 @@ def test_coordinated_verbs_after_a_quoted_phrase(body, expected):
     ("The army denied that its jets had bombed the town. Seven people were killed.", [("Seven people", "")]),
     # a raid or a use of force before a passive count of arrests
     ("Police raided the camp at dawn. Forty people were arrested.", [("Forty people", "Police")]),
-    ("Riot police fired tear gas at the crowd, and hundreds of marchers were detained.",
-     [("hundreds of marchers", "Riot police")]),
+    ("Riot police fired tear gas at the crowd, and hundreds of demonstrators were detained.",
+     [("hundreds of demonstrators", "Riot police")]),
     # "twelve of them": whose people is not said
     ("Rebels attacked the base. Twelve of them were captured.", [("Twelve of them", "")]),
     # two attacks told: which one is open

@@ -258,3 +258,14 @@ def test_speaker_words_for_killing(body, expected):
 ])
 def test_a_day_after_the_subject_is_no_part_of_it(body, expected):
     assert [r.perpetrator for r in _rows(body)] == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a by-phrase agent ends before a time ("since Tuesday", "last night")
+    ("At least seven protesters had been killed by the security forces since Tuesday.", "the security forces"),
+    ("Two men were killed by soldiers last night.", "soldiers"),
+    # a by-phrase that is itself a time names nobody
+    ("Nine defendants were jailed by the end of the week.", ""),
+])
+def test_a_by_phrase_agent_ends_before_a_time(body, expected):
+    assert [r.perpetrator for r in _rows(body)] == [expected]

@@ -271,8 +271,11 @@ def _by_phrase(actors: Actors, text: str, anchor: int) -> str:
     if means and not_agent(means.group("means").split()[-1]):
         stretch = stretch[means.end():]  # "killed by fire from the security forces"
     calendar = _patterns()[2] | _patterns()[9]
-    if any(w.strip(",.;:") in calendar or w.lower().strip(",.;:") in calendar for w in stretch.split()[:3]):
-        return ""  # "by Sunday evening", "by midday": a time, not who did it
+    opening = stretch.split()[:2]
+    if opening and opening[0].lower() in ("the", "a", "an"):
+        opening = opening[1:]  # "by the end of the week"
+    if opening and (opening[0].strip(",.;:") in calendar or opening[0].lower().strip(",.;:") in calendar):
+        return ""  # "by Sunday evening", "by midday": a time, not who did it ("by soldiers last night" is)
     mentions = actors(stretch)
     if mentions and len(stretch[: mentions[0].start].split()) <= 2:
         return mentions[0].actor.name

@@ -77,7 +77,8 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
             same_day = first.date is not None and first.date == second.date
             same_article = first.article_id == second.article_id and (
                 first.date is None or second.date is None or first.date == second.date)
-            if _exact(first) and _exact(second) and _bounds(first)[1] == first.best and _bounds(second)[1] == second.best:
+            if _exact(first) and _exact(second) and _bounds(first)[1] == first.best \
+                    and _bounds(second)[1] == second.best:  # bodies counted are no exact toll
                 if (same_day or (same_article and (_only(first) or _only(second)))) and first.best != second.best:
                     return True
             elif (same_day or same_article) and not (first.narrator or second.narrator) \

@@ -644,3 +644,44 @@ def test_an_aside_between_subject_and_cue(body, speaker):
 def test_he_and_she_agree_with_what_the_article_says_of_the_speaker(body, speakers):
     _, found = claims_of(body)
     assert [c.speaker for c in found] == speakers
+
+
+# (sentence, speaker, content) of the first claim: attribution shapes of wire copy and translated reports
+SHAPES = [
+    # a comma-set attribution between a subject and its verb: the content runs on past it
+    ("Three of the drivers, the union said, were moved to a camp near the border.", "union",
+     "Three of the drivers were moved to a camp near the border"),
+    ("Most of the dead, the coroner says, were men between 20 and 50.", "coroner",
+     "Most of the dead were men between 20 and 50"),
+    # a whole time adverbial closing a trailing attribution
+    ("On May 3, a shell hit a clinic and killed two nurses, the ministry said at the time.", "ministry",
+     "On May 3, a shell hit a clinic and killed two nurses"),
+    # the listener is one pronoun, or a noun phrase before the content's own subject
+    ("Sources told us scores of civilians were killed in the raid.", "Sources",
+     "scores of civilians were killed in the raid"),
+    ("A shepherd told the families he had seen fresh earth on the slope.", "shepherd",
+     "he had seen fresh earth on the slope"),
+    # the antecedent of "which/who" speaks
+    ("The march was contested by the Teskan Rights League, which said at least seven protesters had died.",
+     "Teskan Rights League", "at least seven protesters had died"),
+    ("Aid reached the camp, according to the Lenn Relief Society, which said 40 trucks had crossed.",
+     "Lenn Relief Society", "Aid reached the camp"),
+    # "according to X" in the middle: X's words end at the next coordinated clause
+    ("About 900 people fled the valley, according to the refugee office, and fewer than 300 have returned.",
+     "refugee office", "About 900 people fled the valley"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "text"), SHAPES)
+def test_attribution_shapes_of_other_outlets(sentence, speaker, text):
+    _, found = claims_of(sentence)
+    assert found, sentence
+    assert (found[0].speaker, found[0].text) == (speaker, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The town, which said it had no water, was shelled again.",   # a place is no speaker
+])
+def test_a_relative_clause_of_no_speaker_gives_no_claim(sentence):
+    _, found = claims_of(sentence)
+    assert found == []

@@ -81,7 +81,8 @@ def _patterns() -> dict:
         "adjunct": re.compile(r"^(?:\s*,)?\s*(?:(?:on|late\s+on|early\s+on|earlier\s+on|in|at|last|this|"
                               r"during)\s+(?:the\s+)?(?:[A-Z][\w]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|"
                               r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z]\w+)?|\w+day|week|month|year|"
-                              r"(?:morning|afternoon|evening|night))(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)"
+                              r"(?:morning|afternoon|evening|night))(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|"
+                              rf"(?i:{alternation(lex['time_adjuncts'])}))"
                               r"(?=[\s,:;.]|$)"),
         "recipient": re.compile(r"^\s*(?P<rec>[^,.;:\u201c\"]+?)(?=\s+(?:that|on|in|at|last|this|yesterday|today|"
                                 r"earlier|late|about|after|before|during|by|via|over|from|how|what|why|whether|"
@@ -137,8 +138,19 @@ class _Clause:
     tail_start: int   # where the words after speaker and cue begin
 
 
+_LISTENER_PRONOUN = re.compile(r"^\s*(?:me|us|him|them|you)(?=\s+(?!that\b)[\w\u201c\"])", re.IGNORECASE)
+_LISTENER_THEN_SUBJECT = re.compile(r"^\s*(?:the|his|her|their|its|our|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+                                    r"(?=\s+(?:he|she|they|it|we|i)\s+[a-z])")
+
+
 def _recipient_via(segment: str, offset: int, book_names: set[str]) -> tuple[str, int]:
     """The outlet a speaker spoke to ("told The Outlet"), and where the words after it start."""
+    pronoun = _LISTENER_PRONOUN.match(segment)
+    if pronoun:                        # "told us scores of civilians were killed": the listener is one word
+        return "", offset + pronoun.end()
+    listener = _LISTENER_THEN_SUBJECT.match(segment)
+    if listener:                       # "told the families he had seen ...": the content opens at its subject
+        return "", offset + listener.end()
     found = _patterns()["recipient"].match(segment)
     if not found:
         return "", offset
@@ -339,8 +351,12 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
         if clause.cue not in _lex("clause") | {"according to"} and clause.cue.split()[0] not in _lex("clause"):
             continue
         tail = text[clause.tail_start:sent.end].strip(" .!?;")
-        if re.search(r",\s+(?:and|but)\s+\w", tail):
+        if re.search(r",\s+(?:and|but)\s+\w", tail) and clause.cue != "according to":
             continue                                                  # "..., X said, and ...": a parenthetical
+        if clause.cue == "according to":
+            tail = re.split(r",\s+(?:and|but)\s+", tail)[0]          # "..., according to X, and fewer ...": X's ends
+        if tail.startswith(",") and tail[1:].split()[:1] and tail[1:].split()[0].lower() in _lex("continuation_verbs"):
+            continue                                                  # "Three of them, X said, were moved": too
         tail = re.sub(r",\s+[a-z]+ing\b.*$", "", tail)            # ", raising the toll to ...": an aside
         tail = _PUBLISHED_IN.sub("", tail).strip()                    # "in a statement", "on Telegram"
         if tail and not (tail.startswith(",") or pats["adjunct"].match(tail)) or len(tail.split()) > 14:
@@ -481,6 +497,72 @@ _THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|afte
                           r"that\s+")
 
 
+_RELATIVE_SPEAKER = re.compile(r"(?P<np>[^,;:\u201c\u201d\"]{3,120}),\s+(?:which|who)\s+(?:(?:also|has|have|had|"
+                               r"later|previously|then|again|itself)\s+)*$")
+_ANTECEDENT = re.compile(r"^(?:.*\b(?:by|from|to|with|for|of|at|in|on|and|that|against|than)\s+)?(?P<np>\S[^,]*?)\s*$")
+
+
+def _phrase_before_cue(text: str, sent: Sentence, left: str) -> tuple[str, int, str] | None:
+    """(speaker phrase, where it starts in LEFT, its "quoting" outlet) of the words LEFT before a cue, or None."""
+    pats = _patterns()
+    relative = _RELATIVE_SPEAKER.search(left)
+    if relative:          # "... by the Teskan Rights League, which said ...": the antecedent speaks
+        np = relative.group("np")
+        head = _ANTECEDENT.search(np)
+        if head is None or parse_speaker(head.group("np")) is None:
+            return None
+        return head.group("np"), relative.start("np") + head.start("np"), ""
+    if _blocking_pattern().search(left):
+        return None
+    bounds = list(pats["boundary"].finditer(left))
+    if bounds and left.rstrip().endswith(",") and bounds[-1].group(0).startswith(",") \
+            and _ASIDE_TAIL.search(left[max(0, bounds[-1].start() - 1):].rstrip()):
+        bounds.pop()          # "The minister, after the meeting, said": an aside, not a new clause
+    np_lo = bounds[-1].end() if bounds else 0
+    phrase = left[np_lo:]
+    phrase = pats["connective"].sub("", phrase)
+    phrase = pats["between_tail"].sub("", phrase).rstrip()
+    phrase = _ON_DAY_TAIL.sub("", phrase)
+    phrase = _DATELINE.sub("", phrase)
+    phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
+    phrase = _ASIDE_TAIL.sub("", phrase).rstrip()   # "X, in a statement, confirmed", "X, after the talks, said"
+    reduced = _REDUCED_RELATIVE.search(phrase)
+    if reduced:
+        np_lo = left.rfind(reduced.group("np"))
+        phrase = reduced.group("np")   # "a step it said was needed", "a market the army said was used"
+    sub = _last_subordinator(phrase)
+    if sub is not None:
+        np_lo += sub if left[np_lo:].startswith(phrase) else 0
+        phrase = phrase[sub:]      # "three days after her fighters claimed": her fighters claimed
+    unfronted = drop_fronted(phrase.lstrip())
+    if unfronted != phrase.lstrip() and left.rfind(unfronted.strip(" ,")) >= np_lo:
+        np_lo = left.rfind(unfronted.strip(" ,"))
+        phrase = unfronted        # "Contacted, the police spokesman, X, said": the fronted word is no speaker
+    if "," in phrase.strip(" ,") and not phrase.endswith(","):
+        last_part = phrase.rsplit(",", 1)[1]
+        opener = phrase.split()[0].lower() if phrase.split() else ""
+        whole_ok = parse_speaker(phrase) is not None and opener not in _lex("adjunct_starts")
+        if not whole_ok and parse_speaker(last_part) is not None:
+            np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
+            phrase = last_part       # "In a statement, the group said"
+    quoting = _QUOTING_SOURCE.search(phrase)
+    quoted_via = ""
+    if quoting and parse_speaker(quoting.group("src")) is not None:
+        quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
+        phrase = quoting.group("src")          # "Agency X, quoting the ministry, reports ..."
+    if phrase.endswith(","):
+        appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>[^,]+),", phrase.strip())
+        if not appositive:
+            return None
+        app = appositive.group("app")
+        phrase = appositive.group("name") if app.isdigit() else f"{appositive.group('name')}, {app}"
+    if not phrase.strip() and bounds and re.search(r"\b(?:but|and)\s*$", left[:np_lo]):
+        subject = _sentence_subject(text[sent.start:sent.start + np_lo])
+        if subject:
+            phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
+    return phrase, np_lo, quoted_via
+
+
 def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
               plain: bool | None = None) -> list[Attribution]:
     """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …". PLAIN: whether the sentence's
@@ -495,54 +577,10 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             continue          # a cue inside the content of the claim before it belongs to that claim
         cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
         left = masked[:match.start()]
-        if _blocking_pattern().search(left):
+        found_phrase = _phrase_before_cue(text, sent, left)
+        if found_phrase is None:
             continue
-        bounds = list(pats["boundary"].finditer(left))
-        if bounds and left.rstrip().endswith(",") and bounds[-1].group(0).startswith(",") \
-                and _ASIDE_TAIL.search(left[max(0, bounds[-1].start() - 1):].rstrip()):
-            bounds.pop()          # "The minister, after the meeting, said": an aside, not a new clause
-        np_lo = bounds[-1].end() if bounds else 0
-        phrase = left[np_lo:]
-        phrase = pats["connective"].sub("", phrase)
-        phrase = pats["between_tail"].sub("", phrase).rstrip()
-        phrase = _ON_DAY_TAIL.sub("", phrase)
-        phrase = _DATELINE.sub("", phrase)
-        phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
-        phrase = _ASIDE_TAIL.sub("", phrase).rstrip()   # "X, in a statement, confirmed", "X, after the talks, said"
-        reduced = _REDUCED_RELATIVE.search(phrase)
-        if reduced:
-            np_lo = left.rfind(reduced.group("np"))
-            phrase = reduced.group("np")   # "a step it said was needed", "a market the army said was used"
-        sub = _last_subordinator(phrase)
-        if sub is not None:
-            np_lo += sub if left[np_lo:].startswith(phrase) else 0
-            phrase = phrase[sub:]      # "three days after her fighters claimed": her fighters claimed
-        unfronted = drop_fronted(phrase.lstrip())
-        if unfronted != phrase.lstrip() and left.rfind(unfronted.strip(" ,")) >= np_lo:
-            np_lo = left.rfind(unfronted.strip(" ,"))
-            phrase = unfronted        # "Contacted, the police spokesman, X, said": the fronted word is no speaker
-        if "," in phrase.strip(" ,") and not phrase.endswith(","):
-            last_part = phrase.rsplit(",", 1)[1]
-            opener = phrase.split()[0].lower() if phrase.split() else ""
-            whole_ok = parse_speaker(phrase) is not None and opener not in _lex("adjunct_starts")
-            if not whole_ok and parse_speaker(last_part) is not None:
-                np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
-                phrase = last_part       # "In a statement, the group said"
-        quoting = _QUOTING_SOURCE.search(phrase)
-        quoted_via = ""
-        if quoting and parse_speaker(quoting.group("src")) is not None:
-            quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
-            phrase = quoting.group("src")          # "Agency X, quoting the ministry, reports ..."
-        if phrase.endswith(","):
-            appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>[^,]+),", phrase.strip())
-            if not appositive:
-                continue
-            app = appositive.group("app")
-            phrase = appositive.group("name") if app.isdigit() else f"{appositive.group('name')}, {app}"
-        if not phrase.strip() and bounds and re.search(r"\b(?:but|and)\s*$", left[:np_lo]):
-            subject = _sentence_subject(text[sent.start:sent.start + np_lo])
-            if subject:
-                phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
+        phrase, np_lo, quoted_via = found_phrase
         if not phrase.strip() or len(phrase.split()) > 16:
             continue
         phrase = _LY_ADVERB.sub("", phrase.rstrip())     # "consistently rejected"

@@ -685,3 +685,17 @@ def test_attribution_shapes_of_other_outlets(sentence, speaker, text):
 def test_a_relative_clause_of_no_speaker_gives_no_claim(sentence):
     _, found = claims_of(sentence)
     assert found == []
+
+
+def test_a_described_organisation_joins_only_a_speaker_whose_name_holds_its_words():
+    body = ("The prosecutor's office said 40 graves had been found. "
+            "About 900 people fled in 2014, according to the provincial refugee office. "
+            "The office said more would return.")
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == ["prosecutor's office", "provincial refugee office",
+                                          "provincial refugee office"]
+
+
+def test_a_count_after_an_inverted_cue_is_content_not_a_speaker():
+    _, found = claims_of("The families' association, which has kept a register since 2014, says 73 men remain missing.")
+    assert [(c.speaker, c.text) for c in found] == [("families' association", "73 men remain missing")]

@@ -506,6 +506,10 @@ class SpeakerBook:
                         names[-1] == mention.head and words <= set(names):
                     return speaker
             for speaker in self._recent():
+                named = set(speaker.name.lower().replace("\u2019", "'").split())
+                modifiers = {w.replace("\u2019", "'") for w in words} - {"the", mention.head}
+                if modifiers and speaker.kind in ("organisation", "state", "media") and not modifiers <= named:
+                    continue            # "the provincial refugee office" is not "the prosecutor's office"
                 if mention.head in speaker.heads and speaker.plural == mention.plural:
                     return speaker
                 if speaker.kind == "media" and mention.kind == "media":

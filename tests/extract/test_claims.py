@@ -669,6 +669,25 @@ SHAPES = [
     # "according to X" in the middle: X's words end at the next coordinated clause
     ("About 900 people fled the valley, according to the refugee office, and fewer than 300 have returned.",
      "refugee office", "About 900 people fled the valley"),
+    ("According to data of the Interior Secretariat, 52 people were killed in the district this year.",
+     "Interior Secretariat", "52 people were killed in the district this year"),
+    # a speaker with a contact, relative or participle clause after it
+    ("Survivors we reached by phone said many young men were taken away by the militia.", "Survivors",
+     "many young men were taken away by the militia"),
+    ("Parents gathered at the school gate on Tuesday said they had heard nothing from the police.", "Parents",
+     "they had heard nothing from the police"),
+    ("Relatives who were at the scene said that the driver had been a mason.", "Relatives",
+     "the driver had been a mason"),
+    ("A man who has acted as a negotiator for the kidnappers denied that any hostage had been hurt.", "negotiator",
+     "any hostage had been hurt"),
+    # "told that", "informed that" (translated reports): nobody named as told
+    ("The delegate Mara Lenz informed that images of the street cameras will be analysed.", "Mara Lenz",
+     "images of the street cameras will be analysed"),
+    ("Sergeant Ivo Brand told that the victim had a record for robbery.", "Ivo Brand",
+     "the victim had a record for robbery"),
+    # a second cue joined by "but": the subject of the sentence speaks
+    ("A local commander acknowledged the attack but told us only four of his men died.", "local commander",
+     "only four of his men died"),
 ]
 
 
@@ -699,3 +718,15 @@ def test_a_described_organisation_joins_only_a_speaker_whose_name_holds_its_word
 def test_a_count_after_an_inverted_cue_is_content_not_a_speaker():
     _, found = claims_of("The families' association, which has kept a register since 2014, says 73 men remain missing.")
     assert [(c.speaker, c.text) for c in found] == [("families' association", "73 men remain missing")]
+
+
+def test_a_denial_and_a_statement_joined_by_but_are_two_claims():
+    _, found = claims_of("The ministry denied the report but said 40 families had left.")
+    assert [(c.speaker, c.cue, c.text) for c in found] == [("ministry", "denied", "denied the report"),
+                                                          ("ministry", "said", "40 families had left")]
+
+
+def test_speaking_to_an_outlet_is_the_medium():
+    _, found = claims_of("A man who has acted as a negotiator, speaking to the Coastal Herald by telephone, "
+                         "denied that any hostage had been hurt.")
+    assert [(c.speaker, c.via) for c in found] == [("negotiator", "Coastal Herald")]

@@ -138,6 +138,7 @@ class _Clause:
     tail_start: int   # where the words after speaker and cue begin
 
 
+_NO_LISTENER = re.compile(r"^\s*that\s", re.IGNORECASE)
 _LISTENER_PRONOUN = re.compile(r"^\s*(?:me|us|him|them|you)(?=\s+(?!that\b)[\w\u201c\"])", re.IGNORECASE)
 _LISTENER_THEN_SUBJECT = re.compile(r"^\s*(?:the|his|her|their|its|our|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
                                     r"(?=\s+(?:he|she|they|it|we|i)\s+[a-z])")
@@ -145,6 +146,8 @@ _LISTENER_THEN_SUBJECT = re.compile(r"^\s*(?:the|his|her|their|its|our|a|an)\s+[
 
 def _recipient_via(segment: str, offset: int, book_names: set[str]) -> tuple[str, int]:
     """The outlet a speaker spoke to ("told The Outlet"), and where the words after it start."""
+    if _NO_LISTENER.match(segment):    # "told that the victim ...", "informed that ...": nobody named as told
+        return "", offset
     pronoun = _LISTENER_PRONOUN.match(segment)
     if pronoun:                        # "told us scores of civilians were killed": the listener is one word
         return "", offset + pronoun.end()
@@ -320,6 +323,9 @@ def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names:
     return []
 
 
+_SOURCE_OF = re.compile(r"^(?:(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures|data|statistics|numbers|records|"
+                        r"estimates|a\s+tally|a\s+count|a\s+report|a\s+list)\s+(?:of|from|by|compiled\s+by|"
+                        r"released\s+by|published\s+by)\s+)", re.IGNORECASE)
 _ACCORDING_LEAD = re.compile(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", re.IGNORECASE)
 _COMMA = re.compile(r",\s")
 _BETWEEN_COMMAS = re.compile(r",\s+(?P<clause>[^,]{2,80}?),\s+")
@@ -329,10 +335,11 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     """ "…, said residents." / "…, the army said." / "…, according to X." / "According to X, …"."""
     text, pats = article.text, _patterns()
     lead = _ACCORDING_LEAD.match(masked)
-    if lead and parse_speaker(lead.group("spk")) is None:
+    spk = _SOURCE_OF.sub("", lead.group("spk")) if lead else ""   # "according to data of X": X
+    if lead and parse_speaker(spk) is None:
         lead = None
     if lead:
-        speaker, _by, quoting = lead.group("spk").partition(" quoted by ")
+        speaker, _by, quoting = spk.partition(" quoted by ")
         mention = parse_speaker(speaker)
         if mention is not None:
             start = sent.start + lead.end()
@@ -378,7 +385,7 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
 @cache
 def _coordinated_pattern() -> re.Pattern:
     cues = alternation(_lex("coordinated_cues"))
-    return re.compile(rf"\s+and\s+(?:also\s+|later\s+)?(?P<cue>{cues})(?:\s+(?:reporters|journalists))?\s+(?:that\s+)?"
+    return re.compile(rf"\s+(?:and|but)\s+(?:also\s+|later\s+)?(?P<cue>{cues})(?:\s+(?:reporters|journalists))?\s+(?:that\s+)?"
                       r"(?=\S)")
 
 
@@ -450,6 +457,9 @@ def _sentence_subject(before: str) -> str:
     """The subject at the start of a sentence, asides dropped ("The ministry, which ..., does" -> "The ministry")."""
     head = _DATELINE.sub("", before).split(",")[0].strip()
     head = re.split(r"\s+(?:does|did|do|is|was|are|were|has|had|have|will|would|can|could)\b", head)[0]
+    verb = _patterns()["cue"].search(head)
+    if verb and verb.start() > 0:
+        head = head[:verb.start()].rstrip()   # "A local commander acknowledged the attack but told us": the commander
     return head if head and parse_speaker(head) is not None else ""
 
 
@@ -502,6 +512,29 @@ _THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|afte
 _RELATIVE_SPEAKER = re.compile(r"(?P<np>[^,;:\u201c\u201d\"]{3,120}),\s+(?:which|who)\s+(?:(?:also|has|have|had|"
                                r"later|previously|then|again|itself)\s+)*$")
 _ANTECEDENT = re.compile(r"^(?:.*\b(?:by|from|to|with|for|of|at|in|on|and|that|against|than)\s+)?(?P<np>\S[^,]*?)\s*$")
+
+
+@cache
+def _postmodifier_pattern() -> re.Pattern:
+    openers = alternation(sorted(_lex("postmodifier_openers")))
+    return re.compile(rf"^(?P<np>(?:(?:the|a|an)\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,2}}?)"
+                      rf"\s+(?:(?:{openers})\s|[a-z]+ed\s+(?:at|in|on|by|near|outside|from|to)\s)", re.IGNORECASE)
+
+
+_ACTS_AS = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+|have\s+)?(?:acted|acts|served|serves|works|worked|"
+                      r"is|was)\s+as\s+(?P<role>(?:an?\s+|the\s+)?[a-z][\w-]*)", re.IGNORECASE)
+_SPEAKING_TO = re.compile(r",\s+speaking\s+to\s+(?:the\s+)?(?P<via>[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*){0,3})")
+
+
+def _without_postmodifier(phrase: str) -> str:
+    """ "Survivors we reached by phone" -> "Survivors", "Parents gathered at the gate on Tuesday" -> "Parents",
+    "A man who has acted as an intermediary for ..." -> "intermediary" (the role he speaks in);
+    "" when the phrase has no post-modifier."""
+    acting = _ACTS_AS.search(phrase)
+    if acting:
+        return acting.group("role")
+    found = _postmodifier_pattern().match(phrase.strip())
+    return found.group("np") if found else ""
 
 
 def _phrase_before_cue(text: str, sent: Sentence, left: str) -> tuple[str, int, str] | None:
@@ -588,7 +621,10 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         phrase = _LY_ADVERB.sub("", phrase.rstrip())     # "consistently rejected"
         mention = parse_speaker(phrase)
         if mention is None:
-            continue
+            trimmed = _without_postmodifier(phrase)
+            mention = parse_speaker(trimmed) if trimmed else None
+            if mention is None:
+                continue
         cue = _norm_cue(match.group(0))
         evaluation = _EVALUATIONS.get(cue)
         if evaluation is not None and not evaluation.match(text, cue_end, sent.end):
@@ -606,7 +642,9 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             if rest_start < 0:
                 continue
             cue += " to"
-        via = via or _platform(text[cue_end:sent.end]) or _reply_via(left) or _carried_by(left)
+        spoken_to = _SPEAKING_TO.search(left)   # "X, speaking to the Journal by telephone, said": the outlet
+        via = via or _platform(text[cue_end:sent.end]) or _reply_via(left) or _carried_by(left) or (
+            spoken_to.group("via") if spoken_to else "")
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:

@@ -508,6 +508,7 @@ class SpeakerBook:
             for speaker in self._recent():
                 named = set(speaker.name.lower().replace("\u2019", "'").split())
                 modifiers = {w.replace("\u2019", "'") for w in words} - {"the", mention.head}
+                modifiers = {w for w in modifiers if not w.endswith("'s")}   # "the enclave's": an owner, a place
                 if modifiers and speaker.kind in ("organisation", "state", "media") and not modifiers <= named:
                     continue            # "the provincial refugee office" is not "the prosecutor's office"
                 if mention.head in speaker.heads and speaker.plural == mention.plural:

@@ -385,8 +385,8 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
 @cache
 def _coordinated_pattern() -> re.Pattern:
     cues = alternation(_lex("coordinated_cues"))
-    return re.compile(rf"\s+(?:and|but)\s+(?:also\s+|later\s+)?(?P<cue>{cues})(?:\s+(?:reporters|journalists))?\s+(?:that\s+)?"
-                      r"(?=\S)")
+    return re.compile(rf"\s+(?:and|but)\s+(?:also\s+|later\s+)?(?P<cue>{cues})(?:\s+(?:reporters|journalists))?"
+                      r"\s+(?:that\s+)?(?=\S)")
 
 
 def _media_name(phrase: str) -> str:
@@ -523,7 +523,8 @@ def _postmodifier_pattern() -> re.Pattern:
 
 _ACTS_AS = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+|have\s+)?(?:acted|acts|served|serves|works|worked|"
                       r"is|was)\s+as\s+(?P<role>(?:an?\s+|the\s+)?[a-z][\w-]*)", re.IGNORECASE)
-_SPEAKING_TO = re.compile(r",\s+speaking\s+to\s+(?:the\s+)?(?P<via>[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*){0,3})")
+_SPEAKING_TO = re.compile(r",\s+speaking\s+to\s+(?:the\s+)?"
+                          r"(?P<via>[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*){0,3})")
 
 
 def _without_postmodifier(phrase: str) -> str:

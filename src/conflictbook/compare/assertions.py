@@ -246,7 +246,7 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
             continue
         piece = norm(cand.position)
         if quantity and quantity in piece and (norm(cand.evidence) in evidence or piece in evidence) and \
-                (cand.action == action or not cand.tallies):
+                not cand.tallies:   # a clause with two counts ("received 44 soldiers while releasing 60") is two
             target = cand
             break
     if target is None:

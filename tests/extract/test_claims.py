@@ -730,3 +730,21 @@ def test_speaking_to_an_outlet_is_the_medium():
     _, found = claims_of("A man who has acted as a negotiator, speaking to the Coastal Herald by telephone, "
                          "denied that any hostage had been hurt.")
     assert [(c.speaker, c.via) for c in found] == [("negotiator", "Coastal Herald")]
+
+
+def test_a_colon_introduces_the_quotation_of_the_next_paragraph():
+    body = ("The army's statement, which was read on state radio, said:\n\n"
+            "\"On 3 May our units cleared the hills. Nine terrorists were neutralised. Operations are continuing.\"\n\n"
+            "The rebels denied the figures.")
+    _, found = claims_of(body)
+    assert (found[0].speaker, found[0].mode) == ("army", "direct")
+    assert "Nine terrorists were neutralised" in found[0].text
+
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("The ministry's statement said", "ministry"),
+    ("The army's latest communique said", "army"),
+])
+def test_an_owners_statement_is_the_owners_word(phrase, speaker):
+    _, found = claims_of(f"{phrase} that 12 fighters had surrendered.")
+    assert [c.speaker for c in found] == [speaker]

@@ -288,12 +288,43 @@ def _para_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+_COLON_CUE_END = re.compile(r"[^:]{0,60}:\s*$")
+
+
+def _colon_intro(article: Article, prev: Sentence, quote: Quote) -> Attribution | None:
+    """ "The ministry's statement, reproduced below in full, said:" and, in the next sentence or paragraph,
+    the quotation it introduces: the quotation is the speaker's."""
+    if not prev.text.rstrip().endswith(":"):
+        return None
+    cues = [m for m in _patterns()["cue"].finditer(prev.text) if _COLON_CUE_END.fullmatch(prev.text, m.end())]
+    if not cues or not cues[-1].group(0).islower():
+        return None
+    cue = cues[-1]
+    left = prev.text[:cue.start()]
+    found = _phrase_before_cue(article.text, prev, left)
+    if found is None:
+        return None
+    phrase, np_lo, _via = found
+    mention = parse_speaker(phrase)
+    if mention is None:
+        mention = parse_speaker(_without_postmodifier(phrase)) if _without_postmodifier(phrase) else None
+    if mention is None:
+        return None
+    np_start = prev.start + np_lo + (len(left[np_lo:]) - len(left[np_lo:].lstrip()))
+    return Attribution(mention, np_start, prev.start + cue.start(), prev.start + cue.end(), _norm_cue(cue.group(0)),
+                       prev.index, [(quote.start, quote.end)], "direct", "", [quote])
+
+
 def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names: set[str]) -> list[Attribution]:
     """ "X said, “…”", "X said on Monday: “…”", "Y quoted X as saying, “…”"."""
     text, pats = article.text, _patterns()
     for quote in quotes:
         if not (sent.start <= quote.open_at < sent.end):
             continue
+        if sent.index > 0 and not text[sent.start:quote.open_at].strip():
+            intro = _colon_intro(article, article.sentences[sent.index - 1], quote)
+            if intro is not None:
+                return [intro]
         prev_close = max([q.close_at for q in quotes if sent.start <= q.close_at <= quote.open_at], default=sent.start)
         segment = text[prev_close:quote.open_at]
         if not re.search(r"[,:]\s*$", segment) and not re.search(r"\bas\s+saying\s*$", segment):

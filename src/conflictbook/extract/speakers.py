@@ -229,6 +229,15 @@ def _issuer_after_statement(words: list[str]) -> str:
     return ""
 
 
+def _statement_owner(text: str) -> str:
+    """The owner of "the ministry's statement" / "the army's latest communique", or ""."""
+    found = re.fullmatch(r"(?P<owner>.+?)['\u2019]s?\s+(?:(?:latest|official|own|written|new|first|second)\s+)?"
+                         r"(?P<noun>[\w ]+)", text)
+    if not found or found.group("noun").lower() not in _lex()["statement_nouns"]:
+        return ""
+    return found.group("owner")
+
+
 @lru_cache(maxsize=4096)
 def parse_speaker(phrase: str) -> Mention | None:
     """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos"). Memoised: a pure
@@ -253,6 +262,9 @@ def parse_speaker(phrase: str) -> Mention | None:
     if _QUOTES_OR_VERBS.search(text):
         return None
     text = drop_fronted(text)
+    owner = _statement_owner(text)
+    if owner:
+        return parse_speaker(owner)     # "The ministry's statement said": the ministry, in a statement
     appositive = ""
     if ", " in text:
         text, appositive = text.split(", ", 1)

@@ -748,3 +748,10 @@ def test_a_colon_introduces_the_quotation_of_the_next_paragraph():
 def test_an_owners_statement_is_the_owners_word(phrase, speaker):
     _, found = claims_of(f"{phrase} that 12 fighters had surrendered.")
     assert [c.speaker for c in found] == [speaker]
+
+
+def test_the_ministry_never_joins_the_armed_movement_quoted_last():
+    body = ("The Ministry of Defence said 30 militants were killed. The Lenn Freedom Movement said only four died. "
+            "The ministry said the raids would go on.")
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == ["Ministry of Defence", "Lenn Freedom Movement", "Ministry of Defence"]

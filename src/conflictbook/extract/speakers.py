@@ -528,8 +528,9 @@ class SpeakerBook:
                 if speaker.kind == "media" and mention.kind == "media":
                     return speaker
                 if key == mention.head and mention.head in _generic_orgs() and speaker.kind == "organisation" \
-                        and not speaker.plural:
-                    return speaker      # "the group said" -> the organisation last quoted
+                        and not speaker.plural and mention.kind != "state":
+                    return speaker      # "the group said" -> the organisation last quoted ("the ministry" is
+                    #                     a state body: never the armed movement quoted last)
                 if speaker.kind in ("organisation", "state", "media") and speaker.name.lower().split()[-1] == \
                         mention.head and not mention.plural:
                     return speaker      # "the society" -> "Valdorian Relief Society"

@@ -1126,6 +1126,12 @@ SAYING_AND_NEXT_DAY = [
     ("The ministry on Thursday said its forces had killed 38 militants.", [("38 militants", None)]),
     ("Police said on Tuesday that five people were killed on Monday.", [("five people", D(2025, 5, 5))]),
     ("Medics told reporters on Monday that 30 people had been wounded.", [("30 people", None)]),
+    # a date in apposition to the day of saying, and the day a statement came out, are the saying's too
+    ("Twelve people were killed, police said on Tuesday, three days after the raid.", [("Twelve people", None)]),
+    ("In a statement issued on Tuesday evening, the army said 17 rebels were killed.", [("17 rebels", None)]),
+    # who is held now ("still holding") takes no earlier day of the sentence
+    ("Gunmen who stormed the school on 2 May are still holding 30 pupils.", [("30 pupils", None)]),
+    ("Gunmen stormed the school on 2 May and abducted 30 pupils.", [("30 pupils", D(2025, 5, 2))]),
     # a date after a participle is the participle's, not a speaker's
     ("One man who was detained between May and October 2018 said he was beaten.", [("One man", D(2018, 5, 1))]),
     # "the next morning" in the count's own clause
@@ -1223,8 +1229,10 @@ CARRIED_OFF_AND_GAPPED = [
      [("Twelve people", "killed", 12, ""), ("nine", "killed", 9, "")]),
     # not a year, and not an active verb's object
     ("Twelve soldiers were killed in the north and 40 in 2024.", [("Twelve soldiers", "killed", 12, "")]),
-    # "no civilian casualties": nobody killed, denied
+    # "no civilian casualties": nobody killed, denied, and nobody did it (not the side the speaker blames)
     ("The army said there had been no civilian casualties.", [("no civilian casualties", "killed", 0, "")]),
+    ("The army said there had been no civilian casualties and accused the rebels of staging the scene.",
+     [("no civilian casualties", "killed", 0, "")]),
 ]
 
 

@@ -50,6 +50,7 @@ _ATTACK_VICTIMS = frozenset({"killed", "injured", "abducted", "hostage"})  # wha
 _FORCE_VICTIMS = _ATTACK_VICTIMS | {"detained", "captured"}  # ... and a raid or a crackdown
 _PERSON_KINDS = frozenset({"person", "unnamed-person"})
 _APPOSED_MAX = 6   # the longest list of named members an apposition may give a count ("two informants, a cook and ...")
+_NOW_REACH = 25     # characters before an active cue searched for "still"/"currently": a state now
 _PERIOD_DAYS = 366   # a dated period up to a year long dates a count by its first day (with its precision)
 
 
@@ -127,7 +128,7 @@ class _Context:
             self._mentions[key] = find_actors(text, self.countries, offset)
         return self._mentions[key]
 
-    def day(self, sentence: Sentence, offset: int) -> tuple[date | None, str]:
+    def day(self, sentence: Sentence, offset: int, after: int = -1) -> tuple[date | None, str]:
         """(first day, precision) of the dated event nearest OFFSET in the same sentence, else (None, "").
 
         A day or a night dates the count exactly; a month, a week, a year or a short range ("in February",
@@ -135,11 +136,14 @@ class _Context:
         period, not when the count happened, and the day someone spoke ("the ministry said on Thursday")
         is not either. An event cut off from the count by a dash (a dateline "June 9 (KNA) --") is taken
         only when no other event is left. "the next morning" after the event, in the count's clause, is
-        the day after it ("detained nine men on Wednesday; five were released the next morning").
+        the day after it ("detained nine men on Wednesday; five were released the next morning"). Events
+        before AFTER (an offset, -1 for none) are left out.
         """
         best, rank, chosen = (None, ""), None, None
         for event in self.events:
             if event.sentence != sentence.index and not (sentence.start <= event.span_start < sentence.end):
+                continue
+            if 0 <= event.span_start < after:
                 continue
             start, end = (d.date() if isinstance(d, datetime) else d for d in (event.start, event.end))
             if start is None or self._saying(event):
@@ -164,7 +168,12 @@ class _Context:
         if not 0 <= event.sentence < len(self.article.sentences) or event.span_start < 0:
             return False
         sentence = self.article.sentences[event.sentence]
-        return dates_the_saying(sentence, event.span_start - sentence.start, event.span_end - sentence.start)
+        if dates_the_saying(sentence, event.span_start - sentence.start, event.span_end - sentence.start):
+            return True
+        apposed = [e for e in self.events if e is not event and e.sentence == event.sentence and e.span_end >= 0
+                   and 0 < event.span_start - e.span_end <= 3
+                   and self.article.text[e.span_end: event.span_start].strip() == ","]
+        return any(self._saying(e) for e in apposed)  # "said on Tuesday, three days after the raid"
 
     def _day_after(self, sentence: Sentence, event_end: int, offset: int, day: date) -> date | None:
         """The day of a "the next morning" after the event's date DAY, in the count's own clause, else None.
@@ -515,7 +524,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             return  # "asked whether any civilians were killed": "any" counts nobody unless denied
         low, best, high = (0, 0, 0) if phrase.kind == "any" else (phrase.low, phrase.best, phrase.high)
         scope = _scope(text, phrase, cue)
-        day, precision = ctx.day(sentence, sentence.start + phrase.start) if scope == "event" else (None, "")
+        now = terms().present_state.search(text, max(0, cue.start - _NOW_REACH), cue.start) is not None
+        # "Gunmen who stormed a school on Saturday are still holding 33 pupils": a state now takes no earlier day
+        after = sentence.start + cue.start if now and cue.voice == "active" else -1
+        day, precision = ctx.day(sentence, sentence.start + phrase.start, after) if scope == "event" else (None, "")
         state = " ".join(text[cue.start: cue.end].lower().split()) in terms().state_cues \
             or terms().present_state.search(text[: max(cue.start, phrase.start)]) is not None
         if day is None and scope == "event" and not cue.mood and not state and status in ("reported", "claimed",
@@ -658,7 +670,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 continue
             category = terms().negated_events[match.group("noun").lower()]
             none = PeoplePhrase(match.start(), match.end(), match.group(), "", match.group("noun"), 0, 0, 0, "negation")
-            add(sentence, none, Cue(category, match.start(), match.end(), "implied"), victims_spans)
+            add(sentence, none, Cue(category, match.start(), match.end(), "implied"), victims_spans,
+                side="")  # "there were no civilian casualties": nobody did what did not happen
         for q, category, _span in attributed:
             if any(p.start <= q.start < p.end for p, _ in tied):
                 continue  # "attributed 40 of the deaths to ...": the counted phrase's row, with its side

@@ -167,6 +167,8 @@ def dates_the_saying(sentence: Sentence, start: int, end: int) -> bool:
     ends or "that" opens what was said.
     """
     text = sentence.text
+    if _issued().search(text, max(0, start - 60), start):
+        return True  # "In a statement issued on Tuesday evening, it said ...": when the statement came out
     previous = text[:start].split()[-1:] or [""]
     if _said_next().match(text, end) and not previous[0].lower().endswith("ed"):
         return True  # not "who was detained between May and October said": the detention's time
@@ -176,6 +178,15 @@ def dates_the_saying(sentence: Sentence, start: int, end: int) -> bool:
     between = spoke.group("object").split()
     return not any(w.lower() in _lexicon()["speaker_pronouns"] or w.lower().endswith("ed") or w[0].isdigit()
                    for w in between)  # "said it attacked on Monday": a clause of its own, the attack's day
+
+
+@cache
+def _issued() -> re.Pattern:
+    """'a statement issued ', 'the report published ': a document and its coming out, right before a date."""
+    lex = _lexicon()
+    nouns = "|".join(re.escape(w) for w in lex["statement_nouns"])
+    verbs = "|".join(re.escape(w) for w in lex["statement_participles"])
+    return re.compile(rf"(?<![\w\-])(?:{nouns})\s+(?:{verbs})\s+$", re.IGNORECASE)
 
 
 @cache

@@ -19,6 +19,9 @@ AGENTS = [
     # an attack noun's capitalised modifier names the side, even when the gazetteer does not know it
     ("Morvanian artillery fire killed three shepherds near the ridge.", ["Morvanian"]),
     ("Two nurses were wounded in Dastrian drone strikes overnight.", ["Dastrian"]),
+    # a place before a common noun ("Kalvo forest raids") names no side; a demonym or a weapon word does
+    ("Forty rebels were killed in Dorvo forest raids.", [""]),
+    ("Five people died in Korsh missile strikes.", ["Korsh"]),
     # weekdays and months before an attack noun are dates, not sides
     ("Four soldiers were killed in Monday's attack.", [""]),
     ("Five people died in the Sunday raid.", [""]),

@@ -112,7 +112,22 @@ def _named_modifier(words: list[str]) -> str:
     if not names or any(w in calendar or w.endswith(("'s", "\u2019s")) for w in names) \
             or any(not w.islower() or w in terms().np_stops for w in rest):
         return ""
+    if rest and not any(names[-1].lower().endswith(s) for s in _demonym_endings()) \
+            and rest[0].lower() not in _attack_modifiers():
+        return ""  # "Kalvo forest raids": a place naming the forest; "Varnish artillery fire" names a side
     return " ".join(names)
+
+
+@cache
+def _demonym_endings() -> tuple[str, ...]:
+    """Endings of words that name a side's people ("Kestran", "Varnish", "Sudanese")."""
+    return tuple(load("casualties")["tally_context"]["demonym_endings"])
+
+
+@cache
+def _attack_modifiers() -> frozenset[str]:
+    """Words between a side and an attack noun that belong to the attack ("artillery fire", "drone strikes")."""
+    return frozenset(w.lower() for w in load("casualties")["tally_context"]["attack_modifiers"])
 
 
 def _verb_first(words: list[str]) -> bool:

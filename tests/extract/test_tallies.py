@@ -1240,3 +1240,17 @@ CARRIED_OFF_AND_GAPPED = [
 def test_carried_off_hedged_gapped_and_none(body, expected):
     _, rows = tallies(body)
     assert [(r.quantity_text, r.category, r.best, r.perpetrator) for r in rows] == expected
+
+
+# A reported passive ("are said to have been") keeps its clause; "both sides" counts nobody but may act.
+REPORTED_AND_SIDES = [
+    ("Many fighters on both sides are said to have been wounded.", [("Many fighters", "injured", "")]),
+    ("Twelve people are said to have died in the fire.", [("Twelve people", "killed", "")]),
+    ("About 900 people are still held by the two sides.", [("About 900 people", "detained", "the two sides")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), REPORTED_AND_SIDES)
+def test_reported_passives_and_sides(body, expected):
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.category, r.perpetrator) for r in rows] == expected

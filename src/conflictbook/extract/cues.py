@@ -159,6 +159,8 @@ def clause_limit(text: str, start: int, phrases: list[PeoplePhrase]) -> int:
     for stop in grammar().clause_end.finditer(text, start, limit):
         if _SCARE_QUOTED.match(text, stop.start()):
             continue  # 'had been "neutralised"': a quoted word, not a quotation
+        if _reported_passive().match(text, stop.start()) and _be_before().search(text, 0, stop.start()):
+            continue  # "Many fighters are said to have been wounded": a reported state, the clause goes on
         if stop.start() == start and text[stop.start()] in "\"\u201d":
             continue  # 'included "up to 15 civilians" seized on the road': the quote closes the count
         return stop.start()
@@ -262,6 +264,19 @@ def find_cues(text: str, phrase: PeoplePhrase, phrases: list[PeoplePhrase]) -> l
     if cues and _norm_cue(text, cues[0]) in _HELD and t.hostage_context.search(text):
         cues = [replace(cues[0], category="hostage"), *cues[1:]]  # held for ransom, in captivity: hostages
     return cues
+
+
+@cache
+def _reported_passive() -> re.Pattern:
+    """'said to ' right after a form of "be": a reported passive ("are said to have been wounded")."""
+    return re.compile(r"said\s+to\s", re.IGNORECASE)
+
+
+@cache
+def _be_before() -> re.Pattern:
+    """A form of "be" ending the text before "said" (lexicon tally_context.be_forms)."""
+    words = "|".join(re.escape(w) for w in load("casualties")["tally_context"]["be_forms"])
+    return re.compile(rf"(?<![\w\-])(?:{words})\s+$", re.IGNORECASE)
 
 
 @cache

@@ -22,6 +22,12 @@ TOKEN = re.compile(r"\w[\w'\u2019\-]*|[^\w\s]")
 
 
 @cache
+def _not_counted_heads() -> frozenset[str]:
+    """Heads of figures that count no people but may name who acted ("both sides"): tally_context."""
+    return frozenset(w.lower() for w in load("casualties")["tally_context"]["not_counted_heads"])
+
+
+@cache
 def _month_next() -> re.Pattern:
     """A month name right after a number: "3 March" is a day of a date, not a count."""
     dates = load("dates")
@@ -119,7 +125,7 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             continue
         if head is not None:
             break
-        if low in t.not_people:
+        if low in t.not_people or low in _not_counted_heads():
             return False
         if word == "(":
             close = next((k for k in range(i + 1, min(i + 6, len(tokens))) if tokens[k].group() == ")"), None)

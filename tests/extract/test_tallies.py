@@ -786,6 +786,11 @@ CARRIED = [
      [("about 90 villagers", D(2014, 8, 1))]),
     ("The truce was signed in January 2022. Two years earlier, rebels took 35 soldiers hostage.",
      [("35 soldiers", None)]),
+    # ... and a few days told before ("On 10 and 11 May") the same way, by their first day; not a long range
+    ("On 3 and 4 May, army units raided camps in the forest. During the raids 38 militants were killed.",
+     [("38 militants", D(2025, 5, 3))]),
+    ("Between 2 and 20 April, the army raided camps. During the raids 38 militants were killed.",
+     [("38 militants", None)]),
     # who is held or missing now is a state, not a past event of that day
     ("Gunmen seized the ferry on 3 May. They still hold 12 passengers.", [("12 passengers", None)]),
     ("Police raided the camp on Monday. Nine people remain missing.", [("Nine people", None)]),

@@ -51,6 +51,7 @@ _FORCE_VICTIMS = _ATTACK_VICTIMS | {"detained", "captured"}  # ... and a raid or
 _PERSON_KINDS = frozenset({"person", "unnamed-person"})
 _APPOSED_MAX = 6   # the longest list of named members an apposition may give a count ("two informants, a cook and ...")
 _NOW_REACH = 25     # characters before an active cue searched for "still"/"currently": a state now
+_SHORT_RANGE_DAYS = 7   # "on 10 and 11 June": a few days a paragraph's story may stay in
 _PERIOD_DAYS = 366   # a dated period up to a year long dates a count by its first day (with its precision)
 
 
@@ -215,10 +216,12 @@ class _Context:
         return best
 
     def carried_month(self, sentence: Sentence) -> tuple[date | None, str]:
-        """(first day, "month") of the month an earlier sentence of the paragraph is set in, else (None, "").
+        """(first day, precision) of the month or the few days an earlier sentence of the paragraph is set
+        in, else (None, "").
 
-        "The Guard arrived in Ulvek in August 2014. ... The militiamen drove about 90 men away.": the
-        story stays in that month until another date comes; only in a sentence with no date of its own.
+        "The Guard arrived in Ulvek in August 2014. ... The militiamen drove about 90 men away.", "On 10
+        and 11 June, units raided the forest. During the operations 38 militants were killed.": the story
+        stays in that month or those days until another date comes; only in a sentence with no date of its own.
         """
         if self._dates_of(sentence) or _moved_on().search(sentence.text):
             return None, ""
@@ -229,8 +232,11 @@ class _Context:
             told = [e for e in self.events if e.sentence == index and e.start is not None and not self._saying(e)]
             if told:
                 last = max(told, key=lambda e: e.span_start)
-                start = last.start.date() if isinstance(last.start, datetime) else last.start
-                return (start, "month") if last.precision == "month" else (None, "")
+                start, end = (d.date() if isinstance(d, datetime) else d for d in (last.start, last.end))
+                if last.precision == "month":
+                    return start, "month"
+                short = end is not None and 0 < (end - start).days <= _SHORT_RANGE_DAYS
+                return (start, last.precision) if short and last.precision not in ("day", "hour") else (None, "")
         return None, ""
 
     def carried_day(self, sentence: Sentence, dated: dict[int, tuple[date, bool]], counted: bool) -> date | None:

@@ -1259,3 +1259,13 @@ REPORTED_AND_SIDES = [
 def test_reported_passives_and_sides(body, expected):
     _, rows = tallies(body)
     assert [(r.quantity_text, r.category, r.perpetrator) for r in rows] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a scare-quoted head still heads the count, its quotes kept in the quantity text
+    ('The ministry said 412 "rioters" had been arrested in the city.', [('412 "rioters"', "detained", 412)]),
+    ('The rebels said they had freed 12 "hostages" on Monday.', [('12 "hostages"', "released", 12)]),
+])
+def test_a_scare_quoted_head(body, expected):
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.category, r.best) for r in rows] == expected

@@ -76,6 +76,8 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
     tokens = list(islice(TOKEN.finditer(text, pos), 10))  # the phrase's head is within its first ten tokens
     if tokens and tokens[0].group() in ("\"", "\u201d") and tokens[0].start() == pos:
         tokens = tokens[1:]  # '"at least 15" bodies': the quote closes the figure, the head follows
+    elif len(tokens) > 2 and tokens[0].group() in ("\"", "\u201c") and tokens[2].group() in ("\"", "\u201d"):
+        tokens = tokens[1:2] + tokens[3:]  # '412 "rioters" had been arrested': a scare-quoted head
     i = 0
     body = pos
     if tokens and _norm(tokens[0].group()) in grammar().object_pronouns:
@@ -208,8 +210,11 @@ def _quantity_phrases(text: str) -> list[PeoplePhrase]:
                                       q.start))
             continue
         victims = text[head.body_start: head.end]
-        found.append(PeoplePhrase(start, head.end, text[start: head.end], victims, head.word, q.low, q.best, q.high,
-                                  q.kind, q.start))
+        end = head.end
+        if text[end: end + 1] in ("\"", "\u201d") and re.search(r"[\"\u201c]", text[q.end: head.start]):
+            end += 1  # '412 "rioters"': the scare quote closes with its head
+        found.append(PeoplePhrase(start, end, text[start: end], victims.strip("\"\u201c "), head.word, q.low,
+                                  q.best, q.high, q.kind, q.start))
     return found
 
 

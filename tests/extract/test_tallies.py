@@ -1269,3 +1269,13 @@ def test_reported_passives_and_sides(body, expected):
 def test_a_scare_quoted_head(body, expected):
     _, rows = tallies(body)
     assert [(r.quantity_text, r.category, r.best) for r in rows] == expected
+
+
+def test_the_number_of_an_event_noun_put_at_a_figure():
+    body = ("The Interior Ministry said 412 rioters had been arrested. "
+            "It put the total number of arrests across the country since Tuesday at more than 1,000.")
+    claim = _claim(body, "Interior Ministry", "412 rioters had been arrested", "said")
+    _, rows = tallies(body, claims=[claim])
+    assert [(r.quantity_text, r.category, r.best, r.victims, r.status, r.source) for r in rows] == [
+        ("412 rioters", "detained", 412, "rioters", "claimed", "Interior Ministry"),
+        ("more than 1,000", "detained", 1000, "", "claimed", "Interior Ministry")]

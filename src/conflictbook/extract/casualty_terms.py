@@ -171,8 +171,9 @@ def terms() -> Terms:
         toll=re.compile(rf"(?<![\w\-])(?P<noun>{alternation(toll_nouns)})"
                         rf"(?:\s+(?:from|in|of|after|at|on|among)\s+[^,.;\d]{{1,80}}?)?"
                         rf"\s+(?:(?:{alternation(tolls['verbs'])})\s+)+(?:to\s+|at\s+(?!least|most))?", re.IGNORECASE),
-        estimate=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['estimate_verbs'])})\s+the\s+(?:number|toll|total|figure)"
-                            rf"\s+of\s+(?P<what>[^,.;]{{1,60}}?)\s+at\s+", re.IGNORECASE),
+        # "put the (total) number of arrests (across the country since Tuesday) at more than 1,000"
+        estimate=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['estimate_verbs'])})\s+the\s+(?:[\w\-]+\s+)?"
+                            rf"(?:number|toll|total|figure)\s+of\s+(?P<what>[^,.;]{{1,100}}?)\s+at\s+", re.IGNORECASE),
         bringing=re.compile(rf"(?<![\w\-])(?:{alternation(tolls['bringing_to_verbs'])})\s+(?:the\s+total\s+)?to\s+"
                             r"(?P<figure>[^,.;]{1,30}?)\s+the\s+(?:number|total)\s+of\s+(?P<what>[^,.;]{1,60})",
                             re.IGNORECASE),

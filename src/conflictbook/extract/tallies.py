@@ -33,6 +33,7 @@ from conflictbook.extract.tally_sources import (
     reproduced_statements,
     said_after,
     said_before,
+    subject_before,
     without_asides,
 )
 from conflictbook.lexicon import load
@@ -461,8 +462,12 @@ def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str, 
             category = next((t.implied(w) for w in what.split() if t.implied(w)), None)
         if category is None:
             category = t.toll_category.get(" ".join(what.lower().split()))  # "the death toll": killed
+        event_noun = category is None and bool(what.split()) and what.split()[0].lower() in t.negated_events
+        if event_noun:  # "the number of arrests across the country ...": detained, no victims named
+            category = t.negated_events[what.split()[0].lower()]
         if category:
             victims = what[: cue.start()].strip() if cue and cue.start() > 0 else what.strip()
+            victims = "" if event_noun else victims
             rows.append((category, victims, q, span, "running" if q.start in running else "estimate",
                          givers.get(q.start)))
     return rows
@@ -522,6 +527,9 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         status, source = _status(ctx, text, sentence, phrase, cue)
         if giver is not None and status == "reported" and not ctx.claim_at(sentence.start + phrase.start):
             counter = agent(ctx.actors, text, phrase, giver, [])
+            if not counter:  # "It put the number of arrests at 1,000": "it" is the speaker just before
+                spoken = subject_before(article, sentence, ctx.claims, giver.start)
+                counter = spoken.speaker if spoken else ""
             if counter:  # "the ministry has put the death toll at 19": the figure rests on the ministry's word
                 status, source = "claimed", counter
         if revises is None and phrase.kind == "toll":

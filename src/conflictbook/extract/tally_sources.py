@@ -104,6 +104,12 @@ def _subject(article: Article, sentence: Sentence, claims: list[Claim], phrase: 
     return _named(phrase, {c.speaker for c in claims})
 
 
+def subject_before(article: Article, sentence: Sentence, claims: list[Claim], verb: int) -> Spoken | None:
+    """The speaker the subject of the verb at VERB names ("It put the number at ...": the claim just before)."""
+    text = sentence.text
+    return _subject(article, sentence, claims, text[clause_start(text, verb): verb]) if text[:verb].strip() else None
+
+
 def said_before(article: Article, sentence: Sentence, claims: list[Claim], start: int) -> Spoken | None:
     """The subject of a speech verb before START in SENTENCE whose complement holds the count at START."""
     text = sentence.text

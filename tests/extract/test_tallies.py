@@ -1279,3 +1279,15 @@ def test_the_number_of_an_event_noun_put_at_a_figure():
     assert [(r.quantity_text, r.category, r.best, r.victims, r.status, r.source) for r in rows] == [
         ("412 rioters", "detained", 412, "rioters", "claimed", "Interior Ministry"),
         ("more than 1,000", "detained", 1000, "", "claimed", "Interior Ministry")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "every" takes a singular noun: a total of everyone held
+    ('"Every civilian held by the rebels has come home," the minister wrote.', [("Every civilian", "released")]),
+    ("Every hostage was freed.", [("Every hostage", "released")]),
+    # after a reduced relative, an intransitive main verb decides too
+    ("Twelve men detained in May died in custody.", [("Twelve men", "killed")]),
+])
+def test_every_and_intransitive_main_verbs(body, expected):
+    _, rows = tallies(body)
+    assert [(r.quantity_text, r.category) for r in rows] == expected

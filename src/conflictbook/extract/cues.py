@@ -179,7 +179,8 @@ def _group_of(gap: str) -> bool:
 
 
 def _main_verb(text: str, start: int, limit: int) -> Cue | None:
-    """After a reduced relative ("people abducted in May"), the passive main verb of the clause, if any."""
+    """After a reduced relative ("people abducted in May"), the passive or intransitive main verb of the
+    clause ("were freed", "has come home"), if any."""
     t = terms()
     for match in t.after_cue.finditer(text, start, limit):
         gap = text[start: match.start()]
@@ -187,6 +188,10 @@ def _main_verb(text: str, start: int, limit: int) -> Cue | None:
         if participle and t.aux_tail.search(gap) and not re.search(r"[,;:]", gap):
             mood = "unreal" if grammar().modal_passive.search(gap) else ""
             return Cue(participle, match.start(), match.end(), "passive", bool(t.negation_tail.search(gap)), mood)
+        intransitive = t.category("intransitive", match.group(0))
+        if intransitive and not participle and not re.search(r"[,;:]", gap):
+            # "Every civilian held by the rebels has come home", "Twelve men detained in May died in custody"
+            return Cue(intransitive, match.start(), match.end(), "intransitive", bool(t.negation_tail.search(gap)))
     return None
 
 

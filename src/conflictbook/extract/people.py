@@ -22,6 +22,12 @@ TOKEN = re.compile(r"\w[\w'\u2019\-]*|[^\w\s]")
 
 
 @cache
+def _singular_totals() -> frozenset[str]:
+    """Totals that take a singular noun ("every civilian"), from lexicon/quantities.yml."""
+    return frozenset(w.lower() for w in load("quantities").get("singular_totals") or [])
+
+
+@cache
 def _not_counted_heads() -> frozenset[str]:
     """Heads of figures that count no people but may name who acted ("both sides"): tally_context."""
     return frozenset(w.lower() for w in load("casualties")["tally_context"]["not_counted_heads"])
@@ -243,7 +249,8 @@ def _determiner_phrases(text: str) -> list[PeoplePhrase]:
     found = []
     for match in determiner_pattern().finditer(text):
         # "no villager", "any soldier": a negation or "any" takes a singular noun too
-        head = head_after(text, match.end(), singular=match.group("total") is None)
+        total = match.group("total")
+        head = head_after(text, match.end(), singular=total is None or total.lower() in _singular_totals())
         if not head:
             continue
         negation = match.group("negation") is not None

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictbook.article import Article
+from conflictbook.extract import claim_patterns
 from conflictbook.extract import claims as claims_module
 from conflictbook.extract.claims import extract_claims
 
@@ -552,7 +553,7 @@ TAIL_PIECES = st.sampled_from(["also", "had", "has", "on", "late", "Monday", "th
 def test_end_anchored_tails_match_as_without_the_blank_run_guard(phrase, end):
     """The (?<!\\s) guard of the end-anchored tails only makes them linear: same substitution."""
     phrase += end
-    guarded = [claims_module._patterns()["between_tail"], claims_module._ON_DAY_TAIL]
+    guarded = [claims_module._patterns()["between_tail"], claim_patterns._ON_DAY_TAIL]
     for pattern in guarded:
         plain = re.compile(pattern.pattern.replace("(?<!\\s)", "", 1), pattern.flags)
         assert plain.pattern != pattern.pattern

@@ -35,13 +35,15 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, find_dates
 from conflictbook.extract.date_gate import NO_ATOMS, date_atoms
 from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve, story_period
+from conflictbook.extract.date_story import Narrative, shift
 from conflictbook.lexicon import LexiconError, alternation, load_list
 from conflictbook.records import Claim
 
@@ -63,7 +65,11 @@ SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 THAT_AFTER_RE = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
-STORY_REACH = 2  # paragraphs a story-relative day ("the next day") may look back for its day
+STORY_KINDS = ("story", "storyp", "time")  # counted from the story's own day or period (date_story)
+HEADING_WORDS = 10
+HEADING_END_RE = re.compile(r"(?:[^.!?…]|\)\.?)$")
+MAX_REPORTING_GAP_WORDS = 5
+REPORTED_CLAUSE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['reported_clause_words'])})(?![\w-])")
 DAY_KINDS = ("weekday", "relday", "date")
 QUOTE_MARKS = ("“", "”", '"')
 QUOTE_MARK_RE = re.compile(f"[{''.join(QUOTE_MARKS)}]")
@@ -270,29 +276,25 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     speech = _speech_anchors(article, found, quotes, claims, anchor)
     said = _claim_anchors(found, claims, anchor) + _reported_anchors(found, anchor)
     out: list[ResolvedDate] = []
-    story_day: tuple[date, int] | None = None  # the latest day-precise date and its paragraph
-    story_sentence = -1                         # the sentence of that date
+    story = Narrative()
+    headings = _headings(article)
     for sent, mention, future in found:
         offset = sent.start + mention.start
-        if mention.expr.kind == "story":
-            if story_day is None or sent.paragraph - story_day[1] > STORY_REACH:
+        heading = sent.headline or sent.index in headings
+        if mention.expr.kind in STORY_KINDS:
+            if heading and mention.expr.kind == "time":
+                continue  # a time in a heading is a stamp ("16:40 GMT: ..."), not an event
+            span = _story_span(mention.expr, story, sent, anchor, future)
+            if span is None:
                 continue  # nothing to count from: not dated
-            if mention.expr.rel_word == "same-sentence" and story_sentence != sent.index:
-                continue  # "a day after the talks": only a day named before it in its sentence anchors it
+            first, last, base = span
             quoted = _inside(offset, quotes) is not None
-            if mention.expr.unit in ("week", "month"):  # "in the following week"
-                first, last = story_period(mention.expr, story_day[0])
-                if anchor is not None and not future and last > anchor:
-                    last = max(first, anchor)
-                out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, first,
-                                        last, precision_of(mention.expr), story_day[0], quoted=quoted))
-                continue
-            day = story_day[0] + timedelta(days=mention.expr.rel or 0)
-            if anchor is not None and day > anchor and not future:
-                continue  # a past story cannot go on after publication: the count is not from this day
-            out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, day, day,
-                                    precision_of(mention.expr), story_day[0], quoted=quoted))
-            story_day, story_sentence = (day, sent.paragraph), sent.index
+            out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, first,
+                                    last, precision_of(mention.expr), base, quoted=quoted))
+            if not heading and mention.expr.kind != "time" and not (mention.expr.kind == "story" and
+                                                                     mention.expr.unit in ("week", "month")):
+                story.note(mention.expr, first, last, precision_of(mention.expr), sent.paragraph, sent.index,
+                           _reporting(sent, mention))
             continue
         quote = _inside(offset, quotes)
         told = [day for start, end, day in said if start <= offset < end]
@@ -306,6 +308,67 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
             continue
         out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent,
                                 start, end, precision, day_anchor, quoted=quote is not None))
-        if start is not None and start == end and precision in ("day", "hour") and not sent.headline:
-            story_day, story_sentence = (start, sent.paragraph), sent.index
+        if not heading:
+            story.note(mention.expr, start, end, precision, sent.paragraph, sent.index, _reporting(sent, mention))
     return out
+
+
+def _story_span(expr: DateExpr, story: Narrative, sent: Sentence, anchor: date | None,
+                future: bool) -> tuple[date, date, date] | None:
+    """(first day, last day, the day or period start counted from) of a story-relative expression."""
+    if expr.kind == "time":  # a time of day is on the day the story is on, however far back it was named
+        day = story.day(sent.paragraph, reach=None)
+        return None if day is None else (day, day, day)
+    if expr.kind == "storyp":
+        span = story.place(expr, sent.paragraph)
+        if span is None:
+            return None
+        first, last = span
+        base = story.period[0] if story.period else first
+    else:
+        if expr.rel_word == "same-sentence":  # "a day after the talks": only a day named before it in its sentence
+            if story.any_day is None or story.any_sentence != sent.index:
+                return None
+            base = story.any_day[0]
+        else:
+            base = story.day(sent.paragraph)
+            if base is None:
+                return None
+        if expr.unit in ("week", "month"):  # "in the following week"
+            first, last = story_period(expr, base)
+        else:
+            first = last = shift(base, expr)
+    if anchor is not None and not future:
+        if first > anchor:
+            return None  # a past story cannot go on after publication: the count is not from this day
+        last = max(first, min(last, anchor))
+    return first, last, base
+
+
+def _headings(article: Article) -> set[int]:
+    """Sentences that are section headings: alone in their paragraph, at most HEADING_WORDS words, and
+    without a closing full stop, or closing on a bracket ("The ambush (12 May)."). Like the headline they
+    summarise what follows: their dates are rows but do not move the story."""
+    counts = Counter(s.paragraph for s in article.sentences)
+    return {s.index for s in article.sentences
+            if counts[s.paragraph] == 1 and len(s.text.split()) <= HEADING_WORDS
+            and HEADING_END_RE.search(s.text.rstrip())}
+
+
+def _reporting(sent: Sentence, mention: DateMention) -> bool:
+    """Whether the date is when words were said ("claimed the next day that", "told reporters on Tuesday",
+    "The ministry on Thursday said"): a speech verb just before it, or just after it with no comma between
+    (after a comma the date belongs to the clause before: "killed 11 late on Monday, officials said")."""
+    text = sent.text
+    for verb in SPEECH_RE.finditer(text):
+        if verb.end() <= mention.start:
+            gap = text[verb.end():mention.start]
+        elif verb.start() >= mention.end:
+            gap = text[mention.end:verb.start()]
+        else:
+            continue
+        if "," in gap or not SPEECH_GAP_RE.match(gap) or len(gap.split()) > MAX_REPORTING_GAP_WORDS:
+            continue
+        if not GAP_STOP_RE.search(gap) and not REPORTED_CLAUSE_RE.search(gap):
+            return True
+    return False

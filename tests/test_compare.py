@@ -224,6 +224,47 @@ def test_firm_figures_that_cannot_both_be_true_contradict(first, second, expecte
     assert verdict(topic_with(rows, q1.capitalize(), q2.capitalize())) == expected
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    # bodies someone counted or recovered are a lower bound of the dead
+    (("nine bodies", 9, 9), ("at least 11 civilians", 11, None)),
+    (("six bodies", 6, 6), ("eight bodies", 8, 8)),
+    # a part of people counted elsewhere is no rival toll
+    (("four of the wounded", 4, 4), ("13 civilians", 13, 13)),
+    (("two of them", 2, 2), ("seven civilians", 7, 7)),
+])
+def test_figures_that_can_both_be_true_never_contradict(first, second) -> None:
+    (q1, low1, high1), (q2, low2, high2) = first, second
+    rows = compare([article(tallies=[
+        tally("killed", q1, f"{q1.capitalize()} were killed, a medic said.", low1, low=low1, high=high1,
+              source="medic", sentence=1),
+        tally("killed", q2, f"{q2.capitalize()} were killed, the ministry said.", low2, low=low2, high=high2,
+              source="ministry", sentence=3)])])
+    assert "contradicts" not in {r.verdict for r in rows}
+
+
+def test_a_bare_toll_is_not_compared_with_one_sides_count() -> None:
+    """ "the toll rose to 16" (everyone) and "17 militants were eliminated" (one side) answer different questions."""
+    toll = tally("killed", "16", "The hospital director said the toll stood at 16.", 16, high=16,
+                 source="hospital director", sentence=1)
+    side = tally("killed", "17 militants", "The ministry said 17 militants were eliminated.", 17, high=17,
+                 source="ministry", sentence=3, victims="militants")
+    assert "contradicts" not in {r.verdict for r in compare([article(tallies=[toll, side])])}
+
+
+@pytest.mark.parametrize(("denial", "expected"), [
+    ("no suspects have been arrested so far", "differs"),
+    ("no suspects had been arrested at the time of writing", "differs"),
+    ("no suspects were arrested", "contradicts"),
+])
+def test_a_denial_bound_to_its_time_does_not_contradict_a_later_count(denial: str, expected: str) -> None:
+    rows = compare([article(
+        claims=[claim("Ana Brel", denial, sentence=1)],
+        tallies=[tally("detained", "two suspects", "Two suspects were arrested on Friday, the police said.", 2,
+                       high=2, source="police", sentence=4)])])
+    group = topic_with(rows, denial)
+    assert verdict(group) == expected
+
+
 def test_a_running_total_does_not_join_one_event_toll() -> None:
     total = tally("killed", "more than 1,800 civilians", "More than 1,800 civilians have been killed this year.",
                   1800, high=None, source="UN office", sentence=4)

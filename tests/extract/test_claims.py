@@ -628,3 +628,19 @@ def test_one_source_is_spelled_one_way_across_sentence_starts():
 def test_an_aside_between_subject_and_cue(body, speaker):
     _article, found = claims_of(body)
     assert [c.speaker for c in found] == [speaker]
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # "she" never takes a spokesman; the person the narrative introduced in apposition is a candidate
+    ("A police spokesman, Tomas Varga, said the road was closed. The governor of Lenn, Irina Coste, arrived later. "
+     "She said the convoy would leave on Friday.", ["Tomas Varga", "Irina Coste"]),
+    # a title says it: Mrs Holt, then "he" goes back past her to the man
+    ("Colonel Emil Drago said the base was hit twice. Mrs Vera Holt said her shop burned. "
+     "He said the army would rebuild it.", ["Emil Drago", "Vera Holt", "Emil Drago"]),
+    # "she said" once fixes the gender of an unmarked name for later pronouns
+    ("Alex Morrow said the camp was full. She said more tents were coming. Mr Sam Petit said nothing was left. "
+     "She said the water had run out.", ["Alex Morrow", "Alex Morrow", "Sam Petit", "Alex Morrow"]),
+])
+def test_he_and_she_agree_with_what_the_article_says_of_the_speaker(body, speakers):
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == speakers

@@ -65,19 +65,20 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
     """
     revision = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["revision_words"]) + r")\b",
                           re.IGNORECASE)
-    firm = [i for i in items if _bounds(i) is not None and not i.negated
+    firm = [i for i in items if _bounds(i) is not None and not i.negated and (not _partitive(i) or _only(i))
             and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
     for n, first in enumerate(firm):
         for second in firm[n + 1:]:
             if keys[id(first)] == keys[id(second)]:
                 continue        # one source
             if _head(first) != _head(second) and not (first.article_id == second.article_id and (
-                    _headless(first) or _headless(second))):
+                    _bare_answers(first, second) or _bare_answers(second, first))):
                 continue        # "12 people" vs "3 children" (a subset); a bare "more than 50" answers its sentence
             same_day = first.date is not None and first.date == second.date
             same_article = first.article_id == second.article_id and (
                 first.date is None or second.date is None or first.date == second.date)
-            if _exact(first) and _exact(second):
+            if _exact(first) and _exact(second) and _bounds(first)[1] == first.best \
+                    and _bounds(second)[1] == second.best:  # bodies counted are no exact toll
                 if (same_day or (same_article and (_only(first) or _only(second)))) and first.best != second.best:
                     return True
             elif (same_day or same_article) and not (first.narrator or second.narrator) \
@@ -93,6 +94,8 @@ def _bounds(item: Assertion) -> tuple[int, float] | None:
     if item.best is None or item.vague:
         return None
     if item.low == item.best == item.high:
+        if _head(item) in lexicon()["lower_bound_heads"]:
+            return (item.best, float("inf"))   # bodies counted or recovered: at least that many died
         return (item.best, item.best)
     if item.high is None and item.low == item.best:
         return (item.best, float("inf"))
@@ -113,6 +116,30 @@ def _only(item: Assertion) -> bool:
 
 def _head(item: Assertion) -> str:
     return head_noun(item)
+
+
+def _partitive(item: Assertion) -> bool:
+    """ "five of the wounded", "two of them": a part of people counted elsewhere, never a rival toll."""
+    quantity = item.tallies[0].quantity_text if item.tallies else ""
+    return re.search(r"\S\s+of\s+\S", quantity) is not None
+
+
+def _bare_answers(bare: Assertion, other: Assertion) -> bool:
+    """A figure without a noun ("had killed more than 50") answers the counted figure of its sentence; a toll
+    ("the toll rose to 16") counts everyone, so it answers only people of no side, never one party's count
+    of "militants" killed."""
+    if not _headless(bare):
+        return False
+    return not (_is_toll(bare) and other.victims and bare.victims != other.victims)
+
+
+def _is_toll(item: Assertion) -> bool:
+    quantity = item.tallies[0].quantity_text if item.tallies else ""
+    at = item.evidence.find(quantity) if quantity else -1
+    before = item.evidence[: at] if at >= 0 else item.evidence
+    words = sorted(lexicon()["toll_words"], key=len, reverse=True)
+    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])"
+    return re.search(pattern, before, re.IGNORECASE) is not None
 
 
 def _headless(item: Assertion) -> bool:
@@ -138,11 +165,18 @@ def _position_key(topic: Topic, item: Assertion, stance: str) -> tuple:
     return (stance, value if topic.kind != "count" or value is not None else None)
 
 
+def _time_bound(item: Assertion) -> bool:
+    """A denial bound to when it was said ("no one has been arrested so far"): a later count may be true too."""
+    words = sorted(lexicon()["time_bound"], key=len, reverse=True)
+    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])"
+    return re.search(pattern, f"{item.position} {item.evidence}", re.IGNORECASE) is not None
+
+
 def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str:
     members = topic.members
     if len({keys[id(m)] for m in members}) < 2:
         return "single-source"
-    deniers = {keys[id(m)] for m in members if stances[id(m)] == "denies"}
+    deniers = {keys[id(m)] for m in members if stances[id(m)] == "denies" and not _time_bound(m)}
     holders = {keys[id(m)] for m in members if stances[id(m)] != "denies"
                and (topic.kind != "count" or m.best is None or m.best > 0)}
     if topic.kind == "responsibility":

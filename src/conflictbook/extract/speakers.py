@@ -83,6 +83,12 @@ class Speaker:
     definite: bool = False     # introduced as "the director": a later "X, the director" names it
     spoke: bool = True         # False for people only named in the narrative so far
     positions: list[int] = field(default_factory=list)   # offsets where the article names or quotes them
+    gender: str = ""           # "female"/"male" when a title, role word or a resolved he/she says so
+
+    def agrees(self, pronoun: str) -> bool:
+        """Whether "he"/"she" can refer to this speaker (unknown gender agrees with both)."""
+        wanted = {"she": "female", "he": "male"}.get(pronoun, "")
+        return not (wanted and self.gender and self.gender != wanted)
 
     def tokens(self) -> list[str]:
         return self.name.split()
@@ -439,6 +445,16 @@ class SpeakerBook:
             if not known.positions:
                 known.spoke = False
             insort(known.positions, match.start("org"))
+        for role, name, at in _appositive_people(text):
+            # "The mayor of Sarvo, Lidija Orsan, gave a third version.": a later "she" may refer to her
+            mention = parse_speaker(f"{role} {name}")
+            if mention is None or mention.kind != "person" or len(mention.name.split()) < 2:
+                continue
+            known = self._by_name(mention)
+            if known is None:
+                known = self._new(mention)
+                known.spoke = False
+            insort(known.positions, at)
         for match in role_name_matches(text, words):
             mention = parse_speaker(match.group(0))
             if mention is None or mention.kind != "person" or len(mention.name.split()) < 2 or not mention.role:
@@ -506,7 +522,11 @@ class SpeakerBook:
         recent = self._recent()
         if mention.pronoun in ("he", "she"):
             wanted = ("person", "unnamed-person")
-            return next((s for s in recent if s.kind in wanted and not s.plural), None)
+            found = next((s for s in recent if s.kind in wanted and not s.plural and s.agrees(mention.pronoun)),
+                         None)
+            if found is not None and not found.gender:
+                found.gender = "female" if mention.pronoun == "she" else "male"  # "she said": her later pronouns
+            return found
         if mention.pronoun == "it":
             return next((s for s in recent if s.kind in ("organisation", "state", "media")), None)
         top = recent[0] if recent else None
@@ -547,8 +567,36 @@ class SpeakerBook:
                           aliases=set(mention.aliases), definite=mention.definite)
         if not mention.name and mention.kind == "unnamed-person":
             speaker.role = mention.role if mention.role != mention.description else mention.description
+        speaker.gender = _gender_of(f"{mention.text} {mention.role} {mention.description}")
         self.speakers.append(speaker)
         return speaker
+
+
+@cache
+def _appositive_patterns() -> tuple[re.Pattern, ...]:
+    lex = _lex()
+    roles = "|".join(re.escape(r) for r in sorted(lex["roles"] | lex["titles"], key=len, reverse=True))
+    cap = r"[A-Z][\w'\u2019-]+"
+    name = rf"{cap}(?:[^\S\n]+{cap}){{1,2}}"
+    place = rf"(?:[^\S\n]+(?:of|for|in|at)[^\S\n]+(?:the[^\S\n]+)?{cap}(?:[^\S\n]+{cap}){{0,2}})?"
+    role = rf"(?:[a-z-]+[^\S\n]+)?(?i:{roles})"
+    # "Name, the role, said" is left to the speech cue that usually follows it, which names the person anyway
+    return (re.compile(rf"(?<![\w-])[Tt]he[^\S\n]+(?P<role>{role}){place},[^\S\n]+(?P<name>{name}),"),)
+
+
+def _appositive_people(text: str):
+    """(role, name, offset) of people the narrative introduces in apposition with their role."""
+    for pattern in _appositive_patterns():
+        for match in pattern.finditer(text):
+            yield match.group("role"), match.group("name"), match.start("name")
+
+
+def _gender_of(phrase: str) -> str:
+    """ "female"/"male" from a title or role word of PHRASE ("Mrs", "spokeswoman"), else ""."""
+    words = set(re.findall(r"[a-z.]+", phrase.lower()))
+    lex = _lex()
+    female, male = bool(words & lex["female_words"]), bool(words & lex["male_words"])
+    return "female" if female and not male else "male" if male and not female else ""
 
 
 @cache

@@ -57,6 +57,7 @@ class DateExpr:
     hour: int | None = None
     base: DateExpr | None = None    # part/since/until: the period it refines; span: first
     other: DateExpr | None = None   # span: second end
+    event: str = ""                 # story: words naming the event counted from ("before the exchange")
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ ATOMS = [
            rf"\s+(?P<pt_n>(?i:half|quarter|week))\s+(?i:of)\s+)"
            rf"(?:(?P<pt_m>{MON_FULL})(?:,?\s+(?P<pt_my>{YEAR}))?|(?P<pt_y>{YEAR})"
            rf"|(?P<pt_r>(?i:this|last|next|the\s+past))\s+(?P<pt_u>(?i:year|month|week))"
-           rf"|(?i:the\s+)(?P<pt_the>(?i:year|month|week)))(?!\w)"),
+           rf"|(?i:the\s+)(?P<pt_the>(?i:year|month|week))|(?i:that\s+)(?P<pt_that>(?i:year)))(?!\w)"),
     ("we", rf"(?:(?i:over|at|during|on)\s+)?(?i:the)\s+{_any([WEEKEND])}(?!\w)"),
     ("el", rf"(?P<el_p>{_any(EARLIER_LATER)})\s+(?i:this|in\s+the)\s+(?P<el_u>(?i:year|month|week))(?!\w)"),
     ("se", rf"(?:(?i:the\s+)?(?P<se_s>{SEASON})\s+(?:(?i:of)\s+)?(?P<se_y>{YEAR})"
@@ -213,6 +214,7 @@ NEXT_WORD_RE = re.compile(r"\s+\w")
 CAPITAL_NEXT_RE = re.compile(r" ([A-Z][a-z]+)")
 NOT_SPAN_ENDS = {"time", "since", "until", "span"}
 TIME_BOUNDS = ("from", "until", "till", "by", "between")
+EVENT_NP_RE = re.compile(r"\s+(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 TIME_SPAN_NEXT_RE = re.compile(rf"\s*{SPAN_LINK}\s*\d")
 TIME_SPAN_PREV_RE = re.compile(rf"[\d.]\s*{SPAN_LINK}\s*$")
 NARRATIVE_WORDS = set(LEX["narrative_words"])
@@ -286,6 +288,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
             base = DateExpr("month", _year(g("pt_my")), _month(g("pt_m")))
         elif g("pt_y"):
             base = DateExpr("year", int(g("pt_y")))
+        elif g("pt_that"):  # "the end of that year": a part of the story's year
+            base = DateExpr("storyp", unit="year", rel=0)
         else:
             unit = (g("pt_u") or g("pt_the")).lower()
             rel = _rel(g("pt_r")) if g("pt_r") else 0
@@ -324,9 +328,11 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         return DateExpr("story", rel=LEX["story_periods"][g("sp_r").lower()], unit=g("sp_u").lower())
     if kind == "sd":
         phrase = " ".join(g("sd_w").lower().split())
-        if phrase.endswith(("before", "after")) and NEXT_WORD_RE.match(m.string, m.end()):
-            return None  # "the day before the election": counted from an event, not a date
         offset, part = LEX["story_days"][phrase]
+        if phrase.endswith(("before", "after")) and NEXT_WORD_RE.match(m.string, m.end()):
+            # "the day before the election": counted from an event, dated only when the article dated it
+            event = _event_words(m.string, m.end())
+            return DateExpr("story", rel=offset, rel_word="event", event=event) if event else None
         return DateExpr("story", rel=offset, daypart=part or "")
     if kind == "sn":
         unit, shift = g("sn_u").lower().rstrip("s"), g("sn_d").lower()
@@ -337,7 +343,9 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
             years = 10 if unit == "decade" else 1
             return DateExpr("storyp", unit="month" if unit == "month" else "year", rel=n * years)
         days = 7 if unit == "week" else 1  # "a week later" is seven days on
-        return DateExpr("story", rel=days * n, rel_word="same-sentence" if shift in LEX["same_sentence_shifts"] else "")
+        if shift not in LEX["same_sentence_shifts"]:
+            return DateExpr("story", rel=days * n)
+        return DateExpr("story", rel=days * n, rel_word="same-sentence", event=_event_words(m.string, m.end()))
     if kind == "sh":  # "hours later": the story's day, or whole days on ("48 hours later")
         hours = _int(g("sh_n")) if g("sh_n") else 0
         return DateExpr("story", rel=hours // 24 * LEX["story_day_shifts"][g("sh_d").lower()])
@@ -373,6 +381,12 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
     if kind == "tw":
         return DateExpr("time", daypart=DAY_PARTS.get(g("tw_w").lower(), "clock"))
     return None
+
+
+def _event_words(text: str, end: int) -> str:
+    """The lower-case words of the noun phrase after "before"/"after" ("before the prisoner exchange")."""
+    m = EVENT_NP_RE.match(text, end)
+    return " ".join(m.group(1).split()) if m else ""
 
 
 def _count_unit(n: int, unit_text: str) -> tuple[int, str]:

@@ -87,7 +87,7 @@ def precision_of(expr: DateExpr) -> str:
         return "week"
     if kind in ("part", "season"):
         base = expr.base
-        if kind == "season" or (base and (base.kind == "year" or base.unit == "year" or
+        if kind == "season" or (base and (base.kind in ("year", "storyp") or base.unit == "year" or
                                           (base.kind == "span" and base.base.kind == "year"))):
             return "part-of-year"
         return "range"
@@ -250,6 +250,11 @@ def _month(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, dat
     else:
         year = _month_year(expr.month, expr.rel, expr.rel_word, anchor, future)
     return date(year, expr.month, 1), month_end(year, expr.month)
+
+
+def part_of(first: date, last: date, part: str) -> tuple[date, date]:
+    """The PART ("early", "end", "later" ...) of the period FIRST..LAST, a whole month or year."""
+    return _thirds(first, last, part)
 
 
 def _thirds(first: date, last: date, part: str) -> tuple[date, date]:

@@ -36,13 +36,13 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, find_dates
 from conflictbook.extract.date_gate import NO_ATOMS, date_atoms
-from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve, story_period
+from conflictbook.extract.date_resolver import InvalidDate, part_of, precision_of, resolve, story_period
 from conflictbook.extract.date_story import Narrative, shift
 from conflictbook.lexicon import LexiconError, alternation, load_list
 from conflictbook.records import Claim
@@ -65,7 +65,13 @@ SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 THAT_AFTER_RE = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
-STORY_KINDS = ("story", "storyp", "time")  # counted from the story's own day or period (date_story)
+CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s(?:and|but)\s")
+CLAUSE_END_RE = re.compile(r"[;:]|\s(?:and|but)\s|[.!?](?:\s|$)")
+HEDGE_WORDS = frozenset(w.lower() for w in LEX["hedge_words"])
+STORY_KINDS = ("story", "storyp", "time")
+EVENT_BEFORE_RE = re.compile(r"(?:^|\s)(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:on|of)\s+)?$")
+EVENT_AFTER_RE = re.compile(r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+EVENT_STOPS = frozenset(LEX["event_noun_stops"])  # counted from the story's own day or period (date_story)
 HEADING_WORDS = 10
 HEADING_END_RE = re.compile(r"(?:[^.!?…]|\)\.?)$")
 MAX_REPORTING_GAP_WORDS = 5
@@ -112,12 +118,27 @@ def resolve_text(text: str, published: date | None) -> list[tuple[str, date | No
 
 def _is_future(text: str, mention: DateMention) -> bool:
     """A future cue among the eight words before the expression, within its clause ("will be issued on or
-    around 19 June"; not "will meet, and the strike on 3 May")."""
-    before = re.split(r"[,;:]|\s(?:and|but)\s", text[max(0, mention.start - 80):mention.start])[-1]
-    if DEADLINE_RE.search(before) and mention.text.lower().startswith("the end of") \
-            and not PAST_AUX_RE.search(before):
-        return True           # "before the end of May": a deadline lies ahead ("had been due by ..." does not)
+    around 19 June"; not "will meet, and the strike on 3 May").
+
+    A deadline ("by the end of May") lies ahead unless its clause is past ("had been due by ...", "By the
+    end of May, teams had lifted ..."). A date appended to a clause as a fragment of its own (", probably
+    in December.") has the tense of the clause it is appended to.
+    """
+    clauses = CLAUSE_SPLIT_RE.split(text[max(0, mention.start - 160):mention.start])
+    before = clauses[-1]
+    if DEADLINE_RE.search(before) and mention.text.lower().startswith("the end of"):
+        after = CLAUSE_END_RE.split(text[mention.end:], maxsplit=1)[0] if before.strip().lower() in (
+            "by", "before") else ""  # a deadline opening its sentence: its clause follows it
+        return not PAST_AUX_RE.search(before) and not PAST_AUX_RE.search(after)
+    if len(clauses) > 1 and _appended_fragment(text, mention, before):
+        before = clauses[-2]
     return bool(FUTURE_RE.search(" ".join(before.split()[-8:])))
+
+
+def _appended_fragment(text: str, mention: DateMention, before: str) -> bool:
+    """Whether the date closes its sentence in a clause holding nothing but hedges (", probably in December.")."""
+    words = [w.lower() for w in before.split()]
+    return all(w in HEDGE_WORDS for w in words) and not text[mention.end:].strip(" .!?”\"')")
 
 
 def _mark_spans(article: Article) -> list[tuple[int, int, int]]:
@@ -277,14 +298,15 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     said = _claim_anchors(found, claims, anchor) + _reported_anchors(found, anchor)
     out: list[ResolvedDate] = []
     story = Narrative()
+    events: dict[str, date] = {}  # nouns of events the article dated ("the exchange on Tuesday") -> their day
     headings = _headings(article)
     for sent, mention, future in found:
         offset = sent.start + mention.start
         heading = sent.headline or sent.index in headings
-        if mention.expr.kind in STORY_KINDS:
+        if mention.expr.kind in STORY_KINDS or (mention.expr.base and mention.expr.base.kind == "storyp"):
             if heading and mention.expr.kind == "time":
                 continue  # a time in a heading is a stamp ("16:40 GMT: ..."), not an event
-            span = _story_span(mention.expr, story, sent, anchor, future)
+            span = _story_span(mention.expr, story, sent, anchor, future, events)
             if span is None:
                 continue  # nothing to count from: not dated
             first, last, base = span
@@ -310,26 +332,50 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
                                 start, end, precision, day_anchor, quoted=quote is not None))
         if not heading:
             story.note(mention.expr, start, end, precision, sent.paragraph, sent.index, _reporting(sent, mention))
+            if start is not None and start == end:
+                events.update(dict.fromkeys(_event_nouns(sent.text, mention), start))
     return out
 
 
+def _event_nouns(text: str, mention: DateMention) -> list[str]:
+    """Nouns an event is named by right beside its date: "the exchange on Tuesday", "Tuesday's prisoner
+    exchange" (so that "two weeks before the exchange" can count from that day)."""
+    words: list[str] = []
+    before = EVENT_BEFORE_RE.search(text, 0, mention.start)
+    if before and not mention.text.lower().startswith(("since", "until", "from", "between")):
+        words += before.group(1).split()
+    after = EVENT_AFTER_RE.match(text, mention.end)
+    if after:
+        words += after.group(1).split()
+    return [w for w in words if w.isalpha() and w not in EVENT_STOPS]
+
+
 def _story_span(expr: DateExpr, story: Narrative, sent: Sentence, anchor: date | None,
-                future: bool) -> tuple[date, date, date] | None:
+                future: bool, events: dict[str, date]) -> tuple[date, date, date] | None:
     """(first day, last day, the day or period start counted from) of a story-relative expression."""
     if expr.kind == "time":  # a time of day is on the day the story is on, however far back it was named
         day = story.day(sent.paragraph, reach=None)
         return None if day is None else (day, day, day)
-    if expr.kind == "storyp":
-        span = story.place(expr, sent.paragraph)
+    if expr.kind == "storyp" or (expr.kind == "part" and expr.base and expr.base.kind == "storyp"):
+        span = story.place(expr if expr.kind == "storyp" else expr.base, sent.paragraph)
         if span is None:
             return None
-        first, last = span
+        first, last = span if expr.kind == "storyp" else part_of(*span, expr.part)
         base = story.period[0] if story.period else first
     else:
-        if expr.rel_word == "same-sentence":  # "a day after the talks": only a day named before it in its sentence
-            if story.any_day is None or story.any_sentence != sent.index:
+        event = next((events[w] for w in expr.event.split() if w in events), None)
+        if expr.rel_word == "event":  # "the day before the exchange": only from the day the article gave it
+            if event is None:
                 return None
-            base = story.any_day[0]
+            base = event
+        elif expr.rel_word == "same-sentence":  # "a day after the talks": a day named before it in its sentence
+            if story.any_day is not None and story.any_sentence == sent.index:
+                base = story.any_day[0]
+            elif event is not None:  # else the day of the event named ("two weeks before the exchange")
+                expr = replace(expr, rel=-(expr.rel or 0))
+                base = event
+            else:
+                return None
         else:
             base = story.day(sent.paragraph)
             if base is None:

@@ -518,6 +518,12 @@ STORY_ANCHORS = [
     ("Rebels shelled the port on 6 May.\n\nThe counter-attack (8 May)\n\n"
      "Two days later, marines landed north of the port.",
      {"on 6 May": D(2024, 5, 6), "8 May": D(2024, 5, 8), "Two days later": D(2024, 5, 8)}),
+    # a date before ", officials said" dates the event of its own clause, not the saying
+    ("Gunmen killed four herders late on Monday, officials said. Two days later, troops arrived.",
+     {"late on Monday": D(2024, 5, 6), "Two days later": D(2024, 5, 8)}),
+    # a short quoted paragraph is no heading: its day moves the story
+    ("The clinic was looted on 1 May.\n\n“They came back on 4 May.”\n\nThe next day, nurses fled.",
+     {"on 1 May": D(2024, 5, 1), "on 4 May": D(2024, 5, 4), "The next day": D(2024, 5, 5)}),
     ("The council on Tuesday said troops had left the valley. Hours later the first families went home.",
      {"on Tuesday": D(2024, 5, 7), "Hours later": D(2024, 5, 7)}),
     ("Gunmen burned the clinic on 2 May. Some 48 hours later they returned.",
@@ -582,6 +588,9 @@ def test_clock_times_take_the_day_the_story_is_on(body, when, day):
     "A curfew runs from 6 p.m. to 6 a.m. in the old town since 2 May.",   # bounds of a period, not events
     "Shops must close by 5 p.m. on market days, the council said on Monday.",
     "16:40 GMT: Toll rises to 12\n\nRescuers found two more bodies on Monday.",  # a live page's stamp
+    "Rescuers found two more bodies on Monday.\n\n09:15 GMT — The governor says the search goes on.",
+    "Rescuers found two more bodies on Monday. A curfew is enforced every night at 10 p.m.",  # a habit
+    "Rescuers found two more bodies on Monday. The search will resume at 6 a.m.",  # a day ahead, unnamed
 ])
 def test_times_that_date_nothing_give_no_row(body):
     found = article_dates(Article.build("a", body, published=D(2024, 5, 10)))

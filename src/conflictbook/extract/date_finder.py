@@ -214,6 +214,7 @@ NEXT_WORD_RE = re.compile(r"\s+\w")
 CAPITAL_NEXT_RE = re.compile(r" ([A-Z][a-z]+)")
 NOT_SPAN_ENDS = {"time", "since", "until", "span"}
 TIME_BOUNDS = ("from", "until", "till", "by", "between")
+HABITUAL_RE = re.compile(rf"(?<![\w-]){_ci(LEX['habitual_words'])}(?![\w-])")
 EVENT_NP_RE = re.compile(r"\s+(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 TIME_SPAN_NEXT_RE = re.compile(rf"\s*{SPAN_LINK}\s*\d")
 TIME_SPAN_PREV_RE = re.compile(rf"[\d.]\s*{SPAN_LINK}\s*$")
@@ -536,6 +537,8 @@ def _event_time(text: str, m: DateMention) -> bool:
     window = max(0, m.start - LOOK_BACK)
     if SPAN_START_RE.search(text, window, m.start) or TIME_SPAN_PREV_RE.search(text, window, m.start):
         return False
+    if HABITUAL_RE.search(text, window, m.start):
+        return False  # "every night at 10 p.m.": a habit, not an event
     return not TIME_SPAN_NEXT_RE.match(text, m.end)
 
 

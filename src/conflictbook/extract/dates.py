@@ -20,11 +20,15 @@ anchor. This module decides what each expression is resolved against:
   span first; otherwise the quote spans come from the claims (content span; the speech
   date near the cue) and, as a fallback that needs no claims, from quotation marks in the
   paragraph.
-* Story-relative days ("the next day", "that night", "two days later") count from the
-  latest day-precise date before them within two paragraphs; without one they give no row.
-* Tense: a future cue (will, is due to, scheduled ...) among the five words before an
-  expression, or in the expression itself (next, tomorrow), lets it resolve after the
-  anchor; everything else is read as past and never ends after the anchor.
+* Story-relative days ("the next day", "that night", "two days later", "hours later"),
+  years and seasons ("two years later", "the following spring") and times of day alone
+  ("at about 4 a.m.") count from where the narrative is (``date_story``: its latest event
+  day or dated period, not a heading's date nor a reporting day); without one, no row.
+* Tense: a future cue (will, is due to, scheduled ...) among the eight words before an
+  expression in its clause, or in the expression itself (next, tomorrow), lets it resolve
+  after the anchor; a deadline ("by the end of May") too unless its clause is past; a date
+  appended as a hedged fragment (", probably in December.") takes the tense of the clause
+  before; everything else is read as past and never ends after the anchor.
 * Stamps are not events: a line that is only a dated stamp, or a dateline ("PARIS, Sept
   24, 2022 (AFP) - ..."), gives no row.
 * Vague periods without bounds ("in recent months", "in the past") match no pattern and
@@ -73,7 +77,7 @@ EVENT_BEFORE_RE = re.compile(r"(?:^|\s)(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a
 EVENT_AFTER_RE = re.compile(r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 EVENT_STOPS = frozenset(LEX["event_noun_stops"])  # counted from the story's own day or period (date_story)
 HEADING_WORDS = 10
-HEADING_END_RE = re.compile(r"(?:[^.!?…]|\)\.?)$")
+CLOSED_RE = re.compile(r"[.!?…][\"”’')\]]*$")  # a sentence's closing stop, with any quote or bracket after it
 MAX_REPORTING_GAP_WORDS = 5
 REPORTED_CLAUSE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['reported_clause_words'])})(?![\w-])")
 DAY_KINDS = ("weekday", "relday", "date")
@@ -84,8 +88,11 @@ DATELINE_TAIL_RE = re.compile(r"^\s*(?P<agency>\([^)]{1,40}\))?\s*(?:[-–—:|]
 
 
 def is_stamp(text: str, mention: DateMention) -> bool:
-    """Whether the date is a stamp, not an event: a line that is only a date, or a dateline
-    ("PARIS, Sept 24, 2022 (AFP) - ...") that gives when the story was filed."""
+    """Whether the date is a stamp, not an event: a line that is only a date, a dateline
+    ("PARIS, Sept 24, 2022 (AFP) - ...") that gives when the story was filed, or a time opening
+    a live page's entry ("11:20 GMT — ...", "16:40: ...") that gives when it was posted."""
+    if mention.expr.kind == "time":  # "11:20 GMT — ...": the time a live page's entry was posted
+        return mention.start == 0 and bool(DATELINE_TAIL_RE.match(text[mention.end:]))
     if mention.expr.kind != "date":
         return False
     head, tail = DATELINE_HEAD_RE.match(text[:mention.start]), DATELINE_TAIL_RE.match(text[mention.end:])
@@ -304,8 +311,8 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
         offset = sent.start + mention.start
         heading = sent.headline or sent.index in headings
         if mention.expr.kind in STORY_KINDS or (mention.expr.base and mention.expr.base.kind == "storyp"):
-            if heading and mention.expr.kind == "time":
-                continue  # a time in a heading is a stamp ("16:40 GMT: ..."), not an event
+            if mention.expr.kind == "time" and (heading or future):
+                continue  # a stamp ("16:40 GMT: Toll rises"), or a time on a day ahead that no word names
             span = _story_span(mention.expr, story, sent, anchor, future, events)
             if span is None:
                 continue  # nothing to count from: not dated
@@ -398,7 +405,7 @@ def _headings(article: Article) -> set[int]:
     counts = Counter(s.paragraph for s in article.sentences)
     return {s.index for s in article.sentences
             if counts[s.paragraph] == 1 and len(s.text.split()) <= HEADING_WORDS
-            and HEADING_END_RE.search(s.text.rstrip())}
+            and (not CLOSED_RE.search(s.text.rstrip()) or s.text.rstrip().endswith(")."))}
 
 
 def _reporting(sent: Sentence, mention: DateMention) -> bool:

@@ -590,6 +590,8 @@ def test_clock_times_take_the_day_the_story_is_on(body, when, day):
     "16:40 GMT: Toll rises to 12\n\nRescuers found two more bodies on Monday.",  # a live page's stamp
     "Rescuers found two more bodies on Monday.\n\n09:15 GMT — The governor says the search goes on.",
     "Rescuers found two more bodies on Monday. A curfew is enforced every night at 10 p.m.",  # a habit
+    # the story left its day for a longer period: a bare time has no day to be on
+    "Rescuers found two more bodies on Monday. In 2019 the same block was shelled at about 3 a.m.",
     "Rescuers found two more bodies on Monday. The search will resume at 6 a.m.",  # a day ahead, unnamed
 ])
 def test_times_that_date_nothing_give_no_row(body):

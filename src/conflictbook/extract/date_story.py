@@ -16,7 +16,8 @@ event day within ``STORY_REACH`` paragraphs; story-relative years and seasons ("
 later", "the following spring", "later that year") from the story period within the same
 reach; a time of day without a day ("at about 4 a.m.", "shortly before midnight") is on the
 event day, however far back it was named: the narrative stays on its day until it names
-another. Nothing to count from: no row.
+another day, or a period longer than a week in a later sentence ("In 2019 the group split"),
+after which a bare time has no day. Nothing to count from: no row.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from conflictbook.extract.date_finder import SEASONS, DateExpr
 from conflictbook.extract.date_resolver import add_months, month_end
 
 STORY_REACH = 3  # paragraphs a story-relative expression may look back for what it counts from
+LONG_PERIOD_DAYS = 7  # a dated period longer than a week takes the story off its day ("in 2019", "last month")
 PERIOD_KINDS = frozenset({"date", "month", "year", "part", "season", "weekday", "relday", "story", "storyp",
                           "ago", "period"})
 
@@ -40,6 +42,8 @@ class Narrative:
     any_day: tuple[date, int] | None = None
     any_sentence: int = -1                        # the sentence of any_day
     period: tuple[date, date, int] | None = None
+    day_sentence: int = -1                        # the sentence of the latest day (event or any)
+    left_day: int = -1                            # a later sentence that moved the story to a long period
 
     def note(self, expr: DateExpr, start: date | None, end: date | None, precision: str,
              paragraph: int, sentence: int, reporting: bool) -> None:
@@ -50,11 +54,17 @@ class Narrative:
             self.any_day, self.any_sentence = (start, paragraph), sentence
             if not reporting:
                 self.event_day = (start, paragraph)
+            self.day_sentence = sentence
         if not reporting and expr.kind in PERIOD_KINDS:
             self.period = (start, end, paragraph)
+            if (end - start).days > LONG_PERIOD_DAYS and sentence > self.day_sentence:
+                self.left_day = sentence  # "In 2019 the group split": the story is no longer on its day
 
     def day(self, paragraph: int, reach: int | None = STORY_REACH) -> date | None:
-        """The day story-relative days count from: the event day, else any day, within REACH paragraphs."""
+        """The day story-relative days count from: the event day, else any day, within REACH paragraphs.
+        Without a REACH (a time of day), only while no later sentence moved the story to a long period."""
+        if reach is None and self.left_day > self.day_sentence:
+            return None
         for found in (self.event_day, self.any_day):
             if found is not None and (reach is None or paragraph - found[1] <= reach):
                 return found[0]

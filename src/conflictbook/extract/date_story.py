@@ -18,17 +18,29 @@ reach; a time of day without a day ("at about 4 a.m.", "shortly before midnight"
 event day, however far back it was named: the narrative stays on its day until it names
 another day, or a period longer than a week in a later sentence ("In 2019 the group split"),
 after which a bare time has no day. Nothing to count from: no row.
+
+"Two weeks before the exchange" counts from the day the article gave that event: nouns
+named right beside a day ("the exchange on Tuesday", "Tuesday's prisoner exchange") are
+kept with it (``event_nouns``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from conflictbook.extract.date_finder import SEASONS, DateExpr
-from conflictbook.extract.date_resolver import add_months, month_end
+from conflictbook.article import Article, Sentence
+from conflictbook.extract.date_finder import LEX, SEASONS, DateExpr, DateMention
+from conflictbook.extract.date_resolver import add_months, month_end, part_of, story_period
 
 STORY_REACH = 3  # paragraphs a story-relative expression may look back for what it counts from
+EVENT_BEFORE_RE = re.compile(r"(?:^|\s)(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:on|of)\s+)?$")
+EVENT_AFTER_RE = re.compile(r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+EVENT_STOPS = frozenset(LEX["event_noun_stops"])
+HEADING_WORDS = 10
+CLOSED_RE = re.compile(r"[.!?…][\"”’')\]]*$")  # a sentence's closing stop, with any quote or bracket after it
 LONG_PERIOD_DAYS = 7  # a dated period longer than a week takes the story off its day ("in 2019", "last month")
 PERIOD_KINDS = frozenset({"date", "month", "year", "part", "season", "weekday", "relday", "story", "storyp",
                           "ago", "period"})
@@ -113,3 +125,67 @@ def _season(expr: DateExpr, first: date, last: date) -> tuple[date, date]:
 def shift(day: date, expr: DateExpr) -> date:
     """The story day moved by a story-relative day expression."""
     return day + timedelta(days=expr.rel or 0)
+
+
+def story_span(expr: DateExpr, story: Narrative, sent: Sentence, anchor: date | None,
+                future: bool, events: dict[str, date]) -> tuple[date, date, date] | None:
+    """(first day, last day, the day or period start counted from) of a story-relative expression."""
+    if expr.kind == "time":  # a time of day is on the day the story is on, however far back it was named
+        day = story.day(sent.paragraph, reach=None)
+        return None if day is None else (day, day, day)
+    if expr.kind == "storyp" or (expr.kind == "part" and expr.base and expr.base.kind == "storyp"):
+        span = story.place(expr if expr.kind == "storyp" else expr.base, sent.paragraph)
+        if span is None:
+            return None
+        first, last = span if expr.kind == "storyp" else part_of(*span, expr.part)
+        base = story.period[0] if story.period else first
+    else:
+        event = next((events[w] for w in expr.event.split() if w in events), None)
+        if expr.rel_word == "event":  # "the day before the exchange": only from the day the article gave it
+            if event is None:
+                return None
+            base = event
+        elif expr.rel_word == "same-sentence":  # "a day after the talks": a day named before it in its sentence
+            if story.any_day is not None and story.any_sentence == sent.index:
+                base = story.any_day[0]
+            elif event is not None:  # else the day of the event named ("two weeks before the exchange")
+                expr = replace(expr, rel=-(expr.rel or 0))
+                base = event
+            else:
+                return None
+        else:
+            base = story.day(sent.paragraph)
+            if base is None:
+                return None
+        if expr.unit in ("week", "month"):  # "in the following week"
+            first, last = story_period(expr, base)
+        else:
+            first = last = shift(base, expr)
+    if anchor is not None and not future:
+        if first > anchor:
+            return None  # a past story cannot go on after publication: the count is not from this day
+        last = max(first, min(last, anchor))
+    return first, last, base
+
+
+def event_nouns(text: str, mention: DateMention) -> list[str]:
+    """Nouns an event is named by right beside its date: "the exchange on Tuesday", "Tuesday's prisoner
+    exchange" (so that "two weeks before the exchange" can count from that day)."""
+    words: list[str] = []
+    before = EVENT_BEFORE_RE.search(text, 0, mention.start)
+    if before and not mention.text.lower().startswith(("since", "until", "from", "between")):
+        words += before.group(1).split()
+    after = EVENT_AFTER_RE.match(text, mention.end)
+    if after:
+        words += after.group(1).split()
+    return [w for w in words if w.isalpha() and w not in EVENT_STOPS]
+
+
+def section_headings(article: Article) -> set[int]:
+    """Sentences that are section headings: alone in their paragraph, at most HEADING_WORDS words, and
+    without a closing full stop, or closing on a bracket ("The ambush (12 May)."). Like the headline they
+    summarise what follows: their dates are rows but do not move the story."""
+    counts = Counter(s.paragraph for s in article.sentences)
+    return {s.index for s in article.sentences
+            if counts[s.paragraph] == 1 and len(s.text.split()) <= HEADING_WORDS
+            and (not CLOSED_RE.search(s.text.rstrip()) or s.text.rstrip().endswith(")."))}

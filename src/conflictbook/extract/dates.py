@@ -39,15 +39,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, find_dates
 from conflictbook.extract.date_gate import NO_ATOMS, date_atoms
-from conflictbook.extract.date_resolver import InvalidDate, part_of, precision_of, resolve, story_period
-from conflictbook.extract.date_story import Narrative, shift
+from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve
+from conflictbook.extract.date_story import Narrative, event_nouns, section_headings, story_span
 from conflictbook.lexicon import LexiconError, alternation, load_list
 from conflictbook.records import Claim
 
@@ -72,12 +71,7 @@ MAX_SPEECH_GAP_WORDS = 6
 CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s(?:and|but)\s")
 CLAUSE_END_RE = re.compile(r"[;:]|\s(?:and|but)\s|[.!?](?:\s|$)")
 HEDGE_WORDS = frozenset(w.lower() for w in LEX["hedge_words"])
-STORY_KINDS = ("story", "storyp", "time")
-EVENT_BEFORE_RE = re.compile(r"(?:^|\s)(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:on|of)\s+)?$")
-EVENT_AFTER_RE = re.compile(r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
-EVENT_STOPS = frozenset(LEX["event_noun_stops"])  # counted from the story's own day or period (date_story)
-HEADING_WORDS = 10
-CLOSED_RE = re.compile(r"[.!?…][\"”’')\]]*$")  # a sentence's closing stop, with any quote or bracket after it
+STORY_KINDS = ("story", "storyp", "time")  # counted from the story's own day or period (date_story)
 MAX_REPORTING_GAP_WORDS = 5
 REPORTED_CLAUSE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['reported_clause_words'])})(?![\w-])")
 DAY_KINDS = ("weekday", "relday", "date")
@@ -306,14 +300,14 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     out: list[ResolvedDate] = []
     story = Narrative()
     events: dict[str, date] = {}  # nouns of events the article dated ("the exchange on Tuesday") -> their day
-    headings = _headings(article)
+    headings = section_headings(article)
     for sent, mention, future in found:
         offset = sent.start + mention.start
         heading = sent.headline or sent.index in headings
         if mention.expr.kind in STORY_KINDS or (mention.expr.base and mention.expr.base.kind == "storyp"):
             if mention.expr.kind == "time" and (heading or future):
                 continue  # a stamp ("16:40 GMT: Toll rises"), or a time on a day ahead that no word names
-            span = _story_span(mention.expr, story, sent, anchor, future, events)
+            span = story_span(mention.expr, story, sent, anchor, future, events)
             if span is None:
                 continue  # nothing to count from: not dated
             first, last, base = span
@@ -340,72 +334,8 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
         if not heading:
             story.note(mention.expr, start, end, precision, sent.paragraph, sent.index, _reporting(sent, mention))
             if start is not None and start == end:
-                events.update(dict.fromkeys(_event_nouns(sent.text, mention), start))
+                events.update(dict.fromkeys(event_nouns(sent.text, mention), start))
     return out
-
-
-def _event_nouns(text: str, mention: DateMention) -> list[str]:
-    """Nouns an event is named by right beside its date: "the exchange on Tuesday", "Tuesday's prisoner
-    exchange" (so that "two weeks before the exchange" can count from that day)."""
-    words: list[str] = []
-    before = EVENT_BEFORE_RE.search(text, 0, mention.start)
-    if before and not mention.text.lower().startswith(("since", "until", "from", "between")):
-        words += before.group(1).split()
-    after = EVENT_AFTER_RE.match(text, mention.end)
-    if after:
-        words += after.group(1).split()
-    return [w for w in words if w.isalpha() and w not in EVENT_STOPS]
-
-
-def _story_span(expr: DateExpr, story: Narrative, sent: Sentence, anchor: date | None,
-                future: bool, events: dict[str, date]) -> tuple[date, date, date] | None:
-    """(first day, last day, the day or period start counted from) of a story-relative expression."""
-    if expr.kind == "time":  # a time of day is on the day the story is on, however far back it was named
-        day = story.day(sent.paragraph, reach=None)
-        return None if day is None else (day, day, day)
-    if expr.kind == "storyp" or (expr.kind == "part" and expr.base and expr.base.kind == "storyp"):
-        span = story.place(expr if expr.kind == "storyp" else expr.base, sent.paragraph)
-        if span is None:
-            return None
-        first, last = span if expr.kind == "storyp" else part_of(*span, expr.part)
-        base = story.period[0] if story.period else first
-    else:
-        event = next((events[w] for w in expr.event.split() if w in events), None)
-        if expr.rel_word == "event":  # "the day before the exchange": only from the day the article gave it
-            if event is None:
-                return None
-            base = event
-        elif expr.rel_word == "same-sentence":  # "a day after the talks": a day named before it in its sentence
-            if story.any_day is not None and story.any_sentence == sent.index:
-                base = story.any_day[0]
-            elif event is not None:  # else the day of the event named ("two weeks before the exchange")
-                expr = replace(expr, rel=-(expr.rel or 0))
-                base = event
-            else:
-                return None
-        else:
-            base = story.day(sent.paragraph)
-            if base is None:
-                return None
-        if expr.unit in ("week", "month"):  # "in the following week"
-            first, last = story_period(expr, base)
-        else:
-            first = last = shift(base, expr)
-    if anchor is not None and not future:
-        if first > anchor:
-            return None  # a past story cannot go on after publication: the count is not from this day
-        last = max(first, min(last, anchor))
-    return first, last, base
-
-
-def _headings(article: Article) -> set[int]:
-    """Sentences that are section headings: alone in their paragraph, at most HEADING_WORDS words, and
-    without a closing full stop, or closing on a bracket ("The ambush (12 May)."). Like the headline they
-    summarise what follows: their dates are rows but do not move the story."""
-    counts = Counter(s.paragraph for s in article.sentences)
-    return {s.index for s in article.sentences
-            if counts[s.paragraph] == 1 and len(s.text.split()) <= HEADING_WORDS
-            and (not CLOSED_RE.search(s.text.rstrip()) or s.text.rstrip().endswith(")."))}
 
 
 def _reporting(sent: Sentence, mention: DateMention) -> bool:

@@ -87,11 +87,10 @@ class Narrative:
         if self.period is None or paragraph - self.period[2] > STORY_REACH:
             return None
         first, last, _ = self.period
-        if expr.unit == "month":
-            if (last - first).days > 31:
-                return None  # "three months later" after a year: no month to count from
+        if expr.unit == "month":  # "eight months later": the months of the story's period, N months on
             start = add_months(first.replace(day=1), expr.rel or 0)
-            return start, month_end(start.year, start.month)
+            stop = add_months(last.replace(day=1), expr.rel or 0)
+            return start, month_end(stop.year, stop.month)
         if expr.unit == "year":
             year = first.year + (expr.rel or 0)
             if expr.rel_word == "later" and not expr.rel:    # "later that year": from the story on
@@ -120,6 +119,13 @@ def _season(expr: DateExpr, first: date, last: date) -> tuple[date, date]:
         while bounds(year)[1] >= first:
             year -= 1
     return bounds(year)
+
+
+def story_precision(expr: DateExpr, first: date, last: date, precision: str) -> str:
+    """"Eight months later" after a season spans several months: a range, not a month."""
+    if expr.kind == "storyp" and expr.unit == "month" and (first.year, first.month) != (last.year, last.month):
+        return "range"
+    return precision
 
 
 def shift(day: date, expr: DateExpr) -> date:

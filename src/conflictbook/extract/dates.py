@@ -46,7 +46,7 @@ from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, find_dates
 from conflictbook.extract.date_gate import NO_ATOMS, date_atoms
 from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve
-from conflictbook.extract.date_story import Narrative, event_nouns, section_headings, story_span
+from conflictbook.extract.date_story import Narrative, event_nouns, section_headings, story_precision, story_span
 from conflictbook.lexicon import LexiconError, alternation, load_list
 from conflictbook.records import Claim
 
@@ -64,6 +64,10 @@ SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{alternation(_speech_verbs())})(?![\w-])
 DEADLINE_RE = re.compile(r"(?<![\w-])(?i:before|by)\s*$")
 PAST_AUX_RE = re.compile(r"(?<![\w-])(?i:had|was|were|did)(?![\w-])")
 FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['future_cues'])})(?![\w-])")
+# A modal before a plain verb looks ahead ("talks could begin in November"); lower case only (not the month
+# May), and not before a perfect ("may have died in March") or a past inability ("could not reach").
+MODAL_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(LEX['modal_cues'])})(?![\w-])"
+                      rf"(?!\s+(?:not\s+|never\s+)?(?:have|'ve|been)\b)(?!(?<=could)\s+(?:not|never)\b)")
 SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 THAT_AFTER_RE = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['speech_gap_stops'])})(?![\w-])")
@@ -133,7 +137,8 @@ def _is_future(text: str, mention: DateMention) -> bool:
         return not PAST_AUX_RE.search(before) and not PAST_AUX_RE.search(after)
     if len(clauses) > 1 and _appended_fragment(text, mention, before):
         before = clauses[-2]
-    return bool(FUTURE_RE.search(" ".join(before.split()[-8:])))
+    window = " ".join(before.split()[-8:])
+    return bool(FUTURE_RE.search(window) or MODAL_RE.search(window))
 
 
 def _appended_fragment(text: str, mention: DateMention, before: str) -> bool:
@@ -313,7 +318,8 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
             first, last, base = span
             quoted = _inside(offset, quotes) is not None
             out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, first,
-                                    last, precision_of(mention.expr), base, quoted=quoted))
+                                    last, story_precision(mention.expr, first, last, precision_of(mention.expr)),
+                                    base, quoted=quoted))
             if not heading and mention.expr.kind != "time" and not (mention.expr.kind == "story" and
                                                                      mention.expr.unit in ("week", "month")):
                 story.note(mention.expr, first, last, precision_of(mention.expr), sent.paragraph, sent.index,

@@ -580,6 +580,10 @@ CLOCKS = [
     # a reporting day is not where the story is: the shooting's day is
     ("A bus was ambushed late on Monday. The army told reporters on Tuesday that it had sent troops.\n\n"
      "Survivors said the shooting began shortly after 8 p.m.", "shortly after 8 p.m.", D(2024, 5, 6)),
+    # background in another paragraph does not take the story off its day
+    ("A bus was ambushed late on Monday.\n\nThe group has attacked buses since 2021 and kidnapped 40 people "
+     "last year.\n\nPolice arrested two men in the afternoon.", "in the afternoon", D(2024, 5, 6)),
+    ("Rebels attacked on Monday. By midday the toll had risen to nine.", "By midday", D(2024, 5, 6)),
 ]
 
 
@@ -599,6 +603,7 @@ def test_clock_times_take_the_day_the_story_is_on(body, when, day):
     # the story left its day for a longer period: a bare time has no day to be on
     "Rescuers found two more bodies on Monday. In 2019 the same block was shelled at about 3 a.m.",
     "Rescuers found two more bodies on Monday. The search will resume at 6 a.m.",  # a day ahead, unnamed
+    "Rescuers found two more bodies on Monday. Shops close by 5 p.m.",  # "by" a time: a bound, unless past
 ])
 def test_times_that_date_nothing_give_no_row(body):
     found = article_dates(Article.build("a", body, published=D(2024, 5, 10)))

@@ -166,6 +166,8 @@ ATOMS = [
            rf"(?:(?P<tm_h>\d{{1,2}})(?:[:.](?P<tm_min>\d{{2}}))?\s*(?P<tm_s>(?i:a\.m\.|p\.m\.|am|pm|o['’]clock|hrs)(?!\w)"
            rf"|{ZONE})|(?P<tm_eu>[01]?\d|2[0-3])h[0-5]\d(?!\w)|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:])|(?P<tm_mil>[01]\d|2[0-3])[0-5]\d\s*(?:(?i:hrs|hours)|{ZONE}))"),
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
+    ("tin", rf"(?<![\w-])(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?P<tin_p>{_any(TIME_OF_PARTS)})"
+            r"(?!\w)(?!\s+(?i:of)\b)"),
     ("hol", rf"(?:{HOLIDAY_AFTER})(?P<hol_h>{_ci(HOLIDAYS)})(?:,?\s+(?P<hol_y>{YEAR}))?(?![\w-])"),
 ]
 # The words or phrases one of which every match of an atom holds, each word a whole run of
@@ -182,10 +184,11 @@ ATOM_KEYS: dict[str, tuple[str, ...]] = {
     "sy": tuple(f"{w} {u}" for w in ("that", "same", *LEX["story_year_words"]) for u in ("year", *SEASONS)),
     "tp": (THIS,), "wd": (*LEX["weekdays"],), "ago": (AGO,),
     "wi": (*RELATIVE_WORDS,), "tof": TIME_OF_PARTS, "tw": (*DAY_PARTS,),
+    "tin": tuple(f"the {part}" for part in TIME_OF_PARTS),
     "hol": tuple(h.split()[0] for h in HOLIDAYS),
 }
 NEEDS_DIGIT = frozenset({"iso", "num", "yr", "moa", "dc", "yc"})
-TIME_ONLY = frozenset({"tof", "tm", "tw"})
+TIME_ONLY = frozenset({"tof", "tm", "tw", "tin"})
 if set(ATOM_KEYS) | NEEDS_DIGIT | {"tm"} != {name for name, _ in ATOMS}:
     raise RuntimeError("date_finder: every atom needs its keys (ATOM_KEYS) or a digit (NEEDS_DIGIT, tm)")
 ATOM_RE = re.compile("|".join(f"(?P<{name}>(?<!\\w){body})" for name, body in ATOMS))
@@ -214,6 +217,7 @@ NEXT_WORD_RE = re.compile(r"\s+\w")
 CAPITAL_NEXT_RE = re.compile(r" ([A-Z][a-z]+)")
 NOT_SPAN_ENDS = {"time", "since", "until", "span"}
 TIME_BOUNDS = ("from", "until", "till", "by", "between")
+PAST_AUX_RE = re.compile(r"(?<![\w-])(?i:had|was|were)(?![\w-])")
 HABITUAL_RE = re.compile(rf"(?<![\w-]){_ci(LEX['habitual_words'])}(?![\w-])")
 EVENT_NP_RE = re.compile(r"\s+(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 TIME_SPAN_NEXT_RE = re.compile(rf"\s*{SPAN_LINK}\s*\d")
@@ -381,6 +385,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         return DateExpr("time", daypart="clock", hour=hour) if hour <= 24 else None
     if kind == "tw":
         return DateExpr("time", daypart=DAY_PARTS.get(g("tw_w").lower(), "clock"))
+    if kind == "tin":  # "in the afternoon": a part of the day the story is on
+        return DateExpr("time", daypart=g("tin_p").split()[-1].lower().replace("hours", "night"))
     return None
 
 
@@ -532,6 +538,8 @@ def _event_time(text: str, m: DateMention) -> bool:
     not a bound of a period ("from 6 p.m.", "until dawn", "by 5 p.m.", "6 p.m. to 6 a.m.") and not a
     dangling "the night of" (its day is an event, not a date)."""
     low = m.text.lower()
+    if low.startswith("by") and PAST_AUX_RE.search(text):
+        low = low[2:]  # "had been brought in by midday": by then it had happened, an event's time
     if low.startswith(TIME_BOUNDS) or low.rstrip().endswith(" of"):
         return False
     window = max(0, m.start - LOOK_BACK)

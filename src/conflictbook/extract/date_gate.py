@@ -12,7 +12,8 @@ atoms can match; an atom they rule out cannot match, so the finder gives the sam
   spell out), each word a whole run of letters.
 
 A time of day alone (TIME_ONLY) can give a row only as a clock time or a time word after
-a preposition ("at about 4 a.m.", "shortly before midnight", ``date_finder._event_time``):
+a preposition ("at about 4 a.m.", "shortly before midnight", "in the afternoon",
+``date_finder._event_time``):
 a sentence whose only atoms are times needs a clock mark or one of those words.
 
 The last two conditions read the words as runs of ASCII letters and digits, where
@@ -68,7 +69,8 @@ def date_atoms(text: str, words: frozenset[str]) -> frozenset[str] | None:
             atoms.update(NEEDS_DIGIT)
     index = _key_index()
     atoms.update(atom for word in letters if word in index for key, atom in index[word] if key <= letters)
-    if atoms and atoms <= TIME_ONLY and not (CLOCK_RE.search(text) or any(key <= letters for key in TIME_WORDS)):
+    if atoms and atoms <= TIME_ONLY and "tin" not in atoms and not (
+            CLOCK_RE.search(text) or any(key <= letters for key in TIME_WORDS)):
         return NO_ATOMS
     return frozenset(atoms) if atoms else NO_ATOMS
 

@@ -16,8 +16,9 @@ event day within ``STORY_REACH`` paragraphs; story-relative years and seasons ("
 later", "the following spring", "later that year") from the story period within the same
 reach; a time of day without a day ("at about 4 a.m.", "shortly before midnight") is on the
 event day, however far back it was named: the narrative stays on its day until it names
-another day, or a period longer than a week in a later sentence ("In 2019 the group split"),
-after which a bare time has no day. Nothing to count from: no row.
+another day; a period longer than a week in a later sentence of the time's own paragraph
+("... on Monday. In 2019 the block was shelled at 3 a.m.") leaves it without a day. Nothing
+to count from: no row.
 
 "Two weeks before the exchange" counts from the day the article gave that event: nouns
 named right beside a day ("the exchange on Tuesday", "Tuesday's prisoner exchange") are
@@ -55,7 +56,7 @@ class Narrative:
     any_sentence: int = -1                        # the sentence of any_day
     period: tuple[date, date, int] | None = None
     day_sentence: int = -1                        # the sentence of the latest day (event or any)
-    left_day: int = -1                            # a later sentence that moved the story to a long period
+    left_day: tuple[int, int] = (-1, -1)          # (sentence, paragraph) that moved the story to a long period
 
     def note(self, expr: DateExpr, start: date | None, end: date | None, precision: str,
              paragraph: int, sentence: int, reporting: bool) -> None:
@@ -70,12 +71,13 @@ class Narrative:
         if not reporting and expr.kind in PERIOD_KINDS:
             self.period = (start, end, paragraph)
             if (end - start).days > LONG_PERIOD_DAYS and sentence > self.day_sentence:
-                self.left_day = sentence  # "In 2019 the group split": the story is no longer on its day
+                self.left_day = (sentence, paragraph)  # "In 2019 the group split": the story left its day
 
     def day(self, paragraph: int, reach: int | None = STORY_REACH) -> date | None:
         """The day story-relative days count from: the event day, else any day, within REACH paragraphs.
-        Without a REACH (a time of day), only while no later sentence moved the story to a long period."""
-        if reach is None and self.left_day > self.day_sentence:
+        Without a REACH (a time of day), only while no later sentence of PARAGRAPH moved the story to a long
+        period (a background sentence in another paragraph does not: the narrative comes back to its day)."""
+        if reach is None and self.left_day[0] > self.day_sentence and self.left_day[1] == paragraph:
             return None
         for found in (self.event_day, self.any_day):
             if found is not None and (reach is None or paragraph - found[1] <= reach):

@@ -537,6 +537,12 @@ STORY_ANCHORS = [
      {"Monday": D(2024, 5, 6), "two days before": D(2024, 5, 4)}),
     ("The vote on 5 May was calm. Riots broke out the day after the vote.",
      {"on 5 May": D(2024, 5, 5), "the day after": D(2024, 5, 6)}),
+    # "The <event> came N days after ...": the story's event day, N days on from what follows
+    ("A mortar hit the school on Thursday. The shelling came two days after the truce talks collapsed.",
+     {"on Thursday": D(2024, 5, 9), "two days after": D(2024, 5, 7)}),
+    # ... unless what follows names its own day: that day dates it, no count from the story
+    ("A mortar hit the school on Thursday. The shelling came a week after talks collapsed on 1 May.",
+     {"on Thursday": D(2024, 5, 9), "on 1 May": D(2024, 5, 1)}),
 ]
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from conflictbook.article import Article, Sentence
-from conflictbook.extract.date_finder import LEX, SEASONS, DateExpr, DateMention
+from conflictbook.extract.date_finder import LEX, SEASONS, DateExpr, DateMention, find_dates
 from conflictbook.extract.date_resolver import add_months, month_end, part_of, story_period
 
 STORY_REACH = 3  # paragraphs a story-relative expression may look back for what it counts from
@@ -41,6 +41,8 @@ EVENT_BEFORE_RE = re.compile(r"(?:^|\s)(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a
 EVENT_AFTER_RE = re.compile(r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 EVENT_STOPS = frozenset(LEX["event_noun_stops"])
 HEADING_WORDS = 10
+# "The attack came", "The blast happened": a definite subject naming the story's event, then a link verb.
+EVENT_SUBJECT_RE = re.compile(rf"^\s*(?i:the)\s+(?:[\w-]+\s+){{1,3}}?(?i:{'|'.join(LEX['event_link_verbs'])})\s+$")
 CLOSED_RE = re.compile(r"[.!?…][\"”’')\]]*$")  # a sentence's closing stop, with any quote or bracket after it
 LONG_PERIOD_DAYS = 7  # a dated period longer than a week takes the story off its day ("in 2019", "last month")
 PERIOD_KINDS = frozenset({"date", "month", "year", "part", "season", "weekday", "relday", "story", "storyp",
@@ -136,8 +138,10 @@ def shift(day: date, expr: DateExpr) -> date:
 
 
 def story_span(expr: DateExpr, story: Narrative, sent: Sentence, anchor: date | None,
-                future: bool, events: dict[str, date]) -> tuple[date, date, date] | None:
-    """(first day, last day, the day or period start counted from) of a story-relative expression."""
+                future: bool, events: dict[str, date], mention: DateMention | None = None,
+                ) -> tuple[date, date, date] | None:
+    """(first day, last day, the day or period start counted from) of a story-relative expression
+    (MENTION, when given, is where it stands in its sentence)."""
     if expr.kind == "time":  # a time of day is on the day the story is on, however far back it was named
         day = story.day(sent.paragraph, reach=None)
         return None if day is None else (day, day, day)
@@ -159,6 +163,8 @@ def story_span(expr: DateExpr, story: Narrative, sent: Sentence, anchor: date | 
             elif event is not None:  # else the day of the event named ("two weeks before the exchange")
                 expr = replace(expr, rel=-(expr.rel or 0))
                 base = event
+            elif mention is not None and _event_subject(sent.text, mention) and story.day(sent.paragraph, reach=None):
+                base = story.day(sent.paragraph, reach=None)  # "The attack came a day after": the story's event
             else:
                 return None
         else:
@@ -174,6 +180,14 @@ def story_span(expr: DateExpr, story: Narrative, sent: Sentence, anchor: date | 
             return None  # a past story cannot go on after publication: the count is not from this day
         last = max(first, min(last, anchor))
     return first, last, base
+
+
+def _event_subject(text: str, mention: DateMention) -> bool:
+    """"The attack came a day after the talks ...": a definite subject and a link verb before the count,
+    and no day of its own after it (" ... disappeared on 27 December" dates that clause itself)."""
+    if not EVENT_SUBJECT_RE.match(text[:mention.start]):
+        return False
+    return not any(m.expr.kind in ("date", "weekday", "relday") for m in find_dates(text[mention.end:]))
 
 
 def event_nouns(text: str, mention: DateMention) -> list[str]:

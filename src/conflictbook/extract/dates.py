@@ -312,7 +312,7 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
         if mention.expr.kind in STORY_KINDS or (mention.expr.base and mention.expr.base.kind == "storyp"):
             if mention.expr.kind == "time" and (heading or future):
                 continue  # a stamp ("16:40 GMT: Toll rises"), or a time on a day ahead that no word names
-            span = story_span(mention.expr, story, sent, anchor, future, events)
+            span = story_span(mention.expr, story, sent, anchor, future, events, mention)
             if span is None:
                 continue  # nothing to count from: not dated
             first, last, base = span

@@ -204,7 +204,7 @@ def test_surrender_question_has_no_passive() -> None:
         tally("surrendered", "four fighters", "Four fighters surrendered, the army said.", 4, high=4, source="army"),
         tally("surrendered", "six fighters", "Six fighters surrendered, the rebels said.", 6, high=6,
               source="rebels", sentence=2)])])
-    assert {r.topic for r in rows} == {"How many combatants surrendered?"}
+    assert {r.topic for r in rows} == {"How many fighters surrendered?"}
 
 
 @pytest.mark.parametrize(("first", "second", "expected"), [
@@ -558,3 +558,47 @@ def test_assertions_made_at_extraction_equal_those_made_by_the_comparison(sample
     assert compare(made) == compare(fresh)
     assert all(r.assertions is None for r in made), "placed once: a second comparison reads the articles afresh"
     assert compare(made) == compare(fresh)
+
+
+def test_soldiers_and_fighters_are_two_questions_and_members_meet_either() -> None:
+    rows = compare([article(tallies=[
+        tally("killed", "12 soldiers", "Twelve soldiers were killed, the army said.", 12, high=12, source="army",
+              sentence=1, victims="soldiers"),
+        tally("killed", "30 fighters", "Thirty fighters were killed, the rebels said.", 30, high=30,
+              source="rebels", sentence=2, victims="fighters"),
+        tally("killed", "five members", "Five members were killed, a monitor said.", 5, high=5, source="monitor",
+              sentence=3, victims="members")])])
+    questions = {r.topic for r in rows}
+    assert "How many security forces were killed?" in questions and "How many fighters were killed?" in questions
+    assert len(topics(rows)) == 2
+
+
+def test_a_clause_with_two_counts_gives_each_its_own_figure() -> None:
+    evidence = "The ministry said it had received only 44 soldiers while releasing 60 rebel fighters."
+    rows = compare([
+        article("a1", claims=[claim("ministry", "it had received only 44 soldiers while releasing 60 rebel fighters",
+                                    evidence=evidence, sentence=1)],
+                tallies=[tally("released", "only 44 soldiers", evidence, 44, high=44, source="ministry", sentence=1,
+                               victims="soldiers"),
+                         tally("released", "60 rebel fighters", evidence, 60, high=60, source="ministry", sentence=1,
+                               victims="rebel fighters")])])
+    assert sorted(r.best for r in rows) == [44, 60]
+
+
+def test_an_exclusive_figure_answers_another_noun_of_the_same_side() -> None:
+    rows = compare([article(tallies=[
+        tally("killed", "38 militants", "The ministry said 38 militants were killed.", 38, high=38,
+              source="ministry", sentence=1, victims="militants"),
+        tally("killed", "only three of its fighters", "The group said only three of its fighters were killed.", 3,
+              high=3, source="group", sentence=2, victims="fighters")])])
+    assert {r.verdict for r in rows if r.topic.startswith("How many")} == {"contradicts"}
+
+
+def test_no_one_killed_answers_a_running_total_too() -> None:
+    total = tally("killed", "at least seven protesters", "The league said at least seven protesters had been killed "
+                  "since Tuesday.", 7, high=None, source="league", sentence=2, victims="protesters")
+    total.scope = "cumulative"
+    rows = compare([article(tallies=[
+        tally("killed", "no protester", "The ministry said no protester had been killed.", 0, low=0, high=0,
+              status="denied", source="ministry", sentence=1, victims="protester"), total])])
+    assert {r.verdict for r in rows} == {"contradicts"}

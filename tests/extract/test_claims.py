@@ -644,3 +644,114 @@ def test_an_aside_between_subject_and_cue(body, speaker):
 def test_he_and_she_agree_with_what_the_article_says_of_the_speaker(body, speakers):
     _, found = claims_of(body)
     assert [c.speaker for c in found] == speakers
+
+
+# (sentence, speaker, content) of the first claim: attribution shapes of wire copy and translated reports
+SHAPES = [
+    # a comma-set attribution between a subject and its verb: the content runs on past it
+    ("Three of the drivers, the union said, were moved to a camp near the border.", "union",
+     "Three of the drivers were moved to a camp near the border"),
+    ("Most of the dead, the coroner says, were men between 20 and 50.", "coroner",
+     "Most of the dead were men between 20 and 50"),
+    # a whole time adverbial closing a trailing attribution
+    ("On May 3, a shell hit a clinic and killed two nurses, the ministry said at the time.", "ministry",
+     "On May 3, a shell hit a clinic and killed two nurses"),
+    # the listener is one pronoun, or a noun phrase before the content's own subject
+    ("Sources told us scores of civilians were killed in the raid.", "Sources",
+     "scores of civilians were killed in the raid"),
+    ("A shepherd told the families he had seen fresh earth on the slope.", "shepherd",
+     "he had seen fresh earth on the slope"),
+    # the antecedent of "which/who" speaks
+    ("The march was contested by the Teskan Rights League, which said at least seven protesters had died.",
+     "Teskan Rights League", "at least seven protesters had died"),
+    ("Aid reached the camp, according to the Lenn Relief Society, which said 40 trucks had crossed.",
+     "Lenn Relief Society", "Aid reached the camp"),
+    # "according to X" in the middle: X's words end at the next coordinated clause
+    ("About 900 people fled the valley, according to the refugee office, and fewer than 300 have returned.",
+     "refugee office", "About 900 people fled the valley"),
+    ("According to data of the Interior Secretariat, 52 people were killed in the district this year.",
+     "Interior Secretariat", "52 people were killed in the district this year"),
+    # a speaker with a contact, relative or participle clause after it
+    ("Survivors we reached by phone said many young men were taken away by the militia.", "Survivors",
+     "many young men were taken away by the militia"),
+    ("Parents gathered at the school gate on Tuesday said they had heard nothing from the police.", "Parents",
+     "they had heard nothing from the police"),
+    ("Relatives who were at the scene said that the driver had been a mason.", "Relatives",
+     "the driver had been a mason"),
+    ("A man who has acted as a negotiator for the kidnappers denied that any hostage had been hurt.", "negotiator",
+     "any hostage had been hurt"),
+    # "told that", "informed that" (translated reports): nobody named as told
+    ("The delegate Mara Lenz informed that images of the street cameras will be analysed.", "Mara Lenz",
+     "images of the street cameras will be analysed"),
+    ("Sergeant Ivo Brand told that the victim had a record for robbery.", "Ivo Brand",
+     "the victim had a record for robbery"),
+    # a second cue joined by "but": the subject of the sentence speaks
+    ("A local commander acknowledged the attack but told us only four of his men died.", "local commander",
+     "only four of his men died"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "text"), SHAPES)
+def test_attribution_shapes_of_other_outlets(sentence, speaker, text):
+    _, found = claims_of(sentence)
+    assert found, sentence
+    assert (found[0].speaker, found[0].text) == (speaker, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The town, which said it had no water, was shelled again.",   # a place is no speaker
+])
+def test_a_relative_clause_of_no_speaker_gives_no_claim(sentence):
+    _, found = claims_of(sentence)
+    assert found == []
+
+
+def test_a_described_organisation_joins_only_a_speaker_whose_name_holds_its_words():
+    body = ("The prosecutor's office said 40 graves had been found. "
+            "About 900 people fled in 2014, according to the provincial refugee office. "
+            "The office said more would return.")
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == ["prosecutor's office", "provincial refugee office",
+                                          "provincial refugee office"]
+
+
+def test_a_count_after_an_inverted_cue_is_content_not_a_speaker():
+    _, found = claims_of("The families' association, which has kept a register since 2014, says 73 men remain missing.")
+    assert [(c.speaker, c.text) for c in found] == [("families' association", "73 men remain missing")]
+
+
+def test_a_denial_and_a_statement_joined_by_but_are_two_claims():
+    _, found = claims_of("The ministry denied the report but said 40 families had left.")
+    assert [(c.speaker, c.cue, c.text) for c in found] == [("ministry", "denied", "denied the report"),
+                                                          ("ministry", "said", "40 families had left")]
+
+
+def test_speaking_to_an_outlet_is_the_medium():
+    _, found = claims_of("A man who has acted as a negotiator, speaking to the Coastal Herald by telephone, "
+                         "denied that any hostage had been hurt.")
+    assert [(c.speaker, c.via) for c in found] == [("negotiator", "Coastal Herald")]
+
+
+def test_a_colon_introduces_the_quotation_of_the_next_paragraph():
+    body = ("The army's statement, which was read on state radio, said:\n\n"
+            "\"On 3 May our units cleared the hills. Nine terrorists were neutralised. Operations are continuing.\"\n\n"
+            "The rebels denied the figures.")
+    _, found = claims_of(body)
+    assert (found[0].speaker, found[0].mode) == ("army", "direct")
+    assert "Nine terrorists were neutralised" in found[0].text
+
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("The ministry's statement said", "ministry"),
+    ("The army's latest communique said", "army"),
+])
+def test_an_owners_statement_is_the_owners_word(phrase, speaker):
+    _, found = claims_of(f"{phrase} that 12 fighters had surrendered.")
+    assert [c.speaker for c in found] == [speaker]
+
+
+def test_the_ministry_never_joins_the_armed_movement_quoted_last():
+    body = ("The Ministry of Defence said 30 militants were killed. The Lenn Freedom Movement said only four died. "
+            "The ministry said the raids would go on.")
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == ["Ministry of Defence", "Lenn Freedom Movement", "Ministry of Defence"]

@@ -15,7 +15,7 @@ import re
 from conflictbook.compare.actions import lexicon
 from conflictbook.compare.assertions import Assertion, article_assertions, norm, placed
 from conflictbook.compare.grading import grade, source_keys
-from conflictbook.compare.topics import Topic, build_topics, head_noun
+from conflictbook.compare.topics import Topic, build_topics, head_noun, victims_meet
 from conflictbook.records import ArticleResult, ComparisonRow
 
 __all__ = ["compare"]
@@ -71,9 +71,11 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
         for second in firm[n + 1:]:
             if keys[id(first)] == keys[id(second)]:
                 continue        # one source
-            if _head(first) != _head(second) and not (first.article_id == second.article_id and (
+            exclusive = (_only(first) or _only(second)) and first.victims and first.victims == second.victims
+            if _head(first) != _head(second) and not exclusive and not (first.article_id == second.article_id and (
                     _bare_answers(first, second) or _bare_answers(second, first))):
-                continue        # "12 people" vs "3 children" (a subset); a bare "more than 50" answers its sentence
+                continue        # "12 people" vs "3 children" (a subset); a bare "more than 50" answers its sentence;
+                #                 "only three of our fighters" answers "38 militants" (one side, an exclusive figure)
             same_day = first.date is not None and first.date == second.date
             same_article = first.article_id == second.article_id and (
                 first.date is None or second.date is None or first.date == second.date)
@@ -130,7 +132,7 @@ def _bare_answers(bare: Assertion, other: Assertion) -> bool:
     of "militants" killed."""
     if not _headless(bare):
         return False
-    return not (_is_toll(bare) and other.victims and bare.victims != other.victims)
+    return not (_is_toll(bare) and other.victims and not victims_meet(bare.victims, other.victims))
 
 
 def _is_toll(item: Assertion) -> bool:

@@ -109,19 +109,33 @@ def _is_reduced_relative(text: str, start: int, end: int) -> bool:
     return not after or nxt in PREPOSITIONS or after[0].startswith((",", "."))
 
 
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(move words that need a destination, adjectival words before a participle, intransitive actions)."""
+    lex = lexicon()
+    return tuple(frozenset(w.lower() for w in lex[key])
+                 for key in ("move_needs_destination", "adjectival_before", "intransitive"))
+
+
+def _is_action_use(text: str, m: re.Match, adjectival: frozenset[str]) -> bool:
+    """Whether the action word M is used as an action here: lower case or sentence-initial, no reduced
+    relative, no particle making it another verb, no adjective use ("the wounded")."""
+    before = text[:m.start()]
+    if not (m.group(0).islower() or not before.strip() or before.rstrip()[-1] in ".!?\u201c\""):
+        return False
+    if _is_reduced_relative(text, m.start(), m.end()) or _particle_after().match(text, m.end()):
+        return False
+    last = before.rsplit(None, 1)[-1:] if before.strip() else []
+    word = m.group(0).lower()
+    return not (last and last[0].lower() in adjectival and word.endswith(("ed", "en", "ain"))
+                and _classes().get(word) not in ("missing",))
+
+
 def find_actions(text: str) -> list[Action]:
     """One ``Action`` per action word in TEXT, in order."""
     classes = _classes()
-    needs_destination = {w.lower() for w in lexicon()["move_needs_destination"]}
-    adjectival = {w.lower() for w in lexicon()["adjectival_before"]}
-    intransitive = {w.lower() for w in lexicon()["intransitive"]}
-    hits = [m for m in _trigger().finditer(text)
-            if (m.group(0).islower() or not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\u201c\"")
-            and not _is_reduced_relative(text, m.start(), m.end())
-            and not _particle_after().match(text, m.end())
-            and not (text[:m.start()].split()[-1:] and text[:m.start()].split()[-1].lower() in adjectival
-                     and m.group(0).lower().endswith(("ed", "en", "ain")) and _classes().get(m.group(0).lower())
-                     not in ("missing",))]
+    needs_destination, adjectival, intransitive = _word_sets()
+    hits = [m for m in _trigger().finditer(text) if _is_action_use(text, m, adjectival)]
     actions: list[Action] = []
     starts = []
     for i, match in enumerate(hits):

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from conflictbook.actors import countries_in, find_actors
 from conflictbook.article import split_sentences
@@ -59,13 +59,17 @@ class Assertion:
     tallies: list[Tally] = field(default_factory=list)
 
 
+_NORM_TABLE = str.maketrans({**{c: "'" for c in "\u2018\u2019\u201a\u201b"},
+                             **{c: None for c in "\u201c\u201d\u201e\u201f\"\u00ab\u00bb"},
+                             **{chr(c): "-" for c in range(0x2010, 0x2016)}, "\u2212": "-"})
+
+
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
-    """Lower case, ASCII quotes and dashes, no quote marks, collapsed spaces (for containment tests)."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub("[\u2018\u2019\u201a\u201b]", "'", text)
-    text = re.sub("[\u201c\u201d\u201e\u201f\"\u00ab\u00bb]", "", text)
-    text = re.sub("[\u2010-\u2015\u2212]", "-", text)
-    return " ".join(text.lower().split())
+    """Lower case, ASCII quotes and dashes, no quote marks, collapsed spaces (for containment tests).
+
+    Memoised: the same positions and evidence sentences are compared against every tally of an article."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_NORM_TABLE).lower().split())
 
 
 @cache
@@ -79,10 +83,11 @@ def _country_aliases() -> dict[str, str]:
     return {str(k): str(v) for k, v in (load("places").get("country_aliases") or {}).items()}
 
 
-def named_countries(text: str) -> frozenset[str]:
-    """Countries TEXT names (``lexicon/places.yml``) or names actors of (the gazetteer), one name each."""
+def named_countries(text: str, known: set[str] | None = None) -> frozenset[str]:
+    """Countries TEXT names (``lexicon/places.yml``) or names actors of (the gazetteer), one name each.
+    KNOWN: the gazetteer's countries of TEXT when already looked up."""
     aliases = _country_aliases()
-    found = set(countries_in(text)) | {m.group() for m in _country_names().finditer(text)}
+    found = set(countries_in(text) if known is None else known) | {m.group() for m in _country_names().finditer(text)}
     return frozenset(aliases.get(name, name) for name in found)
 
 
@@ -194,7 +199,7 @@ def article_assertions(result: ArticleResult, index: int) -> list[Assertion]:
     for tally in result.tallies:
         _attach_tally(result, index, tally, out, countries)
     _date_from_timeline(result, out)
-    named = named_countries(f"{result.article.title} {blob}")
+    named = named_countries(f"{result.article.title} {blob}", countries | countries_in(result.article.title))
     for item in out:        # the event's place as the tallies give it (names elsewhere in a sentence are too loose)
         item.places = place_key(item.location) if item.location else frozenset()
         item.countries = named
@@ -246,7 +251,7 @@ def _attach_tally(result: ArticleResult, index: int, tally: Tally, out: list[Ass
             continue
         piece = norm(cand.position)
         if quantity and quantity in piece and (norm(cand.evidence) in evidence or piece in evidence) and \
-                (cand.action == action or not cand.tallies):
+                not cand.tallies:   # a clause with two counts ("received 44 soldiers while releasing 60") is two
             target = cand
             break
     if target is None:

@@ -65,7 +65,9 @@ class Topic:
         self.countries |= item.countries
         if item.agent:
             self.agent_names.add(item.agent)
-        self.victim_class = self.victim_class or item.victims
+        if item.victims and (not self.victim_class or (
+                self.victim_class == "combatants" and item.victims in lexicon()["combatant_sides"])):
+            self.victim_class = item.victims      # "members" first, then "soldiers": the topic is about soldiers
         self.article_ids.add(item.article_id)
 
     def victims(self) -> str:
@@ -131,18 +133,27 @@ def scope(item: Assertion) -> str:
 def _count_fits(topic: Topic, item: Assertion) -> bool:
     if not _denial_fits(topic, item):
         return False
-    if scope(item) != scope(topic.first):
+    denial = item.best == 0 or topic.first.best == 0     # "no protester was killed": nobody, at any time
+    if scope(item) != scope(topic.first) and not denial:
         return False                # a running total answers another question than one event's toll
-    victims = topic.victims()
-    if victims and item.victims and victims != item.victims:
+        #                             (a denial, "no protester was killed", answers both)
+    if not victims_meet(topic.victims(), item.victims):
         return False
     agents = topic.agents()
     return not (agents and item.agent and item.agent not in agents)
 
 
 def _responsibility_fits(topic: Topic, item: Assertion) -> bool:
-    victims = topic.victims()
-    return not (victims and item.victims and victims != item.victims)
+    return victims_meet(topic.victims(), item.victims)
+
+
+def victims_meet(first: str, second: str) -> bool:
+    """Whether two victim classes can count the same people: equal, one unknown, or "combatants" (either
+    side) with one side."""
+    if not first or not second or first == second:
+        return True
+    sides = set(lexicon()["combatant_sides"])
+    return {first, second} <= sides | {"combatants"} and "combatants" in (first, second)
 
 
 def _block(item: Assertion) -> tuple[str, int] | None:

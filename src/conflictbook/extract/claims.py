@@ -81,7 +81,8 @@ def _patterns() -> dict:
         "adjunct": re.compile(r"^(?:\s*,)?\s*(?:(?:on|late\s+on|early\s+on|earlier\s+on|in|at|last|this|"
                               r"during)\s+(?:the\s+)?(?:[A-Z][\w]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|"
                               r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z]\w+)?|\w+day|week|month|year|"
-                              r"(?:morning|afternoon|evening|night))(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)"
+                              r"(?:morning|afternoon|evening|night))(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|"
+                              rf"(?i:{alternation(lex['time_adjuncts'])}))"
                               r"(?=[\s,:;.]|$)"),
         "recipient": re.compile(r"^\s*(?P<rec>[^,.;:\u201c\"]+?)(?=\s+(?:that|on|in|at|last|this|yesterday|today|"
                                 r"earlier|late|about|after|before|during|by|via|over|from|how|what|why|whether|"
@@ -137,8 +138,22 @@ class _Clause:
     tail_start: int   # where the words after speaker and cue begin
 
 
+_NO_LISTENER = re.compile(r"^\s*that\s", re.IGNORECASE)
+_LISTENER_PRONOUN = re.compile(r"^\s*(?:me|us|him|them|you)(?=\s+(?!that\b)[\w\u201c\"])", re.IGNORECASE)
+_LISTENER_THEN_SUBJECT = re.compile(r"^\s*(?:the|his|her|their|its|our|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+                                    r"(?=\s+(?:he|she|they|it|we|i)\s+[a-z])")
+
+
 def _recipient_via(segment: str, offset: int, book_names: set[str]) -> tuple[str, int]:
     """The outlet a speaker spoke to ("told The Outlet"), and where the words after it start."""
+    if _NO_LISTENER.match(segment):    # "told that the victim ...", "informed that ...": nobody named as told
+        return "", offset
+    pronoun = _LISTENER_PRONOUN.match(segment)
+    if pronoun:                        # "told us scores of civilians were killed": the listener is one word
+        return "", offset + pronoun.end()
+    listener = _LISTENER_THEN_SUBJECT.match(segment)
+    if listener:                       # "told the families he had seen ...": the content opens at its subject
+        return "", offset + listener.end()
     found = _patterns()["recipient"].match(segment)
     if not found:
         return "", offset
@@ -273,12 +288,43 @@ def _para_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+_COLON_CUE_END = re.compile(r"[^:]{0,60}:\s*$")
+
+
+def _colon_intro(article: Article, prev: Sentence, quote: Quote) -> Attribution | None:
+    """ "The ministry's statement, reproduced below in full, said:" and, in the next sentence or paragraph,
+    the quotation it introduces: the quotation is the speaker's."""
+    if not prev.text.rstrip().endswith(":"):
+        return None
+    cues = [m for m in _patterns()["cue"].finditer(prev.text) if _COLON_CUE_END.fullmatch(prev.text, m.end())]
+    if not cues or not cues[-1].group(0).islower():
+        return None
+    cue = cues[-1]
+    left = prev.text[:cue.start()]
+    found = _phrase_before_cue(article.text, prev, left)
+    if found is None:
+        return None
+    phrase, np_lo, _via = found
+    mention = parse_speaker(phrase)
+    if mention is None:
+        mention = parse_speaker(_without_postmodifier(phrase)) if _without_postmodifier(phrase) else None
+    if mention is None:
+        return None
+    np_start = prev.start + np_lo + (len(left[np_lo:]) - len(left[np_lo:].lstrip()))
+    return Attribution(mention, np_start, prev.start + cue.start(), prev.start + cue.end(), _norm_cue(cue.group(0)),
+                       prev.index, [(quote.start, quote.end)], "direct", "", [quote])
+
+
 def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names: set[str]) -> list[Attribution]:
     """ "X said, “…”", "X said on Monday: “…”", "Y quoted X as saying, “…”"."""
     text, pats = article.text, _patterns()
     for quote in quotes:
         if not (sent.start <= quote.open_at < sent.end):
             continue
+        if sent.index > 0 and not text[sent.start:quote.open_at].strip():
+            intro = _colon_intro(article, article.sentences[sent.index - 1], quote)
+            if intro is not None:
+                return [intro]
         prev_close = max([q.close_at for q in quotes if sent.start <= q.close_at <= quote.open_at], default=sent.start)
         segment = text[prev_close:quote.open_at]
         if not re.search(r"[,:]\s*$", segment) and not re.search(r"\bas\s+saying\s*$", segment):
@@ -308,6 +354,9 @@ def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names:
     return []
 
 
+_SOURCE_OF = re.compile(r"^(?:(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures|data|statistics|numbers|records|"
+                        r"estimates|a\s+tally|a\s+count|a\s+report|a\s+list)\s+(?:of|from|by|compiled\s+by|"
+                        r"released\s+by|published\s+by)\s+)", re.IGNORECASE)
 _ACCORDING_LEAD = re.compile(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", re.IGNORECASE)
 _COMMA = re.compile(r",\s")
 _BETWEEN_COMMAS = re.compile(r",\s+(?P<clause>[^,]{2,80}?),\s+")
@@ -317,10 +366,11 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
     """ "…, said residents." / "…, the army said." / "…, according to X." / "According to X, …"."""
     text, pats = article.text, _patterns()
     lead = _ACCORDING_LEAD.match(masked)
-    if lead and parse_speaker(lead.group("spk")) is None:
+    spk = _SOURCE_OF.sub("", lead.group("spk")) if lead else ""   # "according to data of X": X
+    if lead and parse_speaker(spk) is None:
         lead = None
     if lead:
-        speaker, _by, quoting = lead.group("spk").partition(" quoted by ")
+        speaker, _by, quoting = spk.partition(" quoted by ")
         mention = parse_speaker(speaker)
         if mention is not None:
             start = sent.start + lead.end()
@@ -338,9 +388,15 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             continue
         if clause.cue not in _lex("clause") | {"according to"} and clause.cue.split()[0] not in _lex("clause"):
             continue
+        if clause.np_start > clause.cue_start and text[clause.np_start:clause.np_start + 1].isdigit():
+            continue          # "X, which ..., says 73 men remain missing": a count after the cue is content
         tail = text[clause.tail_start:sent.end].strip(" .!?;")
-        if re.search(r",\s+(?:and|but)\s+\w", tail):
+        if re.search(r",\s+(?:and|but)\s+\w", tail) and clause.cue != "according to":
             continue                                                  # "..., X said, and ...": a parenthetical
+        if clause.cue == "according to":
+            tail = re.split(r",\s+(?:and|but)\s+", tail)[0]          # "..., according to X, and fewer ...": X's ends
+        if tail.startswith(",") and tail[1:].split()[:1] and tail[1:].split()[0].lower() in _lex("continuation_verbs"):
+            continue                                                  # "Three of them, X said, were moved": too
         tail = re.sub(r",\s+[a-z]+ing\b.*$", "", tail)            # ", raising the toll to ...": an aside
         tail = _PUBLISHED_IN.sub("", tail).strip()                    # "in a statement", "on Telegram"
         if tail and not (tail.startswith(",") or pats["adjunct"].match(tail)) or len(tail.split()) > 14:
@@ -360,8 +416,8 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
 @cache
 def _coordinated_pattern() -> re.Pattern:
     cues = alternation(_lex("coordinated_cues"))
-    return re.compile(rf"\s+and\s+(?:also\s+|later\s+)?(?P<cue>{cues})(?:\s+(?:reporters|journalists))?\s+(?:that\s+)?"
-                      r"(?=\S)")
+    return re.compile(rf"\s+(?:and|but)\s+(?:also\s+|later\s+)?(?P<cue>{cues})(?:\s+(?:reporters|journalists))?"
+                      r"\s+(?:that\s+)?(?=\S)")
 
 
 def _media_name(phrase: str) -> str:
@@ -432,6 +488,9 @@ def _sentence_subject(before: str) -> str:
     """The subject at the start of a sentence, asides dropped ("The ministry, which ..., does" -> "The ministry")."""
     head = _DATELINE.sub("", before).split(",")[0].strip()
     head = re.split(r"\s+(?:does|did|do|is|was|are|were|has|had|have|will|would|can|could)\b", head)[0]
+    verb = _patterns()["cue"].search(head)
+    if verb and verb.start() > 0:
+        head = head[:verb.start()].rstrip()   # "A local commander acknowledged the attack but told us": the commander
     return head if head and parse_speaker(head) is not None else ""
 
 
@@ -481,6 +540,96 @@ _THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|afte
                           r"that\s+")
 
 
+_RELATIVE_SPEAKER = re.compile(r"(?P<np>[^,;:\u201c\u201d\"]{3,120}),\s+(?:which|who)\s+(?:(?:also|has|have|had|"
+                               r"later|previously|then|again|itself)\s+)*$")
+_ANTECEDENT = re.compile(r"^(?:.*\b(?:by|from|to|with|for|of|at|in|on|and|that|against|than)\s+)?(?P<np>\S[^,]*?)\s*$")
+
+
+@cache
+def _postmodifier_pattern() -> re.Pattern:
+    openers = alternation(sorted(_lex("postmodifier_openers")))
+    return re.compile(rf"^(?P<np>(?:(?:the|a|an)\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,2}}?)"
+                      rf"\s+(?:(?:{openers})\s|[a-z]+ed\s+(?:at|in|on|by|near|outside|from|to)\s)", re.IGNORECASE)
+
+
+_ACTS_AS = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+|have\s+)?(?:acted|acts|served|serves|works|worked|"
+                      r"is|was)\s+as\s+(?P<role>(?:an?\s+|the\s+)?[a-z][\w-]*)", re.IGNORECASE)
+_SPEAKING_TO = re.compile(r",\s+speaking\s+to\s+(?:the\s+)?"
+                          r"(?P<via>[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*){0,3})")
+
+
+def _without_postmodifier(phrase: str) -> str:
+    """ "Survivors we reached by phone" -> "Survivors", "Parents gathered at the gate on Tuesday" -> "Parents",
+    "A man who has acted as an intermediary for ..." -> "intermediary" (the role he speaks in);
+    "" when the phrase has no post-modifier."""
+    acting = _ACTS_AS.search(phrase)
+    if acting:
+        return acting.group("role")
+    found = _postmodifier_pattern().match(phrase.strip())
+    return found.group("np") if found else ""
+
+
+def _phrase_before_cue(text: str, sent: Sentence, left: str) -> tuple[str, int, str] | None:
+    """(speaker phrase, where it starts in LEFT, its "quoting" outlet) of the words LEFT before a cue, or None."""
+    pats = _patterns()
+    relative = _RELATIVE_SPEAKER.search(left)
+    if relative:          # "... by the Teskan Rights League, which said ...": the antecedent speaks
+        np = relative.group("np")
+        head = _ANTECEDENT.search(np)
+        if head is None or parse_speaker(head.group("np")) is None:
+            return None
+        return head.group("np"), relative.start("np") + head.start("np"), ""
+    if _blocking_pattern().search(left):
+        return None
+    bounds = list(pats["boundary"].finditer(left))
+    if bounds and left.rstrip().endswith(",") and bounds[-1].group(0).startswith(",") \
+            and _ASIDE_TAIL.search(left[max(0, bounds[-1].start() - 1):].rstrip()):
+        bounds.pop()          # "The minister, after the meeting, said": an aside, not a new clause
+    np_lo = bounds[-1].end() if bounds else 0
+    phrase = left[np_lo:]
+    phrase = pats["connective"].sub("", phrase)
+    phrase = pats["between_tail"].sub("", phrase).rstrip()
+    phrase = _ON_DAY_TAIL.sub("", phrase)
+    phrase = _DATELINE.sub("", phrase)
+    phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
+    phrase = _ASIDE_TAIL.sub("", phrase).rstrip()   # "X, in a statement, confirmed", "X, after the talks, said"
+    reduced = _REDUCED_RELATIVE.search(phrase)
+    if reduced:
+        np_lo = left.rfind(reduced.group("np"))
+        phrase = reduced.group("np")   # "a step it said was needed", "a market the army said was used"
+    sub = _last_subordinator(phrase)
+    if sub is not None:
+        np_lo += sub if left[np_lo:].startswith(phrase) else 0
+        phrase = phrase[sub:]      # "three days after her fighters claimed": her fighters claimed
+    unfronted = drop_fronted(phrase.lstrip())
+    if unfronted != phrase.lstrip() and left.rfind(unfronted.strip(" ,")) >= np_lo:
+        np_lo = left.rfind(unfronted.strip(" ,"))
+        phrase = unfronted        # "Contacted, the police spokesman, X, said": the fronted word is no speaker
+    if "," in phrase.strip(" ,") and not phrase.endswith(","):
+        last_part = phrase.rsplit(",", 1)[1]
+        opener = phrase.split()[0].lower() if phrase.split() else ""
+        whole_ok = parse_speaker(phrase) is not None and opener not in _lex("adjunct_starts")
+        if not whole_ok and parse_speaker(last_part) is not None:
+            np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
+            phrase = last_part       # "In a statement, the group said"
+    quoting = _QUOTING_SOURCE.search(phrase)
+    quoted_via = ""
+    if quoting and parse_speaker(quoting.group("src")) is not None:
+        quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
+        phrase = quoting.group("src")          # "Agency X, quoting the ministry, reports ..."
+    if phrase.endswith(","):
+        appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>[^,]+),", phrase.strip())
+        if not appositive:
+            return None
+        app = appositive.group("app")
+        phrase = appositive.group("name") if app.isdigit() else f"{appositive.group('name')}, {app}"
+    if not phrase.strip() and bounds and re.search(r"\b(?:but|and)\s*$", left[:np_lo]):
+        subject = _sentence_subject(text[sent.start:sent.start + np_lo])
+        if subject:
+            phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
+    return phrase, np_lo, quoted_via
+
+
 def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
               plain: bool | None = None) -> list[Attribution]:
     """ "X said (that) …", "X told Y that …", "X denied …", "…, but X said …". PLAIN: whether the sentence's
@@ -495,60 +644,19 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             continue          # a cue inside the content of the claim before it belongs to that claim
         cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
         left = masked[:match.start()]
-        if _blocking_pattern().search(left):
+        found_phrase = _phrase_before_cue(text, sent, left)
+        if found_phrase is None:
             continue
-        bounds = list(pats["boundary"].finditer(left))
-        if bounds and left.rstrip().endswith(",") and bounds[-1].group(0).startswith(",") \
-                and _ASIDE_TAIL.search(left[max(0, bounds[-1].start() - 1):].rstrip()):
-            bounds.pop()          # "The minister, after the meeting, said": an aside, not a new clause
-        np_lo = bounds[-1].end() if bounds else 0
-        phrase = left[np_lo:]
-        phrase = pats["connective"].sub("", phrase)
-        phrase = pats["between_tail"].sub("", phrase).rstrip()
-        phrase = _ON_DAY_TAIL.sub("", phrase)
-        phrase = _DATELINE.sub("", phrase)
-        phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
-        phrase = _ASIDE_TAIL.sub("", phrase).rstrip()   # "X, in a statement, confirmed", "X, after the talks, said"
-        reduced = _REDUCED_RELATIVE.search(phrase)
-        if reduced:
-            np_lo = left.rfind(reduced.group("np"))
-            phrase = reduced.group("np")   # "a step it said was needed", "a market the army said was used"
-        sub = _last_subordinator(phrase)
-        if sub is not None:
-            np_lo += sub if left[np_lo:].startswith(phrase) else 0
-            phrase = phrase[sub:]      # "three days after her fighters claimed": her fighters claimed
-        unfronted = drop_fronted(phrase.lstrip())
-        if unfronted != phrase.lstrip() and left.rfind(unfronted.strip(" ,")) >= np_lo:
-            np_lo = left.rfind(unfronted.strip(" ,"))
-            phrase = unfronted        # "Contacted, the police spokesman, X, said": the fronted word is no speaker
-        if "," in phrase.strip(" ,") and not phrase.endswith(","):
-            last_part = phrase.rsplit(",", 1)[1]
-            opener = phrase.split()[0].lower() if phrase.split() else ""
-            whole_ok = parse_speaker(phrase) is not None and opener not in _lex("adjunct_starts")
-            if not whole_ok and parse_speaker(last_part) is not None:
-                np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
-                phrase = last_part       # "In a statement, the group said"
-        quoting = _QUOTING_SOURCE.search(phrase)
-        quoted_via = ""
-        if quoting and parse_speaker(quoting.group("src")) is not None:
-            quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
-            phrase = quoting.group("src")          # "Agency X, quoting the ministry, reports ..."
-        if phrase.endswith(","):
-            appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>[^,]+),", phrase.strip())
-            if not appositive:
-                continue
-            app = appositive.group("app")
-            phrase = appositive.group("name") if app.isdigit() else f"{appositive.group('name')}, {app}"
-        if not phrase.strip() and bounds and re.search(r"\b(?:but|and)\s*$", left[:np_lo]):
-            subject = _sentence_subject(text[sent.start:sent.start + np_lo])
-            if subject:
-                phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
+        phrase, np_lo, quoted_via = found_phrase
         if not phrase.strip() or len(phrase.split()) > 16:
             continue
         phrase = _LY_ADVERB.sub("", phrase.rstrip())     # "consistently rejected"
         mention = parse_speaker(phrase)
         if mention is None:
-            continue
+            trimmed = _without_postmodifier(phrase)
+            mention = parse_speaker(trimmed) if trimmed else None
+            if mention is None:
+                continue
         cue = _norm_cue(match.group(0))
         evaluation = _EVALUATIONS.get(cue)
         if evaluation is not None and not evaluation.match(text, cue_end, sent.end):
@@ -566,7 +674,9 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             if rest_start < 0:
                 continue
             cue += " to"
-        via = via or _platform(text[cue_end:sent.end]) or _reply_via(left) or _carried_by(left)
+        spoken_to = _SPEAKING_TO.search(left)   # "X, speaking to the Journal by telephone, said": the outlet
+        via = via or _platform(text[cue_end:sent.end]) or _reply_via(left) or _carried_by(left) or (
+            spoken_to.group("via") if spoken_to else "")
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:

@@ -229,6 +229,15 @@ def _issuer_after_statement(words: list[str]) -> str:
     return ""
 
 
+def _statement_owner(text: str) -> str:
+    """The owner of "the ministry's statement" / "the army's latest communique", or ""."""
+    found = re.fullmatch(r"(?P<owner>.+?)['\u2019]s?\s+(?:(?:latest|official|own|written|new|first|second)\s+)?"
+                         r"(?P<noun>[\w ]+)", text)
+    if not found or found.group("noun").lower() not in _lex()["statement_nouns"]:
+        return ""
+    return found.group("owner")
+
+
 @lru_cache(maxsize=4096)
 def parse_speaker(phrase: str) -> Mention | None:
     """The speaker a noun phrase names, or None when it cannot be a speaker ("the videos"). Memoised: a pure
@@ -253,6 +262,9 @@ def parse_speaker(phrase: str) -> Mention | None:
     if _QUOTES_OR_VERBS.search(text):
         return None
     text = drop_fronted(text)
+    owner = _statement_owner(text)
+    if owner:
+        return parse_speaker(owner)     # "The ministry's statement said": the ministry, in a statement
     appositive = ""
     if ", " in text:
         text, appositive = text.split(", ", 1)
@@ -506,13 +518,19 @@ class SpeakerBook:
                         names[-1] == mention.head and words <= set(names):
                     return speaker
             for speaker in self._recent():
+                named = set(speaker.name.lower().replace("\u2019", "'").split())
+                modifiers = {w.replace("\u2019", "'") for w in words} - {"the", mention.head}
+                modifiers = {w for w in modifiers if not w.endswith("'s")}   # "the enclave's": an owner, a place
+                if modifiers and speaker.kind in ("organisation", "state", "media") and not modifiers <= named:
+                    continue            # "the provincial refugee office" is not "the prosecutor's office"
                 if mention.head in speaker.heads and speaker.plural == mention.plural:
                     return speaker
                 if speaker.kind == "media" and mention.kind == "media":
                     return speaker
                 if key == mention.head and mention.head in _generic_orgs() and speaker.kind == "organisation" \
-                        and not speaker.plural:
-                    return speaker      # "the group said" -> the organisation last quoted
+                        and not speaker.plural and mention.kind != "state":
+                    return speaker      # "the group said" -> the organisation last quoted ("the ministry" is
+                    #                     a state body: never the armed movement quoted last)
                 if speaker.kind in ("organisation", "state", "media") and speaker.name.lower().split()[-1] == \
                         mention.head and not mention.plural:
                     return speaker      # "the society" -> "Valdorian Relief Society"

@@ -756,3 +756,13 @@ def test_the_ministry_never_joins_the_armed_movement_quoted_last():
             "The ministry said the raids would go on.")
     _, found = claims_of(body)
     assert [c.speaker for c in found] == ["Ministry of Defence", "Lenn Freedom Movement", "Ministry of Defence"]
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("The army denied any abuses. On its official page it said that dozens of fighters were neutralised.",
+     ["army", "army"]),
+    ("The militia denied it. Later that day they said the road was open.", ["militia", "militia"]),
+])
+def test_a_pronoun_speaker_after_a_fronted_adjunct(body, speakers):
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == speakers

@@ -119,6 +119,10 @@ def _without_postmodifier(phrase: str) -> str:
     return found.group("np") if found else ""
 
 
+_FRONTED_PP_PRONOUN = re.compile(r"^\s*(?:on|in|at|during|via|through|after|before|from|later|earlier)\b[^,]*?\s"
+                                 r"(?P<pronoun>it|he|she|they)\s*$", re.IGNORECASE)
+
+
 def _phrase_before_cue(text: str, sent: Sentence, left: str) -> tuple[str, int, str] | None:
     """(speaker phrase, where it starts in LEFT, its "quoting" outlet) of the words LEFT before a cue, or None."""
     pats = _patterns()
@@ -177,6 +181,10 @@ def _phrase_before_cue(text: str, sent: Sentence, left: str) -> tuple[str, int, 
         subject = _sentence_subject(text[sent.start:sent.start + np_lo])
         if subject:
             phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
+    fronted = _FRONTED_PP_PRONOUN.match(phrase)
+    if fronted:                       # "On its official page it said": the pronoun after a fronted adjunct
+        np_lo += fronted.start("pronoun") if left[np_lo:].startswith(phrase) else 0
+        phrase = fronted.group("pronoun")
     return phrase, np_lo, quoted_via
 
 

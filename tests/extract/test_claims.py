@@ -766,3 +766,20 @@ def test_the_ministry_never_joins_the_armed_movement_quoted_last():
 def test_a_pronoun_speaker_after_a_fronted_adjunct(body, speakers):
     _, found = claims_of(body)
     assert [c.speaker for c in found] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "via"), [
+    ("The militia said in a message broadcast by a local radio station that two of its members had died.",
+     "militia", "local radio station"),
+    ("The army said in a statement carried by state television that 12 fighters were killed.", "army",
+     "state television"),
+    # a cue word inside an unclosed aside ("for fear of") is no cue: the verb after the aside is
+    ("A farmer, who asked not to be named for fear of reprisals, told the Coastal Herald that 30 men were taken.",
+     "farmer", "Coastal Herald"),
+    ("The council said in a statement issued on Saturday that it rejected the talks.", "council", ""),
+    ("The raid followed the shelling of the market, which the army blames on the Front.", "army", ""),
+])
+def test_the_medium_after_the_cue_and_cues_inside_asides(sentence, speaker, via):
+    """(a day after "issued on" is no medium; a relative whose subject is the speaker still speaks)"""
+    _, found = claims_of(sentence)
+    assert [(c.speaker, c.via) for c in found] == [(speaker, via)]

@@ -36,7 +36,7 @@ from conflictbook.extract.speaker_phrase import (
 )
 from conflictbook.extract.speakers import Mention, SpeakerBook, known_head, parse_speaker
 from conflictbook.extract.transcript import Turn, full_name, transcript_turns
-from conflictbook.lexicon import alternation
+from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
 from conflictbook.wordscan import PhraseMatcher, ascii_words, finditer_at_words
 
@@ -332,6 +332,24 @@ def _carried_by(left: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", match.group("via").strip(), flags=re.IGNORECASE) if match else ""
 
 
+_CARRIED_THEN_THAT = re.compile(r"^[^,.;:\u201c\"]{0,60}?\b(?:carried|broadcast|aired|published|posted|issued)\s+"
+                                r"(?:by|on)\s+(?P<via>[^,.;:]{2,60}?)\s+that\s")
+
+
+def _carried_before_that(after_cue: str) -> str:
+    """The medium of "said in a message broadcast by a local radio station that ..."."""
+    match = _CARRIED_THEN_THAT.match(after_cue)
+    if not match or _calendar_words().intersection(match.group("via").lower().split()):
+        return ""                     # "a statement issued on Saturday that": a day, not a medium
+    return re.sub(r"^(?:the|a|an)\s+", "", match.group("via").strip(), flags=re.IGNORECASE)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    dates = load("dates")
+    return frozenset(str(w).lower() for key in ("weekdays", "months") for w in dates[key])
+
+
 def _reply_via(opening: str) -> str:
     """The outlet of a fronted "In a written reply to the Ledger, ..." / "In an interview with Radio X, ..."."""
     match = _reply_pattern().match(opening)
@@ -461,7 +479,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             cue += " to"
         spoken_to = _SPEAKING_TO.search(left)   # "X, speaking to the Journal by telephone, said": the outlet
         via = via or _platform(text[cue_end:sent.end]) or _reply_via(left) or _carried_by(left) or (
-            spoken_to.group("via") if spoken_to else "")
+            spoken_to.group("via") if spoken_to else "") or _carried_before_that(text[cue_end:sent.end])
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:

@@ -119,6 +119,9 @@ def _without_postmodifier(phrase: str) -> str:
     return found.group("np") if found else ""
 
 
+# an aside still open before the cue, with a verb of its own ("X, who asked not to be named for fear of"); not
+# a relative whose subject is the speaker ("the market, which the army blames on the Front")
+_OPEN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+(?:[^,\s]+\s+){4,}$")
 _FRONTED_PP_PRONOUN = re.compile(r"^\s*(?:on|in|at|during|via|through|after|before|from|later|earlier)\b[^,]*?\s"
                                  r"(?P<pronoun>it|he|she|they)\s*$", re.IGNORECASE)
 
@@ -133,8 +136,8 @@ def _phrase_before_cue(text: str, sent: Sentence, left: str) -> tuple[str, int, 
         if head is None or parse_speaker(head.group("np")) is None:
             return None
         return head.group("np"), relative.start("np") + head.start("np"), ""
-    if _blocking_pattern().search(left):
-        return None
+    if _blocking_pattern().search(left) or _OPEN_RELATIVE.search(left):
+        return None                   # "X, who asked not to be named for fear of ...": a word inside an aside
     bounds = list(pats["boundary"].finditer(left))
     if bounds and left.rstrip().endswith(",") and bounds[-1].group(0).startswith(",") \
             and _ASIDE_TAIL.search(left[max(0, bounds[-1].start() - 1):].rstrip()):

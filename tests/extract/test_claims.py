@@ -762,6 +762,8 @@ def test_the_ministry_never_joins_the_armed_movement_quoted_last():
     ("The army denied any abuses. On its official page it said that dozens of fighters were neutralised.",
      ["army", "army"]),
     ("The militia denied it. Later that day they said the road was open.", ["militia", "militia"]),
+    # a state body the narrative makes a subject is what a later "it" refers to
+    ("The ministry spoke at noon. In a later statement it said 12 men were freed.", ["ministry"]),
 ])
 def test_a_pronoun_speaker_after_a_fronted_adjunct(body, speakers):
     _, found = claims_of(body)

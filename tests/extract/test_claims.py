@@ -785,3 +785,16 @@ def test_the_medium_after_the_cue_and_cues_inside_asides(sentence, speaker, via)
     """(a day after "issued on" is no medium; a relative whose subject is the speaker still speaks)"""
     _, found = claims_of(sentence)
     assert [(c.speaker, c.via) for c in found] == [(speaker, via)]
+
+
+def test_a_state_body_named_in_a_clause_is_what_it_refers_to():
+    body = ("The government said talks would resume. Trouble began when the army moved units into the strip, "
+            "a step it said was needed to stop smuggling.")
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == ["government", "army"]
+
+
+def test_who_spoke_to_an_outlet_gives_the_medium():
+    _, found = claims_of("A local official, who spoke to Radio Lenn on condition of anonymity, said that the clinic "
+                         "had received 11 bodies.")
+    assert [(c.speaker, c.via) for c in found] == [("local official", "Radio Lenn")]

@@ -104,7 +104,7 @@ _ACTS_AS = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+|have\s+)?(?:acted|acts
                       r"is|was)\s+as\s+(?P<role>(?:an?\s+|the\s+)?[a-z][\w-]*)", re.IGNORECASE)
 
 
-_SPEAKING_TO = re.compile(r",\s+speaking\s+to\s+(?:the\s+)?"
+_SPEAKING_TO = re.compile(r",\s+(?:speaking|talking|who\s+spoke|who\s+talked|who\s+was\s+speaking)\s+to\s+(?:the\s+)?"
                           r"(?P<via>[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*){0,3})")
 
 

@@ -602,3 +602,18 @@ def test_no_one_killed_answers_a_running_total_too() -> None:
         tally("killed", "no protester", "The ministry said no protester had been killed.", 0, low=0, high=0,
               status="denied", source="ministry", sentence=1, victims="protester"), total])])
     assert {r.verdict for r in rows} == {"contradicts"}
+
+
+def test_a_count_of_people_joins_the_topic_of_its_own_day() -> None:
+    """"63 people were killed on the 12th" fits the soldiers' topic of the 10th and the civilians' of the
+    12th; it answers the one of its own day."""
+    day10, day12 = date(2025, 2, 10), date(2025, 2, 12)
+    rows = compare([article(published=date(2025, 2, 14), tallies=[
+        tally("killed", "11 soldiers", "Eleven soldiers were killed, army sources said.", 11, high=11,
+              source="army sources", sentence=1, when=day10, victims="soldiers"),
+        tally("killed", "dozens of civilians", "Dozens of civilians were killed, residents said.", 12, high=99,
+              source="residents", sentence=3, when=day12, victims="civilians"),
+        tally("killed", "63 people", "63 people were killed, an association said.", 63, high=63,
+              source="association", sentence=5, when=day12, victims="people")])])
+    group = topic_with(rows, "63 people")
+    assert {r.source for r in group} == {"residents", "association"}

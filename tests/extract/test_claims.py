@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictbook.article import Article
+from conflictbook.extract import claim_patterns
 from conflictbook.extract import claims as claims_module
 from conflictbook.extract.claims import extract_claims
 
@@ -552,7 +553,7 @@ TAIL_PIECES = st.sampled_from(["also", "had", "has", "on", "late", "Monday", "th
 def test_end_anchored_tails_match_as_without_the_blank_run_guard(phrase, end):
     """The (?<!\\s) guard of the end-anchored tails only makes them linear: same substitution."""
     phrase += end
-    guarded = [claims_module._patterns()["between_tail"], claims_module._ON_DAY_TAIL]
+    guarded = [claims_module._patterns()["between_tail"], claim_patterns._ON_DAY_TAIL]
     for pattern in guarded:
         plain = re.compile(pattern.pattern.replace("(?<!\\s)", "", 1), pattern.flags)
         assert plain.pattern != pattern.pattern
@@ -755,3 +756,45 @@ def test_the_ministry_never_joins_the_armed_movement_quoted_last():
             "The ministry said the raids would go on.")
     _, found = claims_of(body)
     assert [c.speaker for c in found] == ["Ministry of Defence", "Lenn Freedom Movement", "Ministry of Defence"]
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("The army denied any abuses. On its official page it said that dozens of fighters were neutralised.",
+     ["army", "army"]),
+    ("The militia denied it. Later that day they said the road was open.", ["militia", "militia"]),
+    # a state body the narrative makes a subject is what a later "it" refers to
+    ("The ministry spoke at noon. In a later statement it said 12 men were freed.", ["ministry"]),
+])
+def test_a_pronoun_speaker_after_a_fronted_adjunct(body, speakers):
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "via"), [
+    ("The militia said in a message broadcast by a local radio station that two of its members had died.",
+     "militia", "local radio station"),
+    ("The army said in a statement carried by state television that 12 fighters were killed.", "army",
+     "state television"),
+    # a cue word inside an unclosed aside ("for fear of") is no cue: the verb after the aside is
+    ("A farmer, who asked not to be named for fear of reprisals, told the Coastal Herald that 30 men were taken.",
+     "farmer", "Coastal Herald"),
+    ("The council said in a statement issued on Saturday that it rejected the talks.", "council", ""),
+    ("The raid followed the shelling of the market, which the army blames on the Front.", "army", ""),
+])
+def test_the_medium_after_the_cue_and_cues_inside_asides(sentence, speaker, via):
+    """(a day after "issued on" is no medium; a relative whose subject is the speaker still speaks)"""
+    _, found = claims_of(sentence)
+    assert [(c.speaker, c.via) for c in found] == [(speaker, via)]
+
+
+def test_a_state_body_named_in_a_clause_is_what_it_refers_to():
+    body = ("The government said talks would resume. Trouble began when the army moved units into the strip, "
+            "a step it said was needed to stop smuggling.")
+    _, found = claims_of(body)
+    assert [c.speaker for c in found] == ["government", "army"]
+
+
+def test_who_spoke_to_an_outlet_gives_the_medium():
+    _, found = claims_of("A local official, who spoke to Radio Lenn on condition of anonymity, said that the clinic "
+                         "had received 11 bodies.")
+    assert [(c.speaker, c.via) for c in found] == [("local official", "Radio Lenn")]

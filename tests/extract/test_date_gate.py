@@ -47,7 +47,7 @@ WITH_DATES = [
     ("Since 2011 the war has spread.", "Since 2011"),
     ("Fighting raged during the 1990s.", "during the 1990s"),
     ("He said it 12 days later.", "12 days later"),
-    ("The strike hit at dawn, the following morning.", "the following morning"),
+    ("The strike hit at dawn, the following morning.", "at dawn, the following morning"),
     ("The blast came earlier this year.", "earlier this year"),
     ("Aid arrived over the weekend.", "over the weekend"),
     ("Talks end in the second half of the year.", "in the second half of the year"),

@@ -485,7 +485,7 @@ def test_days_after_an_event_count_from_the_day_of_their_sentence(body, when, ex
 
 
 @pytest.mark.parametrize("body", [
-    "The ceasefire began on Monday. Two days after the ceasefire, fighting resumed.",
+    "The ceasefire began on Monday. Two days after the election, fighting resumed.",
     "The attack came a day after the two sides had agreed to a pause.",
 ])
 def test_days_after_without_a_day_in_their_sentence_give_no_row(body):
@@ -505,3 +505,167 @@ def test_fixed_holidays_are_dates(body, when, start, end):
 
 def test_a_holiday_as_a_modifier_is_no_date():
     assert not article_dates(Article.build("t", "A Christmas market opened in the square.", published=FRI))
+
+
+# Story-relative expressions count from the day the narrative is on: not a heading's date, not the day
+# words were said ("claimed the next day that ..."); "hours later" is the story's day.
+STORY_ANCHORS = [
+    # a reporting day does not move the story: "Four days later" counts from the raid
+    ("Militiamen raided the depot on 3 May. The group claimed the next day that it had seized rifles.\n\n"
+     "Four days later, the army retook the depot.",
+     {"on 3 May": D(2024, 5, 3), "the next day": D(2024, 5, 4), "Four days later": D(2024, 5, 7)}),
+    # a one-line section heading summarises what follows; its date is a row but not the story's day
+    ("Rebels shelled the port on 6 May.\n\nThe counter-attack (8 May)\n\n"
+     "Two days later, marines landed north of the port.",
+     {"on 6 May": D(2024, 5, 6), "8 May": D(2024, 5, 8), "Two days later": D(2024, 5, 8)}),
+    # a date before ", officials said" dates the event of its own clause, not the saying
+    ("Gunmen killed four herders late on Monday, officials said. Two days later, troops arrived.",
+     {"late on Monday": D(2024, 5, 6), "Two days later": D(2024, 5, 8)}),
+    # a short quoted paragraph is no heading: its day moves the story
+    ("The clinic was looted on 1 May.\n\n“They came back on 4 May.”\n\nThe next day, nurses fled.",
+     {"on 1 May": D(2024, 5, 1), "on 4 May": D(2024, 5, 4), "The next day": D(2024, 5, 5)}),
+    ("The council on Tuesday said troops had left the valley. Hours later the first families went home.",
+     {"on Tuesday": D(2024, 5, 7), "Hours later": D(2024, 5, 7)}),
+    ("Gunmen burned the clinic on 2 May. Some 48 hours later they returned.",
+     {"on 2 May": D(2024, 5, 2), "48 hours later": D(2024, 5, 4)}),
+    ("Police detained six traders on Monday. Two of them were freed the next morning.",
+     {"on Monday": D(2024, 5, 6), "the next morning": D(2024, 5, 7)}),
+    # "N units before/after the <event>": from the day the article gave that event
+    ("The handover on 3 May went smoothly. Two guards had deserted a week before the handover.",
+     {"on 3 May": D(2024, 5, 3), "a week before": D(2024, 4, 26)}),
+    ("Monday's airport raid was the first in months. Pilots had been warned two days before the raid.",
+     {"Monday": D(2024, 5, 6), "two days before": D(2024, 5, 4)}),
+    ("The vote on 5 May was calm. Riots broke out the day after the vote.",
+     {"on 5 May": D(2024, 5, 5), "the day after": D(2024, 5, 6)}),
+    # "The <event> came N days after ...": the story's event day, N days on from what follows
+    ("A mortar hit the school on Thursday. The shelling came two days after the truce talks collapsed.",
+     {"on Thursday": D(2024, 5, 9), "two days after": D(2024, 5, 7)}),
+    # ... unless what follows names its own day: that day dates it, no count from the story
+    ("A mortar hit the school on Thursday. The shelling came a week after talks collapsed on 1 May.",
+     {"on Thursday": D(2024, 5, 9), "on 1 May": D(2024, 5, 1)}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), STORY_ANCHORS)
+def test_story_relative_days_count_from_the_narratives_event_day(body, expected):
+    article = Article.build("a", body, published=D(2024, 5, 10))
+    assert {d.text: d.start for d in article_dates(article)} == expected
+
+
+# Past or future for a month without a year: a deadline or a fragment takes the tense of its clause.
+TENSES = [
+    ("By the end of March, engineers had cleared the pass.", D(2025, 4, 20), D(2025, 3, 21), D(2025, 3, 31)),
+    ("By the end of March, the engineers must clear the pass.", D(2025, 4, 20), D(2026, 3, 21), D(2026, 3, 31)),
+    ("The engineers will clear the pass by the end of March.", D(2025, 4, 20), D(2026, 3, 21), D(2026, 3, 31)),
+    ("The inquiry is expected to report after the harvest, probably in October.", D(2025, 4, 20),
+     D(2025, 10, 1), D(2025, 10, 31)),
+    ("The pass was closed for a week, probably in October.", D(2025, 4, 20), D(2024, 10, 1), D(2024, 10, 31)),
+    # a modal before a plain verb looks ahead; a perfect or a past inability does not; May is a month
+    ("Mediators say the talks could resume in January.", D(2025, 4, 20), D(2026, 1, 1), D(2026, 1, 31)),
+    ("The convoy may reach the valley in March.", D(2025, 4, 20), D(2026, 3, 1), D(2026, 3, 31)),
+    ("The hostages may have been moved in March.", D(2025, 4, 20), D(2025, 3, 1), D(2025, 3, 31)),
+    ("Aid workers could not reach the valley in January.", D(2025, 4, 20), D(2025, 1, 1), D(2025, 1, 31)),
+    ("Shelling in May destroyed the bridge.", D(2025, 4, 20), D(2024, 5, 1), D(2024, 5, 31)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "start", "end"), TENSES)
+def test_deadlines_and_appended_dates_take_their_clauses_tense(sentence, published, start, end):
+    (_, got_start, got_end, _), = resolve_text(sentence, published)
+    assert (got_start, got_end) == (start, end)
+
+
+# A time of day without a day is on the day the narrative is on (hour precision); without such a day, no row.
+CLOCKS = [
+    ("Raiders hit the village on Friday night. They came shortly before midnight on motorbikes.",
+     "shortly before midnight", D(2024, 5, 10)),
+    ("The market was shelled on 4 May.\n\nA.\n\nB.\n\nC.\n\nWitnesses said the first shell fell at about 7 a.m.",
+     "at about 7 a.m.", D(2024, 5, 4)),
+    ("Two men were shot on Wednesday in the port district. They were attacked at around 21h15 near a bar.",
+     "at around 21h15", D(2024, 5, 8)),
+    # a reporting day is not where the story is: the shooting's day is
+    ("A bus was ambushed late on Monday. The army told reporters on Tuesday that it had sent troops.\n\n"
+     "Survivors said the shooting began shortly after 8 p.m.", "shortly after 8 p.m.", D(2024, 5, 6)),
+    # background in another paragraph does not take the story off its day
+    ("A bus was ambushed late on Monday.\n\nThe group has attacked buses since 2021 and kidnapped 40 people "
+     "last year.\n\nPolice arrested two men in the afternoon.", "in the afternoon", D(2024, 5, 6)),
+    ("Rebels attacked on Monday. By midday the toll had risen to nine.", "By midday", D(2024, 5, 6)),
+]
+
+
+@pytest.mark.parametrize(("body", "when", "day"), CLOCKS)
+def test_clock_times_take_the_day_the_story_is_on(body, when, day):
+    found = [d for d in article_dates(Article.build("a", body, published=D(2024, 5, 10))) if d.text == when]
+    assert [(d.start, d.end, d.precision) for d in found] == [(day, day, "hour")]
+
+
+@pytest.mark.parametrize("body", [
+    "Witnesses said the first shell fell at about 7 a.m.",                 # no day to be on
+    "A curfew runs from 6 p.m. to 6 a.m. in the old town since 2 May.",   # bounds of a period, not events
+    "Shops must close by 5 p.m. on market days, the council said on Monday.",
+    "16:40 GMT: Toll rises to 12\n\nRescuers found two more bodies on Monday.",  # a live page's stamp
+    "Rescuers found two more bodies on Monday.\n\n09:15 GMT — The governor says the search goes on.",
+    "Rescuers found two more bodies on Monday. A curfew is enforced every night at 10 p.m.",  # a habit
+    # the story left its day for a longer period: a bare time has no day to be on
+    "Rescuers found two more bodies on Monday. In 2019 the same block was shelled at about 3 a.m.",
+    "Rescuers found two more bodies on Monday. The search will resume at 6 a.m.",  # a day ahead, unnamed
+    "Rescuers found two more bodies on Monday. Shops close by 5 p.m.",  # "by" a time: a bound, unless past
+])
+def test_times_that_date_nothing_give_no_row(body):
+    found = article_dates(Article.build("a", body, published=D(2024, 5, 10)))
+    assert not [d for d in found if d.expr.kind == "time"]
+
+
+# Long-range story-relative periods: from the story's latest dated period; "ago" from publication.
+LONG_RANGE = [
+    ("Rebels took the dam in July 2009. The following winter, the army besieged it.",
+     "The following winter", D(2009, 12, 1), D(2010, 2, 28), "part-of-year"),
+    ("Rebels took the dam in July 2009. The following spring, the army retook it.",
+     "The following spring", D(2010, 3, 1), D(2010, 5, 31), "part-of-year"),
+    ("The militia formed in 2011. Three years later, it split in two.",
+     "Three years later", D(2014, 1, 1), D(2014, 12, 31), "year"),
+    ("The militia formed in March 2011. Two months later, it seized the airport.",
+     "Two months later", D(2011, 5, 1), D(2011, 5, 31), "month"),
+    # from a longer period, the period's months moved on: a range
+    ("The truce collapsed in the winter of 2012. Five months later, talks resumed.",
+     "Five months later", D(2012, 5, 1), D(2012, 7, 31), "range"),
+    ("The treaty was signed in 2016. Later that year the border reopened.",
+     "Later that year", D(2016, 1, 1), D(2016, 12, 31), "part-of-year"),
+    ("The siege began on 10 May 2016. Later that year the border reopened.",
+     "Later that year", D(2016, 5, 10), D(2016, 12, 31), "part-of-year"),
+    ("The war began in the spring of 2019. By the end of that year 4,000 people had died.",
+     "the end of that year", D(2019, 9, 1), D(2019, 12, 31), "part-of-year"),
+    ("A decade ago, the valley had no road.", "A decade ago", D(2014, 1, 1), D(2014, 12, 31), "year"),
+    ("Two decades ago the mine closed.", "Two decades ago", D(2004, 1, 1), D(2004, 12, 31), "year"),
+]
+
+
+@pytest.mark.parametrize(("body", "when", "start", "end", "precision"), LONG_RANGE)
+def test_long_range_story_periods(body, when, start, end, precision):
+    found = [d for d in article_dates(Article.build("a", body, published=D(2024, 5, 10))) if d.text == when]
+    assert [(d.start, d.end, d.precision) for d in found] == [(start, end, precision)]
+
+
+@pytest.mark.parametrize("body", [
+    "Three years later, it split in two.",                       # nothing to count from
+    "That year's harvest failed.",
+])
+def test_long_range_story_periods_without_a_period_give_no_row(body):
+    assert not [d for d in article_dates(Article.build("a", body, published=D(2024, 5, 10)))
+                if d.expr.kind == "storyp"]
+
+
+# A weekday with its day of the month in brackets (translated style) is one date.
+WEEKDAY_DAYS = [
+    ("A guard was shot this Tuesday (7) outside the depot.", "this Tuesday (7)", D(2024, 5, 7), "day"),
+    ("The funeral is set for this Saturday (11).", "this Saturday (11)", D(2024, 5, 11), "day"),
+    ("Two men died in the night of this Wednesday (8), police said.", "in the night of this Wednesday (8)",
+     D(2024, 5, 8), "hour"),
+    # the bracketed day picks the week: last week's Thursday was the 2nd
+    ("The raid came on Thursday (2), neighbours said.", "on Thursday (2)", D(2024, 5, 2), "day"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "when", "day", "precision"), WEEKDAY_DAYS)
+def test_weekday_with_day_of_month_in_brackets(sentence, when, day, precision):
+    assert resolve_text(sentence, D(2024, 5, 10)) == [(when, day, day, precision)]

@@ -179,3 +179,17 @@ def test_sample_corpus_no_past_date_after_publication(sample_timeline):
                                                             event.evidence)
             if event.start is not None and not ahead:  # "next month", "before the end of May": the text says so
                 assert event.start <= article.publication_date, event
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the night of a weekday with its day of the month in brackets is one row, not a stray weekday row
+    ("A baker was shot in the night of this Wednesday (13), in the lower town. He died at around 23h10.",
+     [("in the night of this Wednesday (13)", date(2024, 3, 13), "hour"),
+      ("at around 23h10", date(2024, 3, 13), "hour")]),
+    # a clock time joins the story day after it ("at dawn, the following morning")
+    ("Troops entered the camp on 11 March. They left at dawn, the following morning.",
+     [("on 11 March", date(2024, 3, 11), "day"), ("at dawn, the following morning", date(2024, 3, 12), "hour")]),
+])
+def test_times_of_day_are_rows_on_the_story_day(body, expected):
+    events = extract_timeline(build(body), [])
+    assert [(e.when_text, e.start, e.precision) for e in events] == expected

@@ -11,6 +11,7 @@ or for exact figures of one dated event that cannot both be true.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from conflictbook.compare.actions import lexicon
 from conflictbook.compare.assertions import Assertion, article_assertions, norm, placed
@@ -63,8 +64,7 @@ def _numbers_clash(items: list[Assertion], keys: dict[int, str]) -> bool:
     Figures in a sentence that reports a revision ("rose to 23, updating a previous toll of 17")
     or in a tally marked as revising another never clash.
     """
-    revision = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()["revision_words"]) + r")\b",
-                          re.IGNORECASE)
+    revision = _words_of("revision_words")
     firm = [i for i in items if _bounds(i) is not None and not i.negated and (not _partitive(i) or _only(i))
             and not revision.search(i.evidence) and not any(t.revises is not None for t in i.tallies)]
     for n, first in enumerate(firm):
@@ -120,6 +120,14 @@ def _head(item: Assertion) -> str:
     return head_noun(item)
 
 
+@cache
+def _words_of(key: str) -> re.Pattern:
+    """The phrases of a ``compare.yml`` list as one whole-word, case-free pattern (longest first)."""
+    words = sorted(lexicon()[key], key=len, reverse=True)
+    body = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
 def _partitive(item: Assertion) -> bool:
     """ "five of the wounded", "two of them": a part of people counted elsewhere, never a rival toll."""
     quantity = item.tallies[0].quantity_text if item.tallies else ""
@@ -139,9 +147,7 @@ def _is_toll(item: Assertion) -> bool:
     quantity = item.tallies[0].quantity_text if item.tallies else ""
     at = item.evidence.find(quantity) if quantity else -1
     before = item.evidence[: at] if at >= 0 else item.evidence
-    words = sorted(lexicon()["toll_words"], key=len, reverse=True)
-    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])"
-    return re.search(pattern, before, re.IGNORECASE) is not None
+    return _words_of("toll_words").search(before) is not None
 
 
 def _headless(item: Assertion) -> bool:
@@ -169,9 +175,7 @@ def _position_key(topic: Topic, item: Assertion, stance: str) -> tuple:
 
 def _time_bound(item: Assertion) -> bool:
     """A denial bound to when it was said ("no one has been arrested so far"): a later count may be true too."""
-    words = sorted(lexicon()["time_bound"], key=len, reverse=True)
-    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])"
-    return re.search(pattern, f"{item.position} {item.evidence}", re.IGNORECASE) is not None
+    return _words_of("time_bound").search(f"{item.position} {item.evidence}") is not None
 
 
 def _verdict(topic: Topic, stances: dict[int, str], keys: dict[int, str]) -> str:

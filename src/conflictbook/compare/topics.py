@@ -198,6 +198,23 @@ class TopicIndex:
                 bucket.append(topic)
 
 
+def _closest(fitting: list[Topic], item: Assertion) -> Topic | None:
+    """Of the topics ITEM fits, the one about its event: the same day, then the same place, then the same
+    victims ("63 people killed in Sirga on the 12th" joins the civilians of the 12th, not the soldiers of
+    the 10th it also fits); the earliest opened among equals."""
+    if len(fitting) < 2:
+        return fitting[0] if fitting else None
+
+    def score(topic: Topic) -> tuple[bool, bool, bool]:
+        same_day = item.date is not None and topic.first_date == item.date == topic.last_date
+        same_place = bool(item.places and topic.place_words & item.places) or bool(
+            item.location and item.location.lower() in topic.places)
+        return same_day, same_place, bool(item.victims) and topic.victims() == item.victims
+
+    best = max(score(t) for t in fitting)
+    return next(t for t in fitting if score(t) == best)
+
+
 def build_topics(assertions: list[Assertion]) -> list[Topic]:
     """Group ASSERTIONS (in text order, article by article) into topics."""
     index = TopicIndex()
@@ -226,8 +243,8 @@ def build_topics(assertions: list[Assertion]) -> list[Topic]:
                 index.add(topic, item)
                 placed = True
         if not placed and item.counted:
-            topic = next((t for t in index.candidates("count", item.action, item)
-                          if _count_fits(t, item) and _same_event(t, item)), None)
+            topic = _closest([t for t in index.candidates("count", item.action, item)
+                              if _count_fits(t, item) and _same_event(t, item)], item)
             index.add(topic or Topic("count", item.action), item)
             placed = True
         if item.agent and item.action in RESPONSIBILITY_ACTIONS and not (placed and item.action == "move"):

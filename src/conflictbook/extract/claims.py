@@ -17,20 +17,33 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from conflictbook.article import Article, Sentence, clip
+from conflictbook.extract.claim_patterns import (
+    _BLANKS,
+    _DATELINE,
+    _QUOTING,
+    _QUOTING_VERBS,
+    _lex,
+    _norm_cue,
+    _patterns,
+    _quoted_as_saying,
+)
 from conflictbook.extract.quotes import Quote, find_quotes, mask_quotes
-from conflictbook.extract.speakers import Mention, SpeakerBook, drop_fronted, known_head, parse_speaker
+from conflictbook.extract.speaker_phrase import (
+    _SPEAKING_TO,
+    _phrase_before_cue,
+    _recipient_via,
+    _without_postmodifier,
+)
+from conflictbook.extract.speakers import Mention, SpeakerBook, known_head, parse_speaker
 from conflictbook.extract.transcript import Turn, full_name, transcript_turns
 from conflictbook.lexicon import alternation, load
 from conflictbook.records import Claim
-from conflictbook.wordscan import PhraseMatcher, alias_starts, ascii_words, finditer_at_words
+from conflictbook.wordscan import PhraseMatcher, ascii_words, finditer_at_words
 
 _PUBLISHED_IN = re.compile(r"^(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)?\s*[^,]{0,60}?"
                            r"(?=\s+(?:on|in|at|last|this|yesterday|today)\b|,|$)")
 _CLAUSE_AFTER_CUE = re.compile(r",\s+(?:who|whose|which|where|adding|saying|calling|as|after|because|when|while|"
                                r"\d+|a|an|the)\b|\s+that\s")
-# "HALDEN CROSS, Valdoria -- " / "ALDMERE, March 20 (Wire) - ": a dateline opening the first paragraph.
-_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z'\u2019 .-]{2,}(?:,\s*[^\n]{0,40}?)?\s*(?:\([^)]*\))?|"
-                       r"\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M)?)\s*(?:--|\u2014|\u2013|-)\s+")
 
 
 @dataclass
@@ -49,79 +62,6 @@ class Attribution:
     quotes: list[Quote] = field(default_factory=list)
 
 
-# Verbs of "Y quoted X as saying": with "according (to)", the openers of an attribution without a lexicon cue.
-_QUOTING_VERBS = ("quoted", "quotes", "cited", "cites")
-_QUOTING = "|".join(_QUOTING_VERBS)
-
-
-@cache
-def _patterns() -> dict:
-    lex = load("reporting")
-    cue = alternation(lex["clause"] + lex["recipient"] + lex["object"])
-    between = alternation(lex["between"])
-    adjunct = alternation(lex["adjunct_starts"])
-    return {
-        "lex": {k: {str(w).lower() for w in v} for k, v in lex.items()},
-        "cue": re.compile(rf"(?<![\w-])(?:{cue})(?![\w-])", re.IGNORECASE),
-        # the words a cue can open with: the cue pattern is tried only there (same matches, faster)
-        "cue_starts": alias_starts([str(w).lower() for w in lex["clause"] + lex["recipient"] + lex["object"]],
-                                   fold=True),
-        # the same cue pattern, tried with only the cues whose words all occur in the sentence
-        "cue_matcher": PhraseMatcher([str(w).lower() for w in lex["clause"] + lex["recipient"] + lex["object"]]),
-        "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|according\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE | re.S),
-        "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*"
-                                    rf"(?P<cue>{cue})(?![\w-])(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
-        "speaker_stop": re.compile(rf",|;|\s+(?:{adjunct})\s|\s*[.!?]*\s*$", re.IGNORECASE),
-        "quoted": re.compile(rf"^\s*(?P<via>.+?)\s+(?P<cue>{_QUOTING})\s+(?P<spk>.+?)"
-                             r"(?:\s+(?:on|in|at|late on)\s+[^,]+?)?\s+as\s+saying\b\s*(?P<that>that\b)?",
-                             re.IGNORECASE | re.S),
-        # (?<!\s): a match never starts inside a blank run (the run's first blank would match too), and
-        # without it the engine re-scans a long blank run (a masked quotation) from each of its positions
-        "between_tail": re.compile(rf"(?<!\s)(?:\s+(?:{between}))+\s*$", re.IGNORECASE),
-        "adjunct": re.compile(r"^(?:\s*,)?\s*(?:(?:on|late\s+on|early\s+on|earlier\s+on|in|at|last|this|"
-                              r"during)\s+(?:the\s+)?(?:[A-Z][\w]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|"
-                              r"\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z]\w+)?|\w+day|week|month|year|"
-                              r"(?:morning|afternoon|evening|night))(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|"
-                              rf"(?i:{alternation(lex['time_adjuncts'])}))"
-                              r"(?=[\s,:;.]|$)"),
-        "recipient": re.compile(r"^\s*(?P<rec>[^,.;:\u201c\"]+?)(?=\s+(?:that|on|in|at|last|this|yesterday|today|"
-                                r"earlier|late|about|after|before|during|by|via|over|from|how|what|why|whether|"
-                                r"when|where|who|of)\b|\s*[,.;:\u201c\"]|\s*$)"),
-        "said_when": re.compile(
-            r"(?<![\w-])(?:(?:(?:late|early|earlier)\s+)?(?:on|last|this)\s+(?:the\s+)?(?:[A-Z][a-z]+day|"
-            r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|morning|afternoon|evening|"
-            r"night|week|month)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)(?![\w-])"),
-        "connective": re.compile(rf"^\s*(?:{alternation(lex['connectives'])})\s*,?\s+", re.IGNORECASE),
-        "boundary": re.compile(rf"(?:[;:]\s+|,\s+(?:{alternation(lex['clause_openers'])})\s+|"
-                               rf"\s+(?:but|while|whereas)\s+)", re.IGNORECASE),
-    }
-
-
-# "… on Monday" at the end of a speaker phrase; (?<!\s) as in "between_tail" (same matches, linear).
-_ON_DAY_TAIL = re.compile(r"(?<!\s)\s+(?:on|late\s+on)\s+\w+$")
-_QUOTED_CUE = re.compile(rf"\s(?:{_QUOTING})\s", re.IGNORECASE)
-_AS_SAYING = re.compile(r"\sas\s+saying\b", re.IGNORECASE)
-
-
-def _quoted_as_saying(text: str) -> re.Match | None:
-    """The "quoted" pattern at the start of TEXT. Over a long blank run (a masked quotation) its lazy
-    groups backtrack cubically, so it runs only when both of its fixed parts are in TEXT."""
-    if not (_QUOTED_CUE.search(text) and _AS_SAYING.search(text)):
-        return None
-    return _patterns()["quoted"].match(text)
-
-
-def _lex(key: str) -> set[str]:
-    return _patterns()["lex"][key]
-
-
-_BLANKS = re.compile(r"\s+")
-
-
-def _norm_cue(cue: str) -> str:
-    return _BLANKS.sub(" ", cue.lower())
-
-
 # ---------------------------------------------------------------- speaker + cue clauses
 
 
@@ -136,57 +76,6 @@ class _Clause:
     cue: str
     via: str
     tail_start: int   # where the words after speaker and cue begin
-
-
-_NO_LISTENER = re.compile(r"^\s*that\s", re.IGNORECASE)
-_LISTENER_PRONOUN = re.compile(r"^\s*(?:me|us|him|them|you)(?=\s+(?!that\b)[\w\u201c\"])", re.IGNORECASE)
-_LISTENER_THEN_SUBJECT = re.compile(r"^\s*(?:the|his|her|their|its|our|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
-                                    r"(?=\s+(?:he|she|they|it|we|i)\s+[a-z])")
-
-
-def _recipient_via(segment: str, offset: int, book_names: set[str]) -> tuple[str, int]:
-    """The outlet a speaker spoke to ("told The Outlet"), and where the words after it start."""
-    if _NO_LISTENER.match(segment):    # "told that the victim ...", "informed that ...": nobody named as told
-        return "", offset
-    pronoun = _LISTENER_PRONOUN.match(segment)
-    if pronoun:                        # "told us scores of civilians were killed": the listener is one word
-        return "", offset + pronoun.end()
-    listener = _LISTENER_THEN_SUBJECT.match(segment)
-    if listener:                       # "told the families he had seen ...": the content opens at its subject
-        return "", offset + listener.end()
-    found = _patterns()["recipient"].match(segment)
-    if not found:
-        return "", offset
-    rec = found.group("rec").strip()
-    end = offset + found.end("rec")
-    swallowed = not segment[found.end("rec"):].strip(" .!?") and len(rec.split()) > 2
-    if len(rec.split()) > 6 or swallowed:   # "told Reuters the shelling lasted all night": the name only
-        short = re.match(r"(?:the\s+)?(?:[A-Z0-9][\w'&.-]*\s+){0,3}[A-Z0-9][\w'&.-]*|(?:reporters|journalists|"
-                         r"me|us|him|her|them)\b", rec)
-        if not short:
-            return "", -1              # "said to be ...": no one was told anything
-        rec = short.group(0).strip()
-        end = offset + (len(segment) - len(segment.lstrip())) + len(rec)
-    low = rec.lower()
-    if not rec or low in _lex_speakers("audiences") or low.split()[0] in ("his", "her", "their", "its"):
-        return "", end
-    words = re.sub(r"^the\s+", "", rec, flags=re.IGNORECASE).split()
-    if not words or len(words) > 6 or low in book_names or not (words[0][0].isupper() or words[0][0].isdigit()):
-        return "", end
-    mention = parse_speaker(rec)
-    if mention is not None and mention.kind in ("person", "unnamed-person", "group") and mention.role:
-        return "", end
-    return re.sub(r"^(?:the)\s+", "", rec, flags=re.IGNORECASE), end
-
-
-@cache
-def _speaker_lex() -> dict:
-    data = load("speakers")
-    return {k: {str(w).lower() for w in v} for k, v in data.items() if isinstance(v, list)}
-
-
-def _lex_speakers(key: str) -> set[str]:
-    return _speaker_lex()[key]
 
 
 def _platform(after_cue: str) -> str:
@@ -443,6 +332,24 @@ def _carried_by(left: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", match.group("via").strip(), flags=re.IGNORECASE) if match else ""
 
 
+_CARRIED_THEN_THAT = re.compile(r"^[^,.;:\u201c\"]{0,60}?\b(?:carried|broadcast|aired|published|posted|issued)\s+"
+                                r"(?:by|on)\s+(?P<via>[^,.;:]{2,60}?)\s+that\s")
+
+
+def _carried_before_that(after_cue: str) -> str:
+    """The medium of "said in a message broadcast by a local radio station that ..."."""
+    match = _CARRIED_THEN_THAT.match(after_cue)
+    if not match or _calendar_words().intersection(match.group("via").lower().split()):
+        return ""                     # "a statement issued on Saturday that": a day, not a medium
+    return re.sub(r"^(?:the|a|an)\s+", "", match.group("via").strip(), flags=re.IGNORECASE)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    dates = load("dates")
+    return frozenset(str(w).lower() for key in ("weekdays", "months") for w in dates[key])
+
+
 def _reply_via(opening: str) -> str:
     """The outlet of a fronted "In a written reply to the Ledger, ..." / "In an interview with Radio X, ..."."""
     match = _reply_pattern().match(opening)
@@ -484,16 +391,6 @@ def _starts_new_clause(masked: str, offset: int, previous: Attribution, cue_at: 
     return bool(found) and len(between[found[-1].end():].split()) <= 6
 
 
-def _sentence_subject(before: str) -> str:
-    """The subject at the start of a sentence, asides dropped ("The ministry, which ..., does" -> "The ministry")."""
-    head = _DATELINE.sub("", before).split(",")[0].strip()
-    head = re.split(r"\s+(?:does|did|do|is|was|are|were|has|had|have|will|would|can|could)\b", head)[0]
-    verb = _patterns()["cue"].search(head)
-    if verb and verb.start() > 0:
-        head = head[:verb.start()].rstrip()   # "A local commander acknowledged the attack but told us": the commander
-    return head if head and parse_speaker(head) is not None else ""
-
-
 def _parenthetical(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:
     """ "His death, the army predicted, would end it." / "Three were identified, it said, and ...": an
     attribution set off by commas inside the content."""
@@ -530,104 +427,10 @@ def _content_end(text: str, sent: Sentence) -> int:
     return end
 
 
-# Per cue of _indirect: an aside closing the speaker phrase (", who ...,"), "X, quoting Y, reports", an adverb
-# before the cue ("consistently rejected"), "said to Outlet", the "that" opening the content.
-_TRAILING_ASIDE = re.compile(r",\s+(?:who|which|whose|speaking|asking|citing|according)\s+[^,]*,\s*$")
-_QUOTING_SOURCE = re.compile(r",\s+quoting\s+(?P<src>[^,]+),\s*$")
 _LY_ADVERB = re.compile(r"\s+\w+ly$")
 _TO_NAME = re.compile(r"\s+to\s+[A-Z0-9]")
 _THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:in|on|via|through|at|during|over|after)\b[^,.;:\u201c\"]{0,80}?\s+)?"
                           r"that\s+")
-
-
-_RELATIVE_SPEAKER = re.compile(r"(?P<np>[^,;:\u201c\u201d\"]{3,120}),\s+(?:which|who)\s+(?:(?:also|has|have|had|"
-                               r"later|previously|then|again|itself)\s+)*$")
-_ANTECEDENT = re.compile(r"^(?:.*\b(?:by|from|to|with|for|of|at|in|on|and|that|against|than)\s+)?(?P<np>\S[^,]*?)\s*$")
-
-
-@cache
-def _postmodifier_pattern() -> re.Pattern:
-    openers = alternation(sorted(_lex("postmodifier_openers")))
-    return re.compile(rf"^(?P<np>(?:(?:the|a|an)\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,2}}?)"
-                      rf"\s+(?:(?:{openers})\s|[a-z]+ed\s+(?:at|in|on|by|near|outside|from|to)\s)", re.IGNORECASE)
-
-
-_ACTS_AS = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+|have\s+)?(?:acted|acts|served|serves|works|worked|"
-                      r"is|was)\s+as\s+(?P<role>(?:an?\s+|the\s+)?[a-z][\w-]*)", re.IGNORECASE)
-_SPEAKING_TO = re.compile(r",\s+speaking\s+to\s+(?:the\s+)?"
-                          r"(?P<via>[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*){0,3})")
-
-
-def _without_postmodifier(phrase: str) -> str:
-    """ "Survivors we reached by phone" -> "Survivors", "Parents gathered at the gate on Tuesday" -> "Parents",
-    "A man who has acted as an intermediary for ..." -> "intermediary" (the role he speaks in);
-    "" when the phrase has no post-modifier."""
-    acting = _ACTS_AS.search(phrase)
-    if acting:
-        return acting.group("role")
-    found = _postmodifier_pattern().match(phrase.strip())
-    return found.group("np") if found else ""
-
-
-def _phrase_before_cue(text: str, sent: Sentence, left: str) -> tuple[str, int, str] | None:
-    """(speaker phrase, where it starts in LEFT, its "quoting" outlet) of the words LEFT before a cue, or None."""
-    pats = _patterns()
-    relative = _RELATIVE_SPEAKER.search(left)
-    if relative:          # "... by the Teskan Rights League, which said ...": the antecedent speaks
-        np = relative.group("np")
-        head = _ANTECEDENT.search(np)
-        if head is None or parse_speaker(head.group("np")) is None:
-            return None
-        return head.group("np"), relative.start("np") + head.start("np"), ""
-    if _blocking_pattern().search(left):
-        return None
-    bounds = list(pats["boundary"].finditer(left))
-    if bounds and left.rstrip().endswith(",") and bounds[-1].group(0).startswith(",") \
-            and _ASIDE_TAIL.search(left[max(0, bounds[-1].start() - 1):].rstrip()):
-        bounds.pop()          # "The minister, after the meeting, said": an aside, not a new clause
-    np_lo = bounds[-1].end() if bounds else 0
-    phrase = left[np_lo:]
-    phrase = pats["connective"].sub("", phrase)
-    phrase = pats["between_tail"].sub("", phrase).rstrip()
-    phrase = _ON_DAY_TAIL.sub("", phrase)
-    phrase = _DATELINE.sub("", phrase)
-    phrase = _TRAILING_ASIDE.sub("", phrase).rstrip()
-    phrase = _ASIDE_TAIL.sub("", phrase).rstrip()   # "X, in a statement, confirmed", "X, after the talks, said"
-    reduced = _REDUCED_RELATIVE.search(phrase)
-    if reduced:
-        np_lo = left.rfind(reduced.group("np"))
-        phrase = reduced.group("np")   # "a step it said was needed", "a market the army said was used"
-    sub = _last_subordinator(phrase)
-    if sub is not None:
-        np_lo += sub if left[np_lo:].startswith(phrase) else 0
-        phrase = phrase[sub:]      # "three days after her fighters claimed": her fighters claimed
-    unfronted = drop_fronted(phrase.lstrip())
-    if unfronted != phrase.lstrip() and left.rfind(unfronted.strip(" ,")) >= np_lo:
-        np_lo = left.rfind(unfronted.strip(" ,"))
-        phrase = unfronted        # "Contacted, the police spokesman, X, said": the fronted word is no speaker
-    if "," in phrase.strip(" ,") and not phrase.endswith(","):
-        last_part = phrase.rsplit(",", 1)[1]
-        opener = phrase.split()[0].lower() if phrase.split() else ""
-        whole_ok = parse_speaker(phrase) is not None and opener not in _lex("adjunct_starts")
-        if not whole_ok and parse_speaker(last_part) is not None:
-            np_lo += len(phrase) - len(last_part) if left[np_lo:].endswith(phrase) else 0
-            phrase = last_part       # "In a statement, the group said"
-    quoting = _QUOTING_SOURCE.search(phrase)
-    quoted_via = ""
-    if quoting and parse_speaker(quoting.group("src")) is not None:
-        quoted_via = re.sub(r"^(?:the)\s+", "", phrase[:quoting.start()].strip(), flags=re.IGNORECASE)
-        phrase = quoting.group("src")          # "Agency X, quoting the ministry, reports ..."
-    if phrase.endswith(","):
-        appositive = re.fullmatch(r"(?P<name>[^,]+),\s+(?P<app>[^,]+),", phrase.strip())
-        if not appositive:
-            return None
-        app = appositive.group("app")
-        phrase = appositive.group("name") if app.isdigit() else f"{appositive.group('name')}, {app}"
-    if not phrase.strip() and bounds and re.search(r"\b(?:but|and)\s*$", left[:np_lo]):
-        subject = _sentence_subject(text[sent.start:sent.start + np_lo])
-        if subject:
-            phrase = subject                     # "The ministry, which ..., does not ..., but says ..."
-    return phrase, np_lo, quoted_via
 
 
 def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
@@ -676,7 +479,7 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
             cue += " to"
         spoken_to = _SPEAKING_TO.search(left)   # "X, speaking to the Journal by telephone, said": the outlet
         via = via or _platform(text[cue_end:sent.end]) or _reply_via(left) or _carried_by(left) or (
-            spoken_to.group("via") if spoken_to else "")
+            spoken_to.group("via") if spoken_to else "") or _carried_before_that(text[cue_end:sent.end])
         rest = text[rest_start:sent.end]
         adjunct = pats["adjunct"].match(rest)
         if adjunct:
@@ -790,22 +593,6 @@ def find_attributions(article: Article) -> list[Attribution]:
     return found
 
 
-@cache
-def _subordinator_pattern() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(_lex('subordinators'))})\s+", re.IGNORECASE)
-
-
-def _last_subordinator(phrase: str) -> int | None:
-    """Where the clause after the last subordinator of PHRASE begins, when no comma follows it ("days after
-    her fighters" -> at "her"); None otherwise (", after the meeting," is an aside, not a clause)."""
-    last = None
-    for match in _subordinator_pattern().finditer(phrase):
-        last = match
-    if last is None or "," in phrase[last.end():] or not phrase[last.end():].strip():
-        return None
-    return last.end()
-
-
 # Cues that are claims only as an evaluation of an object: "X called the move a violation of the truce",
 # "called it "propaganda"" (a/an/quote follows), "X described the attack as unfortunate" ("as" follows).
 _OBJECT = r"\s+(?:the|this|that|these|those|its|their|his|her|it|them|him)\b"
@@ -813,22 +600,6 @@ _EVALUATIONS = {
     "called": re.compile(_OBJECT + r"[^,.;:]{0,60}?\s+(?:an?\s|[\"\u201c\u2018])", re.IGNORECASE),
     "described": re.compile(_OBJECT + r"[^,.;:]{0,80}?\s+as\s", re.IGNORECASE),
 }
-
-
-# A reduced relative: a noun phrase, then the speaker of what follows the cue ("a step it said was needed",
-# "a market the army said was used", "a convoy that officials said had been carrying food").
-_REDUCED_RELATIVE = re.compile(
-    r"(?:\b(?i:a|an|the|this|that|these|those)\s+[a-z][\w-]*(?:\s+(?!(?:of|in|at|on|for|from|with|by|near|to|"
-    r"about|across|along|outside|inside)\b)[a-z][\w-]*)?\s+(?!(?:of|in|at|on|for|from|with|by|near|to)\b)"
-    r"|\b(?i:that|which|whom)\s+)"
-    r"(?P<np>it|he|she|they|(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|[a-z]+s"
-    r"|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})\s*$")
-
-
-# A comma-set prepositional aside between the speaker and the cue ("The officer, Jane Roe, in a statement
-# confirmed"; "The minister, after the meeting, said"): not part of the speaker.
-_ASIDE_TAIL = re.compile(r"(?<=\w),\s+(?:in|on|at|during|via|through|after|before|with|from|late|early)"
-                         r"\s+[^,]{2,60},?\s*$")
 
 
 def _answer(article: Article, turn: Turn) -> Attribution | None:
@@ -944,8 +715,6 @@ def _continue_quotes(article: Article, quotes: list[Quote], used: set[Quote], fo
         used.add(quote)
 
 
-
-
 def _content_text(article: Article, attr: Attribution) -> str:
     parts = []
     for start, end in attr.content:
@@ -1058,11 +827,6 @@ def _platform_pattern() -> re.Pattern:
     platforms = "|".join(re.escape(p) for p in sorted(_lex("platforms"), key=len, reverse=True))
     return re.compile(rf"^\s+(?:\w+\s+){{0,2}}?(?:on|via|in a post on|to)\s+(?P<p>{platforms})(?![\w-])",
                       re.IGNORECASE)
-
-
-@cache
-def _blocking_pattern() -> re.Pattern:
-    return re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, _lex("blocking"))) + r")\s*$", re.IGNORECASE)
 
 
 @cache

@@ -38,8 +38,9 @@ class DateExpr:
     """What a date expression says, before it is resolved against an anchor day.
 
     kind: date, month, year, decade, part, season, relday, weekday, ago, window, period,
-    span, since, until, story (days from the story's latest day). Fields not used by a kind
-    stay None.
+    span, since, until, story (days from the story's latest day), storyp (a year, month or
+    season from the story's latest dated period), time (a time of day without a day: it
+    takes the day the story is on). Fields not used by a kind stay None.
     """
 
     kind: str
@@ -56,6 +57,7 @@ class DateExpr:
     hour: int | None = None
     base: DateExpr | None = None    # part/since/until: the period it refines; span: first
     other: DateExpr | None = None   # span: second end
+    event: str = ""                 # story: words naming the event counted from ("before the exchange")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ YEAR = r"(?<![\w.,/$£€])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/-]\d)"
 YEAR_A = r"(?<![\w.,/$£€])(?:1[89]\d\d|20\d\d)"
 NUM = rf"(?:\d{{1,3}}(?![\d,])|{_ci(NUMBER_WORDS)})"
 UNIT = r"(?i:days?|weeks?|fortnights?|months?|years?|hours)"
+AGO_UNIT = r"(?i:days?|weeks?|fortnights?|months?|years?|decades?|hours)"
+STORY_UNIT = r"(?i:days?|weeks?|months?|years?|decades?)"
+STORY_SEASON = _ci([*SEASONS, "year"])
 REL = _ci(RELATIVE_WORDS)
 DPART = _ci(LEX["day_part_suffixes"])
 YEAR_CUE = _ci(LEX["year_cues"])
@@ -130,7 +135,7 @@ ATOMS = [
            rf"\s+(?P<pt_n>(?i:half|quarter|week))\s+(?i:of)\s+)"
            rf"(?:(?P<pt_m>{MON_FULL})(?:,?\s+(?P<pt_my>{YEAR}))?|(?P<pt_y>{YEAR})"
            rf"|(?P<pt_r>(?i:this|last|next|the\s+past))\s+(?P<pt_u>(?i:year|month|week))"
-           rf"|(?i:the\s+)(?P<pt_the>(?i:year|month|week)))(?!\w)"),
+           rf"|(?i:the\s+)(?P<pt_the>(?i:year|month|week))|(?i:that\s+)(?P<pt_that>(?i:year)))(?!\w)"),
     ("we", rf"(?:(?i:over|at|during|on)\s+)?(?i:the)\s+{_any([WEEKEND])}(?!\w)"),
     ("el", rf"(?P<el_p>{_any(EARLIER_LATER)})\s+(?i:this|in\s+the)\s+(?P<el_u>(?i:year|month|week))(?!\w)"),
     ("se", rf"(?:(?i:the\s+)?(?P<se_s>{SEASON})\s+(?:(?i:of)\s+)?(?P<se_y>{YEAR})"
@@ -144,20 +149,25 @@ ATOMS = [
     ("sd", rf"(?<![\w-])(?P<sd_w>{_ci(LEX['story_days'])})(?!\w)(?!\s+(?i:yesterday|tomorrow|of)\b)"),
     ("sp", rf"(?<![\w-])(?:(?i:in|during|over)\s+)?(?i:the)\s+(?P<sp_r>{_ci(LEX['story_periods'])})\s+"
            rf"(?P<sp_u>(?i:week|month))(?!\w)"),
-    ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?P<sn_u>(?i:days?|weeks?))\s+"
+    ("sn", rf"(?<![\w-])(?P<sn_n>{NUM})\s+(?P<sn_u>{STORY_UNIT})\s+"
            rf"(?P<sn_d>{_ci(LEX['story_day_shifts'])})(?!\w)"),
+    ("sh", rf"(?<![\w-])(?:(?P<sh_n>{NUM})\s+)?(?i:hours)\s+(?P<sh_d>(?i:later|earlier))(?!\w)"),
+    ("sy", rf"(?<![\w-])(?:(?P<sy_l>(?i:later|earlier))\s+)?(?:(?i:in\s+)?(?P<sy_t>(?i:that|the\s+same))"
+           rf"|(?i:the)\s+(?P<sy_r>{_ci(LEX['story_year_words'])}))\s+(?P<sy_u>{STORY_SEASON})(?![\w'’-])"),
     ("tp", rf"(?<![\w-]){_any([THIS])}\s+(?P<tp_p>(?i:morning|afternoon|evening))(?!\w)"),
     ("wd", rf"(?:(?P<wd_e>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<wd_r>(?i:this\s+past|this\s+coming|last|this|next"
-           rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
-    ("ago", rf"(?<![\w-])(?P<ago_n>{NUM})\s+(?P<ago_u>{UNIT})\s+{_any([AGO])}(?!\w)"),
+           rf"|past|coming))\s+)?(?P<wd_w>{WD})(?:\s*\((?P<wd_dn>{DAYNUM2})\))?(?:\s+(?P<wd_p>{DPART})(?!['’]))?"),
+    ("ago", rf"(?<![\w-])(?P<ago_n>{NUM})\s+(?P<ago_u>{AGO_UNIT})\s+{_any([AGO])}(?!\w)"),
     ("wi", rf"(?<![\w-]){NOT_WEEK_OF}(?P<wi_the>(?i:the|in\s+the|over\s+the|within\s+the|during\s+the|for\s+the)\s+)?"
            rf"(?P<wi_r>{REL})\s+(?:(?P<wi_n>{NUM})\s+)?(?P<wi_u>{UNIT}|(?i:weekend))(?!\w)"),
     ("tof", rf"(?<![\w-])(?:(?i:on|in|during)\s+)?(?i:the)\s+(?P<tof_p>{_any(TIME_OF_PARTS)})"
             r"\s+(?i:of)(?=\s)"),
     ("tm", rf"(?<![\w-])(?:{TIME_PRE}\s+)?(?:(?i:about|around|approximately|roughly|some)\s+)?"
            rf"(?:(?P<tm_h>\d{{1,2}})(?:[:.](?P<tm_min>\d{{2}}))?\s*(?P<tm_s>(?i:a\.m\.|p\.m\.|am|pm|o['’]clock|hrs)(?!\w)"
-           rf"|{ZONE})|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:])|(?P<tm_mil>[01]\d|2[0-3])[0-5]\d\s*(?:(?i:hrs|hours)|{ZONE}))"),
+           rf"|{ZONE})|(?P<tm_eu>[01]?\d|2[0-3])h[0-5]\d(?!\w)|(?P<tm_hm>\d{{1,2}}:\d{{2}})(?![\d:])|(?P<tm_mil>[01]\d|2[0-3])[0-5]\d\s*(?:(?i:hrs|hours)|{ZONE}))"),
     ("tw", rf"(?<![\w-])(?P<tw_pre>{TIME_PRE})\s+(?P<tw_w>{TIME_WORD})(?!\w)"),
+    ("tin", rf"(?<![\w-])(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?P<tin_p>{_any(TIME_OF_PARTS)})"
+            r"(?!\w)(?!\s+(?i:of)\b)"),
     ("hol", rf"(?:{HOLIDAY_AFTER})(?P<hol_h>{_ci(HOLIDAYS)})(?:,?\s+(?P<hol_y>{YEAR}))?(?![\w-])"),
 ]
 # The words or phrases one of which every match of an atom holds, each word a whole run of
@@ -169,12 +179,16 @@ ATOM_KEYS: dict[str, tuple[str, ...]] = {
     "dr": (*MONTHS,), "mr": (*MONTHS,), "dm": (*MONTHS,), "md": (*MONTHS,), "mo": (*LEX["months"],),
     "pt": PART_THIRDS + PART_EDGES + PART_SHARES, "we": (WEEKEND,), "el": EARLIER_LATER, "se": (*SEASONS,),
     "rd": (*RELATIVE_DAYS,), "sd": (*LEX["story_days"],), "sp": (*LEX["story_periods"],),
-    "sn": (*LEX["story_day_shifts"],), "tp": (THIS,), "wd": (*LEX["weekdays"],), "ago": (AGO,),
+    "sn": (*LEX["story_day_shifts"],),
+    "sh": ("hours later", "hours earlier"),
+    "sy": tuple(f"{w} {u}" for w in ("that", "same", *LEX["story_year_words"]) for u in ("year", *SEASONS)),
+    "tp": (THIS,), "wd": (*LEX["weekdays"],), "ago": (AGO,),
     "wi": (*RELATIVE_WORDS,), "tof": TIME_OF_PARTS, "tw": (*DAY_PARTS,),
+    "tin": tuple(f"the {part}" for part in TIME_OF_PARTS),
     "hol": tuple(h.split()[0] for h in HOLIDAYS),
 }
 NEEDS_DIGIT = frozenset({"iso", "num", "yr", "moa", "dc", "yc"})
-TIME_ONLY = frozenset({"tof", "tm", "tw"})
+TIME_ONLY = frozenset({"tof", "tm", "tw", "tin"})
 if set(ATOM_KEYS) | NEEDS_DIGIT | {"tm"} != {name for name, _ in ATOMS}:
     raise RuntimeError("date_finder: every atom needs its keys (ATOM_KEYS) or a digit (NEEDS_DIGIT, tm)")
 ATOM_RE = re.compile("|".join(f"(?P<{name}>(?<!\\w){body})" for name, body in ATOMS))
@@ -198,9 +212,16 @@ SPAN_GAP_RE = re.compile(rf"^\s*{SPAN_LINK}\s*$")
 TIME_DAY_GAP_RE = re.compile(r"^\s*,?\s*(?:(?i:on|of)\s+)?$")
 DAY_TIME_GAP_RE = re.compile(r"^\s*,?\s*$")
 DAYLIKE = {"date", "relday", "weekday"}
+TIME_DAYS = DAYLIKE | {"story"}  # days a time of day joins ("at dawn, the following morning")
 NEXT_WORD_RE = re.compile(r"\s+\w")
 CAPITAL_NEXT_RE = re.compile(r" ([A-Z][a-z]+)")
 NOT_SPAN_ENDS = {"time", "since", "until", "span"}
+TIME_BOUNDS = ("from", "until", "till", "by", "between")
+PAST_AUX_RE = re.compile(r"(?<![\w-])(?i:had|was|were)(?![\w-])")
+HABITUAL_RE = re.compile(rf"(?<![\w-]){_ci(LEX['habitual_words'])}(?![\w-])")
+EVENT_NP_RE = re.compile(r"\s+(?i:the|this|that)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+TIME_SPAN_NEXT_RE = re.compile(rf"\s*{SPAN_LINK}\s*\d")
+TIME_SPAN_PREV_RE = re.compile(rf"[\d.]\s*{SPAN_LINK}\s*$")
 NARRATIVE_WORDS = set(LEX["narrative_words"])
 NIGHT_WORDS = set(LEX["night_words"])
 
@@ -272,6 +293,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
             base = DateExpr("month", _year(g("pt_my")), _month(g("pt_m")))
         elif g("pt_y"):
             base = DateExpr("year", int(g("pt_y")))
+        elif g("pt_that"):  # "the end of that year": a part of the story's year
+            base = DateExpr("storyp", unit="year", rel=0)
         else:
             unit = (g("pt_u") or g("pt_the")).lower()
             rel = _rel(g("pt_r")) if g("pt_r") else 0
@@ -310,15 +333,32 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         return DateExpr("story", rel=LEX["story_periods"][g("sp_r").lower()], unit=g("sp_u").lower())
     if kind == "sd":
         phrase = " ".join(g("sd_w").lower().split())
-        if phrase.endswith(("before", "after")) and NEXT_WORD_RE.match(m.string, m.end()):
-            return None  # "the day before the election": counted from an event, not a date
         offset, part = LEX["story_days"][phrase]
+        if phrase.endswith(("before", "after")) and NEXT_WORD_RE.match(m.string, m.end()):
+            # "the day before the election": counted from an event, dated only when the article dated it
+            event = _event_words(m.string, m.end())
+            return DateExpr("story", rel=offset, rel_word="event", event=event) if event else None
         return DateExpr("story", rel=offset, daypart=part or "")
     if kind == "sn":
-        days = 7 if g("sn_u").lower().startswith("week") else 1  # "a week later" is seven days on
-        shift = g("sn_d").lower()
-        return DateExpr("story", rel=days * _int(g("sn_n")) * LEX["story_day_shifts"][shift],
-                        rel_word="same-sentence" if shift in LEX["same_sentence_shifts"] else "")
+        unit, shift = g("sn_u").lower().rstrip("s"), g("sn_d").lower()
+        n = _int(g("sn_n")) * LEX["story_day_shifts"][shift]
+        if unit in ("month", "year", "decade"):  # "two years later": the calendar year two on from the story's
+            if shift in LEX["same_sentence_shifts"]:
+                return None  # "two years after the war": counted from an event, not a date
+            years = 10 if unit == "decade" else 1
+            return DateExpr("storyp", unit="month" if unit == "month" else "year", rel=n * years)
+        days = 7 if unit == "week" else 1  # "a week later" is seven days on
+        if shift not in LEX["same_sentence_shifts"]:
+            return DateExpr("story", rel=days * n)
+        return DateExpr("story", rel=days * n, rel_word="same-sentence", event=_event_words(m.string, m.end()))
+    if kind == "sh":  # "hours later": the story's day, or whole days on ("48 hours later")
+        hours = _int(g("sh_n")) if g("sh_n") else 0
+        return DateExpr("story", rel=hours // 24 * LEX["story_day_shifts"][g("sh_d").lower()])
+    if kind == "sy":  # "the following spring", "later that year": the story's year or season
+        unit = g("sy_u").lower()
+        rel = LEX["story_year_words"][" ".join(g("sy_r").lower().split())] if g("sy_r") else 0
+        return DateExpr("storyp", unit="year" if unit == "year" else "season", rel=rel,
+                        part="" if unit == "year" else unit, rel_word=(g("sy_l") or "").lower())
     if kind == "tp":
         return DateExpr("relday", rel=0, daypart=g("tp_p").lower())
     if kind == "wd":
@@ -326,7 +366,8 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
         rel = None if not rel_word else (1 if rel_word.endswith("coming") or rel_word == "next"
                                          else 0 if rel_word == "this" else -1)
         daypart = (g("wd_p") or g("wd_e") or "").lower()
-        return DateExpr("weekday", weekday=WEEKDAYS[g("wd_w")], rel=rel, rel_word=rel_word, daypart=daypart)
+        day = int(g("wd_dn").rstrip("stndrh")) if g("wd_dn") else None  # "this Thursday (22)": its day of month
+        return DateExpr("weekday", weekday=WEEKDAYS[g("wd_w")], rel=rel, rel_word=rel_word, daypart=daypart, day=day)
     if kind == "ago":
         if g("ago_u").lower() == "hours":        # "36 hours ago": hours, never days
             return DateExpr("ago", n=_int(g("ago_n")), unit="hour")
@@ -337,19 +378,29 @@ def _parse_atom(m: re.Match) -> DateExpr | None:
     if kind == "tof":
         return DateExpr("time", daypart=g("tof_p").split()[-1].lower().replace("hours", "night"))
     if kind == "tm":
-        hour = int(g("tm_h") or g("tm_mil") or g("tm_hm").split(":")[0])
+        hour = int(g("tm_h") or g("tm_mil") or g("tm_eu") or g("tm_hm").split(":")[0])
         suffix = (g("tm_s") or "").lower()
         if suffix.startswith("p") and hour < 12:
             hour += 12
         return DateExpr("time", daypart="clock", hour=hour) if hour <= 24 else None
     if kind == "tw":
         return DateExpr("time", daypart=DAY_PARTS.get(g("tw_w").lower(), "clock"))
+    if kind == "tin":  # "in the afternoon": a part of the day the story is on
+        return DateExpr("time", daypart=g("tin_p").split()[-1].lower().replace("hours", "night"))
     return None
+
+
+def _event_words(text: str, end: int) -> str:
+    """The lower-case words of the noun phrase after "before"/"after" ("before the prisoner exchange")."""
+    m = EVENT_NP_RE.match(text, end)
+    return " ".join(m.group(1).split()) if m else ""
 
 
 def _count_unit(n: int, unit_text: str) -> tuple[int, str]:
     """N and the unit it counts; a fortnight is two weeks."""
     unit = UNITS.get(unit_text.lower(), "day")
+    if unit == "decade":
+        return 10 * n, "year"
     return (2 * n, "week") if unit == "fortnight" else (n, unit)
 
 
@@ -457,12 +508,12 @@ def find_dates(text: str, atoms: frozenset[str] | None = None) -> list[DateMenti
             out.append(_merge(a, b, text, replace(b.expr, daypart="night")))
             i += 2
             continue
-        if b and a.expr.kind == "time" and b.expr.kind in DAYLIKE and (
+        if b and a.expr.kind == "time" and b.expr.kind in TIME_DAYS and (
                 TIME_DAY_GAP_RE.match(gap) or (a.expr.daypart != "clock" and not gap.strip())):
             out.append(_merge(a, b, text, _with_time(b.expr, a.expr)))
             i += 2
             continue
-        if b and a.expr.kind in DAYLIKE and b.expr.kind == "time" and DAY_TIME_GAP_RE.match(gap) \
+        if b and a.expr.kind in TIME_DAYS and b.expr.kind == "time" and DAY_TIME_GAP_RE.match(gap) \
                 and not text[b.start:b.end].lower().startswith(("until", "till", "from", "by")):
             out.append(_merge(a, b, text, _with_time(a.expr, b.expr)))
             i += 2
@@ -478,7 +529,25 @@ def find_dates(text: str, atoms: frozenset[str] | None = None) -> list[DateMenti
             continue
         out.append(a)
         i += 1
-    return [_framed(text, m) for m in out if m.expr.kind != "time"]
+    return [m if m.expr.kind == "time" else _framed(text, m) for m in out
+            if m.expr.kind != "time" or _event_time(text, m)]
+
+
+def _event_time(text: str, m: DateMention) -> bool:
+    """A time of day standing alone that can time an event ("at about 4 a.m.", "shortly before midnight");
+    not a bound of a period ("from 6 p.m.", "until dawn", "by 5 p.m.", "6 p.m. to 6 a.m.") and not a
+    dangling "the night of" (its day is an event, not a date)."""
+    low = m.text.lower()
+    if low.startswith("by") and PAST_AUX_RE.search(text):
+        low = low[2:]  # "had been brought in by midday": by then it had happened, an event's time
+    if low.startswith(TIME_BOUNDS) or low.rstrip().endswith(" of"):
+        return False
+    window = max(0, m.start - LOOK_BACK)
+    if SPAN_START_RE.search(text, window, m.start) or TIME_SPAN_PREV_RE.search(text, window, m.start):
+        return False
+    if HABITUAL_RE.search(text, window, m.start):
+        return False  # "every night at 10 p.m.": a habit, not an event
+    return not TIME_SPAN_NEXT_RE.match(text, m.end)
 
 
 def _inherit(first: DateExpr, last: DateExpr) -> tuple[DateExpr, DateExpr]:

@@ -11,9 +11,13 @@ atoms can match; an atom they rule out cannot match, so the finder gives the sam
 * every other atom holds one of its ATOM_KEYS (lexicon words and the words the patterns
   spell out), each word a whole run of letters.
 
-A sentence gives a row only with an atom other than a time of day (TIME_ONLY, which only
-joins a day). The last two conditions read the words as runs of ASCII letters and digits,
-where ``str.lower`` and ``re.IGNORECASE`` agree; in a sentence with any non-ASCII character
+A time of day alone (TIME_ONLY) can give a row only as a clock time or a time word after
+a preposition ("at about 4 a.m.", "shortly before midnight", "in the afternoon",
+``date_finder._event_time``):
+a sentence whose only atoms are times needs a clock mark or one of those words.
+
+The last two conditions read the words as runs of ASCII letters and digits, where
+``str.lower`` and ``re.IGNORECASE`` agree; in a sentence with any non-ASCII character
 every atom may match once there is a core word.
 """
 
@@ -22,11 +26,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from conflictbook.extract.date_finder import ATOM_KEYS, CORE_WORDS, NEEDS_DIGIT, TIME_ONLY
+from conflictbook.extract.date_finder import ATOM_KEYS, CORE_WORDS, DAY_PARTS, LEX, NEEDS_DIGIT, TIME_ONLY
+
+DAY_PART_SUFFIXES = frozenset(LEX["day_part_suffixes"])
 
 NO_ATOMS: frozenset[str] = frozenset()
 _LETTER_RUN = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"[0-9]")
+# What a clock time holds ("4 a.m.", "22h30", "21:15", "0600 GMT"), and the time words a standalone time
+# can be (dawn, midnight, ...: the day parts that do not follow a day).
+CLOCK_RE = re.compile(r"\d\s*(?i:a\.?m|p\.?m|o['’]clock|hrs|hours|gmt|utc|local\s+time)|\d[:.h]\d\d")
+TIME_WORDS = tuple(frozenset(phrase.split()) for phrase in DAY_PARTS if phrase not in DAY_PART_SUFFIXES)
 
 
 @cache
@@ -59,7 +69,10 @@ def date_atoms(text: str, words: frozenset[str]) -> frozenset[str] | None:
             atoms.update(NEEDS_DIGIT)
     index = _key_index()
     atoms.update(atom for word in letters if word in index for key, atom in index[word] if key <= letters)
-    return frozenset(atoms) if not atoms <= TIME_ONLY else NO_ATOMS
+    if atoms and atoms <= TIME_ONLY and "tin" not in atoms and not (
+            CLOCK_RE.search(text) or any(key <= letters for key in TIME_WORDS)):
+        return NO_ATOMS
+    return frozenset(atoms) if atoms else NO_ATOMS
 
 
 def may_hold_dates(text: str, words: frozenset[str]) -> bool:

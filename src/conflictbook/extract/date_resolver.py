@@ -71,6 +71,12 @@ def precision_of(expr: DateExpr) -> str:
     kind = expr.kind
     if kind == "story" and expr.unit in ("week", "month"):
         return expr.unit
+    if kind == "time":
+        return "hour"
+    if kind == "storyp":  # "two years later" year; "later that year", "the following spring" part-of-year
+        if expr.unit == "year":
+            return "part-of-year" if expr.rel_word else "year"
+        return "month" if expr.unit == "month" else "part-of-year"
     if kind in ("date", "relday", "weekday", "story"):
         return "hour" if expr.daypart else "day"
     if kind == "month":
@@ -81,7 +87,7 @@ def precision_of(expr: DateExpr) -> str:
         return "week"
     if kind in ("part", "season"):
         base = expr.base
-        if kind == "season" or (base and (base.kind == "year" or base.unit == "year" or
+        if kind == "season" or (base and (base.kind in ("year", "storyp") or base.unit == "year" or
                                           (base.kind == "span" and base.base.kind == "year"))):
             return "part-of-year"
         return "range"
@@ -159,6 +165,8 @@ def _span(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, date
         return day, day + timedelta(days=1 if spans else 0)
     if kind == "weekday":
         day = _weekday(expr, anchor, future)
+        if expr.day is not None and day.day != expr.day:
+            day = _weekday_of_month_day(expr, day)
         return day, day
     if kind == "ago":
         return _ago(expr, anchor)
@@ -244,6 +252,11 @@ def _month(expr: DateExpr, anchor: date | None, future: bool) -> tuple[date, dat
     return date(year, expr.month, 1), month_end(year, expr.month)
 
 
+def part_of(first: date, last: date, part: str) -> tuple[date, date]:
+    """The PART ("early", "end", "later" ...) of the period FIRST..LAST, a whole month or year."""
+    return _thirds(first, last, part)
+
+
 def _thirds(first: date, last: date, part: str) -> tuple[date, date]:
     """The PART third of FIRST..LAST (months split at days 10 and 20, years at April and August)."""
     share = PERIOD_PARTS[part]
@@ -322,6 +335,16 @@ def _weekday(expr: DateExpr, anchor: date, future: bool) -> date:
     if future:
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
+
+
+def _weekday_of_month_day(expr: DateExpr, day: date) -> date:
+    """"this Thursday (22)": the weekday nearest DAY (the weekday's own reading) that falls on the day of
+    the month in brackets, within four weeks; else the weekday's own reading stands."""
+    for weeks in (-1, 1, -2, 2, -3, 3, -4, 4):
+        other = day + timedelta(weeks=weeks)
+        if other.day == expr.day:
+            return other
+    return day
 
 
 def _ago(expr: DateExpr, anchor: date) -> tuple[date, date]:

@@ -20,11 +20,15 @@ anchor. This module decides what each expression is resolved against:
   span first; otherwise the quote spans come from the claims (content span; the speech
   date near the cue) and, as a fallback that needs no claims, from quotation marks in the
   paragraph.
-* Story-relative days ("the next day", "that night", "two days later") count from the
-  latest day-precise date before them within two paragraphs; without one they give no row.
-* Tense: a future cue (will, is due to, scheduled ...) among the five words before an
-  expression, or in the expression itself (next, tomorrow), lets it resolve after the
-  anchor; everything else is read as past and never ends after the anchor.
+* Story-relative days ("the next day", "that night", "two days later", "hours later"),
+  years and seasons ("two years later", "the following spring") and times of day alone
+  ("at about 4 a.m.") count from where the narrative is (``date_story``: its latest event
+  day or dated period, not a heading's date nor a reporting day); without one, no row.
+* Tense: a future cue (will, is due to, scheduled ...) among the eight words before an
+  expression in its clause, or in the expression itself (next, tomorrow), lets it resolve
+  after the anchor; a deadline ("by the end of May") too unless its clause is past; a date
+  appended as a hedged fragment (", probably in December.") takes the tense of the clause
+  before; everything else is read as past and never ends after the anchor.
 * Stamps are not events: a line that is only a dated stamp, or a dateline ("PARIS, Sept
   24, 2022 (AFP) - ..."), gives no row.
 * Vague periods without bounds ("in recent months", "in the past") match no pattern and
@@ -36,12 +40,13 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from conflictbook.article import Article, Sentence
 from conflictbook.extract.date_finder import LEX, DateExpr, DateMention, find_dates
 from conflictbook.extract.date_gate import NO_ATOMS, date_atoms
-from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve, story_period
+from conflictbook.extract.date_resolver import InvalidDate, precision_of, resolve
+from conflictbook.extract.date_story import Narrative, event_nouns, section_headings, story_precision, story_span
 from conflictbook.lexicon import LexiconError, alternation, load_list
 from conflictbook.records import Claim
 
@@ -59,11 +64,20 @@ SPEECH_RE = re.compile(rf"(?<![\w-])(?i:{alternation(_speech_verbs())})(?![\w-])
 DEADLINE_RE = re.compile(r"(?<![\w-])(?i:before|by)\s*$")
 PAST_AUX_RE = re.compile(r"(?<![\w-])(?i:had|was|were|did)(?![\w-])")
 FUTURE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['future_cues'])})(?![\w-])")
+# A modal before a plain verb looks ahead ("talks could begin in November"); lower case only (not the month
+# May), and not before a perfect ("may have died in March") or a past inability ("could not reach").
+MODAL_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(LEX['modal_cues'])})(?![\w-])"
+                      rf"(?!\s+(?:not\s+|never\s+)?(?:have|'ve|been)\b)(?!(?<=could)\s+(?:not|never)\b)")
 SPEECH_GAP_RE = re.compile(r"^[^.!?;“”\"]{0,60}$")
 THAT_AFTER_RE = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
 GAP_STOP_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['speech_gap_stops'])})(?![\w-])")
 MAX_SPEECH_GAP_WORDS = 6
-STORY_REACH = 2  # paragraphs a story-relative day ("the next day") may look back for its day
+CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s(?:and|but)\s")
+CLAUSE_END_RE = re.compile(r"[;:]|\s(?:and|but)\s|[.!?](?:\s|$)")
+HEDGE_WORDS = frozenset(w.lower() for w in LEX["hedge_words"])
+STORY_KINDS = ("story", "storyp", "time")  # counted from the story's own day or period (date_story)
+MAX_REPORTING_GAP_WORDS = 5
+REPORTED_CLAUSE_RE = re.compile(rf"(?<![\w-])(?i:{alternation(LEX['reported_clause_words'])})(?![\w-])")
 DAY_KINDS = ("weekday", "relday", "date")
 QUOTE_MARKS = ("“", "”", '"')
 QUOTE_MARK_RE = re.compile(f"[{''.join(QUOTE_MARKS)}]")
@@ -72,8 +86,11 @@ DATELINE_TAIL_RE = re.compile(r"^\s*(?P<agency>\([^)]{1,40}\))?\s*(?:[-–—:|]
 
 
 def is_stamp(text: str, mention: DateMention) -> bool:
-    """Whether the date is a stamp, not an event: a line that is only a date, or a dateline
-    ("PARIS, Sept 24, 2022 (AFP) - ...") that gives when the story was filed."""
+    """Whether the date is a stamp, not an event: a line that is only a date, a dateline
+    ("PARIS, Sept 24, 2022 (AFP) - ...") that gives when the story was filed, or a time opening
+    a live page's entry ("11:20 GMT — ...", "16:40: ...") that gives when it was posted."""
+    if mention.expr.kind == "time":  # "11:20 GMT — ...": the time a live page's entry was posted
+        return mention.start == 0 and bool(DATELINE_TAIL_RE.match(text[mention.end:]))
     if mention.expr.kind != "date":
         return False
     head, tail = DATELINE_HEAD_RE.match(text[:mention.start]), DATELINE_TAIL_RE.match(text[mention.end:])
@@ -106,12 +123,28 @@ def resolve_text(text: str, published: date | None) -> list[tuple[str, date | No
 
 def _is_future(text: str, mention: DateMention) -> bool:
     """A future cue among the eight words before the expression, within its clause ("will be issued on or
-    around 19 June"; not "will meet, and the strike on 3 May")."""
-    before = re.split(r"[,;:]|\s(?:and|but)\s", text[max(0, mention.start - 80):mention.start])[-1]
-    if DEADLINE_RE.search(before) and mention.text.lower().startswith("the end of") \
-            and not PAST_AUX_RE.search(before):
-        return True           # "before the end of May": a deadline lies ahead ("had been due by ..." does not)
-    return bool(FUTURE_RE.search(" ".join(before.split()[-8:])))
+    around 19 June"; not "will meet, and the strike on 3 May").
+
+    A deadline ("by the end of May") lies ahead unless its clause is past ("had been due by ...", "By the
+    end of May, teams had lifted ..."). A date appended to a clause as a fragment of its own (", probably
+    in December.") has the tense of the clause it is appended to.
+    """
+    clauses = CLAUSE_SPLIT_RE.split(text[max(0, mention.start - 160):mention.start])
+    before = clauses[-1]
+    if DEADLINE_RE.search(before) and mention.text.lower().startswith("the end of"):
+        after = CLAUSE_END_RE.split(text[mention.end:], maxsplit=1)[0] if before.strip().lower() in (
+            "by", "before") else ""  # a deadline opening its sentence: its clause follows it
+        return not PAST_AUX_RE.search(before) and not PAST_AUX_RE.search(after)
+    if len(clauses) > 1 and _appended_fragment(text, mention, before):
+        before = clauses[-2]
+    window = " ".join(before.split()[-8:])
+    return bool(FUTURE_RE.search(window) or MODAL_RE.search(window))
+
+
+def _appended_fragment(text: str, mention: DateMention, before: str) -> bool:
+    """Whether the date closes its sentence in a clause holding nothing but hedges (", probably in December.")."""
+    words = [w.lower() for w in before.split()]
+    return all(w in HEDGE_WORDS for w in words) and not text[mention.end:].strip(" .!?”\"')")
 
 
 def _mark_spans(article: Article) -> list[tuple[int, int, int]]:
@@ -270,29 +303,27 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
     speech = _speech_anchors(article, found, quotes, claims, anchor)
     said = _claim_anchors(found, claims, anchor) + _reported_anchors(found, anchor)
     out: list[ResolvedDate] = []
-    story_day: tuple[date, int] | None = None  # the latest day-precise date and its paragraph
-    story_sentence = -1                         # the sentence of that date
+    story = Narrative()
+    events: dict[str, date] = {}  # nouns of events the article dated ("the exchange on Tuesday") -> their day
+    headings = section_headings(article)
     for sent, mention, future in found:
         offset = sent.start + mention.start
-        if mention.expr.kind == "story":
-            if story_day is None or sent.paragraph - story_day[1] > STORY_REACH:
+        heading = sent.headline or sent.index in headings
+        if mention.expr.kind in STORY_KINDS or (mention.expr.base and mention.expr.base.kind == "storyp"):
+            if mention.expr.kind == "time" and (heading or future):
+                continue  # a stamp ("16:40 GMT: Toll rises"), or a time on a day ahead that no word names
+            span = story_span(mention.expr, story, sent, anchor, future, events, mention)
+            if span is None:
                 continue  # nothing to count from: not dated
-            if mention.expr.rel_word == "same-sentence" and story_sentence != sent.index:
-                continue  # "a day after the talks": only a day named before it in its sentence anchors it
+            first, last, base = span
             quoted = _inside(offset, quotes) is not None
-            if mention.expr.unit in ("week", "month"):  # "in the following week"
-                first, last = story_period(mention.expr, story_day[0])
-                if anchor is not None and not future and last > anchor:
-                    last = max(first, anchor)
-                out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, first,
-                                        last, precision_of(mention.expr), story_day[0], quoted=quoted))
-                continue
-            day = story_day[0] + timedelta(days=mention.expr.rel or 0)
-            if anchor is not None and day > anchor and not future:
-                continue  # a past story cannot go on after publication: the count is not from this day
-            out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, day, day,
-                                    precision_of(mention.expr), story_day[0], quoted=quoted))
-            story_day, story_sentence = (day, sent.paragraph), sent.index
+            out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent, first,
+                                    last, story_precision(mention.expr, first, last, precision_of(mention.expr)),
+                                    base, quoted=quoted))
+            if not heading and mention.expr.kind != "time" and not (mention.expr.kind == "story" and
+                                                                     mention.expr.unit in ("week", "month")):
+                story.note(mention.expr, first, last, precision_of(mention.expr), sent.paragraph, sent.index,
+                           _reporting(sent, mention))
             continue
         quote = _inside(offset, quotes)
         told = [day for start, end, day in said if start <= offset < end]
@@ -306,6 +337,27 @@ def article_dates(article: Article, claims: list[Claim] | None = None) -> list[R
             continue
         out.append(ResolvedDate(offset, sent.start + mention.end, mention.text, mention.expr, sent,
                                 start, end, precision, day_anchor, quoted=quote is not None))
-        if start is not None and start == end and precision in ("day", "hour") and not sent.headline:
-            story_day, story_sentence = (start, sent.paragraph), sent.index
+        if not heading:
+            story.note(mention.expr, start, end, precision, sent.paragraph, sent.index, _reporting(sent, mention))
+            if start is not None and start == end:
+                events.update(dict.fromkeys(event_nouns(sent.text, mention), start))
     return out
+
+
+def _reporting(sent: Sentence, mention: DateMention) -> bool:
+    """Whether the date is when words were said ("claimed the next day that", "told reporters on Tuesday",
+    "The ministry on Thursday said"): a speech verb just before it, or just after it with no comma between
+    (after a comma the date belongs to the clause before: "killed 11 late on Monday, officials said")."""
+    text = sent.text
+    for verb in SPEECH_RE.finditer(text):
+        if verb.end() <= mention.start:
+            gap = text[verb.end():mention.start]
+        elif verb.start() >= mention.end:
+            gap = text[mention.end:verb.start()]
+        else:
+            continue
+        if "," in gap or not SPEECH_GAP_RE.match(gap) or len(gap.split()) > MAX_REPORTING_GAP_WORDS:
+            continue
+        if not GAP_STOP_RE.search(gap) and not REPORTED_CLAUSE_RE.search(gap):
+            return True
+    return False

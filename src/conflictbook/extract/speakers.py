@@ -113,6 +113,18 @@ _ORG_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
+@cache
+def _state_subjects() -> re.Pattern:
+    """ "The army", "The interior ministry" opening a sentence (the caller checks it opens one) or a clause
+    ("when the army moved ..."): state bodies
+    only, a generic noun ("The group", "The front line") is too loose to stand for a speaker."""
+    lex = _lex()
+    heads = "|".join(re.escape(w) for w in sorted(lex["state"], key=len, reverse=True))
+    clause = "|".join(f"(?<={w} )" for w in ("when", "after", "while", "since", "where", "as", ","))
+    return re.compile(rf"(?:The|(?:{clause})the)[^\S\n]+"
+                      rf"(?P<org>(?:[a-z]+[^\S\n]+)?(?:{heads}))(?=[^\S\n]+[a-z])")
+
+
 def _org_subjects(text: str):
     """``_ORG_SUBJECT.finditer(text)``, tried only where a sentence or line starts (trying its opening
     alternation at every character is the slow part). Same matches: a match starts at 0, after a line break,
@@ -443,6 +455,18 @@ class SpeakerBook:
             if mention is None or mention.kind not in ("organisation", "state") or not mention.name:
                 continue
             known = self._by_name(mention) or self._new(mention)
+            if not known.positions:
+                known.spoke = False
+            insort(known.positions, match.start())
+        for match in _state_subjects().finditer(text):
+            # "The army denied any abuses. On its page it said ...": a body the narrative makes a subject
+            before = text[:match.start()].rstrip(" ")
+            if text[match.start()] == "T" and before and not before.endswith((".", "!", "?", "\n")):
+                continue      # "The army" opens a sentence; "when the army moved ...", ", the army ..." a clause
+            mention = parse_speaker(match.group("org"))
+            if mention is None or mention.kind not in ("organisation", "state") or mention.plural:
+                continue
+            known = self._find(mention) or self._new(mention)
             if not known.positions:
                 known.spoke = False
             insort(known.positions, match.start())

@@ -785,6 +785,8 @@ CARRIED = [
     ("The militia arrived in the valley in August 2014. Its men drove about 90 villagers away.",
      [("about 90 villagers", D(2014, 8, 1))]),
     ("The truce was signed in January 2022. Two years earlier, rebels took 35 soldiers hostage.",
+     [("35 soldiers", D(2020, 1, 1))]),   # its own year, never the month carried
+    ("The truce was signed in January 2022. Long before that, rebels took 35 soldiers hostage.",
      [("35 soldiers", None)]),
     # ... and a few days told before ("On 10 and 11 May") the same way, by their first day; not a long range
     ("On 3 and 4 May, army units raided camps in the forest. During the raids 38 militants were killed.",

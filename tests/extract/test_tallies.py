@@ -12,6 +12,9 @@ from conflictbook.records import Claim, TimelineEvent
 
 N = None
 ANY = "*"
+# rules written and tested, switched off in the lexicon until the comparison reads their rows right
+_NO_CASUALTIES = "negated_events has no 'casualties' until the comparison reads a denied zero as a denial"
+_EVERY = "quantities.singular_totals is empty until the comparison reads 'every ... came home' as a claim"
 
 
 def tallies(body: str, claims=(), events=(), title: str = ""):
@@ -1054,7 +1057,9 @@ def test_shot_at_down_or_as_a_description_is_no_wound(sentence):
 
 # Held by captors outside the law: hostages, not detainees (held by the authorities).
 HELD_BY = [
-    ("Gunmen who raided the school are still holding 20 pupils.", [("hostage", "Gunmen")]),
+    pytest.param("Gunmen who raided the school are still holding 20 pupils.", [("hostage", "Gunmen")],
+                 marks=pytest.mark.xfail(strict=True, reason="tally_context.captors is switched off until the "
+                                         "comparison tells people still held from people abducted")),
     ("Kidnappers are holding four aid workers and two drivers.",
      [("hostage", "Kidnappers"), ("hostage", "Kidnappers")]),
     ("Police are holding 12 suspects at the station.", [("detained", "Police")]),
@@ -1237,9 +1242,11 @@ CARRIED_OFF_AND_GAPPED = [
     # not a year, and not an active verb's object
     ("Twelve soldiers were killed in the north and 40 in 2024.", [("Twelve soldiers", "killed", 12, "")]),
     # "no civilian casualties": nobody killed, denied, and nobody did it (not the side the speaker blames)
-    ("The army said there had been no civilian casualties.", [("no civilian casualties", "killed", 0, "")]),
-    ("The army said there had been no civilian casualties and accused the rebels of staging the scene.",
-     [("no civilian casualties", "killed", 0, "")]),
+    pytest.param("The army said there had been no civilian casualties.", [("no civilian casualties", "killed", 0, "")],
+                 marks=pytest.mark.xfail(strict=True, reason=_NO_CASUALTIES)),
+    pytest.param("The army said there had been no civilian casualties and accused the rebels of staging the scene.",
+                 [("no civilian casualties", "killed", 0, "")], marks=pytest.mark.xfail(strict=True,
+                                                                              reason=_NO_CASUALTIES)),
 ]
 
 
@@ -1285,8 +1292,10 @@ def test_the_number_of_an_event_noun_put_at_a_figure():
 
 @pytest.mark.parametrize(("body", "expected"), [
     # "every" takes a singular noun: a total of everyone held
-    ('"Every civilian held by the rebels has come home," the minister wrote.', [("Every civilian", "released")]),
-    ("Every hostage was freed.", [("Every hostage", "released")]),
+    pytest.param('"Every civilian held by the rebels has come home," the minister wrote.',
+                 [("Every civilian", "released")], marks=pytest.mark.xfail(strict=True, reason=_EVERY)),
+    pytest.param("Every hostage was freed.", [("Every hostage", "released")],
+                 marks=pytest.mark.xfail(strict=True, reason=_EVERY)),
     # after a reduced relative, an intransitive main verb decides too
     ("Twelve men detained in May died in custody.", [("Twelve men", "killed")]),
 ])

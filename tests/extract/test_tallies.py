@@ -1302,3 +1302,32 @@ def test_the_number_of_an_event_noun_put_at_a_figure():
 def test_every_and_intransitive_main_verbs(body, expected):
     _, rows = tallies(body)
     assert [(r.quantity_text, r.category) for r in rows] == expected
+
+
+# A person named in full with a role, a title or an age: one person (sentence, [(category, best, victims)]).
+NAMED = [
+    ("Ex-convict Tomas Brel Aranha, 22, was shot dead on Thursday afternoon.", [("killed", 1, "ex-convict")]),
+    ("Journalist Amina Sule was killed in the shelling of her house.", [("killed", 1, "journalist")]),
+    ("Local councillor Pedro Vance, 45, was abducted by gunmen on his farm.",
+     [("abducted", 1, "local councillor")]),
+    ("Gunmen killed Pedro Vance, a local councillor, outside his home.", [("killed", 1, "local councillor")]),
+    ("Mariam Kolo, 9, died of her wounds in hospital.", [("killed", 1, "Mariam Kolo")]),
+]
+
+NOT_NAMED = [
+    "Pedro Vance said the road was closed.",                 # a name with no casualty cue
+    "Tel Aviv was hit by rockets on Monday.",                # a capitalised place: no role, no age
+    "Soldier Killed In Border Ambush",                       # a title-case headline is no name
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NAMED)
+def test_named_people_count_one(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.victims) for r in rows] == expected
+
+
+@pytest.mark.parametrize("sentence", NOT_NAMED)
+def test_capitalised_words_alone_are_no_named_person(sentence):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best) for r in rows if r.quantity_text and r.quantity_text[0].isupper()] == []

@@ -285,6 +285,51 @@ def _reduced_relative(text: str, end: int) -> int:
     return match.end() + len(place.group(0).rstrip())
 
 
+@cache
+def _named_pattern() -> re.Pattern:
+    """A person named in full with what says it is a person: a role or title before the name ("Journalist
+    Amina Sule", "Local councillor Pedro Vance") or an age or a role in apposition after it ("Mariam Kolo,
+    9,", "Pedro Vance, a local councillor,")."""
+    t = terms()
+    roles = sorted(t.persons_singular | set(_titles()), key=len, reverse=True)
+    role = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
+    cap = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
+    name = rf"{cap}(?:\s+(?:{cap}|(?:bin|bint|ibn|al|el|de|da|dos|van|von|le|la)(?=\s+[A-Z]))){{1,3}}"
+    return re.compile(
+        rf"(?<![\w'\u2019-])(?:(?P<role>(?:[A-Za-z-]+\s+)?(?i:{role}))\.?\s+)?(?P<name>{name})"
+        rf"(?P<tail>,\s+(?:(?P<age>\d{{1,3}})|(?:a|an|the)\s+(?P<app>(?:[\w-]+\s+){{0,3}}?(?i:{role})))(?=,))?")
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in load("speakers").get("titles", []))
+
+
+def _named_phrases(text: str) -> list[PeoplePhrase]:
+    """'Journalist Amina Sule', 'Mariam Kolo, 9,', 'Pedro Vance, a local councillor,': one named person.
+
+    A capitalised name alone is not taken (places and organisations are capitalised too); a role, a title or
+    an age says it is a person. The phrase runs over the apposition, so its "a local councillor" is no
+    second person.
+    """
+    t = terms()
+    found = []
+    for match in _named_pattern().finditer(text):
+        name_words = match.group("name").lower().split()
+        if not (match.group("role") or match.group("age") or match.group("app")):
+            continue
+        if any(w in t.np_stops or t.category("before", w) or t.category("after", w) for w in name_words):
+            continue              # a title-case headline ("Soldier Killed In Ambush"), not a name
+        role = match.group("app") or match.group("role") or ""
+        head = role.split()[-1] if role else "person"
+        end = match.end("tail") if match.group("tail") else match.end("name")
+        victims = " ".join(role.split()) if role else match.group("name")
+        victims = victims[:1].lower() + victims[1:] if role else victims   # "Journalist Amina Sule": a journalist
+        found.append(PeoplePhrase(match.start(), end, text[match.start(): end], victims, head, 1, 1, 1, "named",
+                                  match.start()))
+    return found
+
+
 def _singular_phrases(text: str) -> list[PeoplePhrase]:
     """'a policeman', 'an aid worker': one person, when a cue later ties them to a category."""
     t = terms()
@@ -360,7 +405,7 @@ def people_phrases(text: str, words: frozenset[str] | None = None) -> list[Peopl
         return all(p.end <= c.start or p.start >= c.end for c in chosen)
 
     chosen.extend(_group_phrases(text))
-    for finder in (_quantity_phrases, _determiner_phrases, _pronoun_phrases, _singular_phrases):
+    for finder in (_quantity_phrases, _determiner_phrases, _pronoun_phrases, _named_phrases, _singular_phrases):
         for phrase in finder(text):      # earlier finders win an overlap
             if free(phrase):
                 chosen.append(phrase)

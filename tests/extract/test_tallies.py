@@ -1305,6 +1305,17 @@ def test_every_and_intransitive_main_verbs(body, expected):
 
 
 # A person named in full with a role, a title or an age: one person (sentence, [(category, best, victims)]).
+@pytest.mark.parametrize(("sentence", "victims"), [
+    # "others" are more of the people counted before, not the attackers named in between
+    ("Two members of the militia were killed in an attack by rebel fighters near the dam, while four others "
+     "died in a road accident.", ["members", "other members"]),
+    ("Five villagers were killed and 20 others went missing.", ["villagers", "other villagers"]),
+])
+def test_others_are_more_of_the_counted_people(sentence, victims):
+    _, rows = tallies(sentence)
+    assert [r.victims for r in rows] == victims
+
+
 NAMED = [
     ("Ex-convict Tomas Brel Aranha, 22, was shot dead on Thursday afternoon.", [("killed", 1, "ex-convict")]),
     ("Journalist Amina Sule was killed in the shelling of her house.", [("killed", 1, "journalist")]),

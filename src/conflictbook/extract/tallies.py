@@ -455,12 +455,14 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if not found_cues[k] and earlier and earlier[0].voice in ("active", "noun") and (
                     listed or grammar().coordination.fullmatch(" " + gap.lstrip() if gap.strip() else gap)):
                 found_cues[k] = earlier
-        previous_head = ""
+        previous_head, counted_head = "", False
         for index, phrase in enumerate(phrases):
             cues = found_cues[index]
             head = phrase.head.lower()
             if head and head not in terms().elliptical and head not in grammar().object_pronouns:
-                previous_head = phrase.head
+                if cues or not counted_head:  # the people counted, not the attackers ("by IS militants,
+                    previous_head = phrase.head   # while four others died"): "others" are more of the victims
+                counted_head = counted_head or bool(cues)
             elif head in terms().elliptical and previous_head:
                 # "five villagers were killed and 20 others went missing": the others are villagers too
                 phrase = replace(phrase, victims=f"{'more' if head == 'more' else 'other'} {previous_head}")

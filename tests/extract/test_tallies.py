@@ -1342,3 +1342,12 @@ def test_named_people_count_one(sentence, expected):
 def test_capitalised_words_alone_are_no_named_person(sentence):
     _, rows = tallies(sentence)
     assert [(r.category, r.best) for r in rows if r.quantity_text and r.quantity_text[0].isupper()] == []
+
+
+@pytest.mark.parametrize(("sentence", "victims"), [
+    ("The death toll from the attack on the camp rose to 23 on Thursday.", ""),
+    ("The death toll among civilians rose to 20, the ministry said.", "civilians"),
+])
+def test_a_toll_names_its_people_never_its_own_words(sentence, victims):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.victims) for r in rows][:1] == [("killed", victims)]

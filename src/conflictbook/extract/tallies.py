@@ -261,6 +261,14 @@ def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     return found
 
 
+def _toll_victims(stretch: str) -> str:
+    """Who a toll counts, from the words between its noun and its figure: the people noun named there ("the
+    death toll among civilians rose to 20" -> "civilians"), else nothing (never the toll's own words)."""
+    t = terms()
+    words = re.findall(r"[\w'\u2019-]+", stretch)
+    return next((w for w in words if w.lower() in t.persons_plural), "")
+
+
 def _estimates(text: str) -> list[tuple[str, str, object, tuple[int, int], str, int | None]]:
     """'put the number of captured fighters at 40', 'bringing to 300 the number of people bused out'.
 
@@ -505,7 +513,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
             if any(start <= p.start < end for p, _ in tied):
                 continue
             q = find_quantities(text[start:end], offset=start)[-1]
-            toll = PeoplePhrase(q.start, q.end, q.text, text[start:q.start].strip(), "", q.low, q.best, q.high, "toll")
+            toll = PeoplePhrase(q.start, q.end, q.text, _toll_victims(text[start:q.start]), "", q.low, q.best, q.high,
+                                "toll")
             add(sentence, toll, Cue(category, start, q.start, "passive"), victims_spans, revises)
         for category, what, q, span, kind, verb in estimates:
             if any(p.start <= q.start < p.end for p, _ in tied):

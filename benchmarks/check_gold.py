@@ -1,6 +1,6 @@
-"""Check that every gold row of this set is findable, and write a "perfect" prediction from the gold.
+"""Check that every gold row of a held-out set is findable, and write a "perfect" prediction from the gold.
 
-    PYTHONPATH=src python benchmarks/heldout4/check_gold.py OUT_DIR [SCORE_PY]
+    PYTHONPATH=src python benchmarks/check_gold.py benchmarks/heldout3 OUT_DIR [SCORE_PY]
 
 Each gold mention (with its context) must sit inside ONE sentence of its article as read by
 ``conflictbook.ingest`` and segmented by ``conflictbook.article``; each comparison phrase inside
@@ -20,7 +20,7 @@ import yaml
 
 from conflictbook.ingest import iter_inputs
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent      # benchmarks/
 SPANS = {"timeline": "when_text", "tallies": "quantity_text", "claims": "text"}
 
 
@@ -52,17 +52,17 @@ def span_row(table: str, index: int, gold: dict) -> dict:
             "via": first(gold.get("via", ""))}
 
 
-def main(out: Path, scorer_path: Path) -> int:
+def main(set_dir: Path, out: Path, scorer_path: Path) -> int:
     score = load_scorer(scorer_path)
     norm = score.norm
     articles = {}
-    for article in iter_inputs([str(HERE / "articles")]):
+    for article in iter_inputs([str(set_dir / "articles")]):
         if hasattr(article, "sentences"):
             articles[article.article_id] = article
             articles.setdefault(PurePosixPath(article.source_path).name, article)
     rows: dict[str, list[dict]] = {name: [] for name in score.COLUMNS}
     problems = 0
-    for gold_file in sorted((HERE / "gold").glob("*.yml")):
+    for gold_file in sorted((set_dir / "gold").glob("*.yml")):
         gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
         article = articles[gold["article"]]
         sentences = [(s.text, norm(s.text)) for s in article.sentences]
@@ -103,7 +103,7 @@ def main(out: Path, scorer_path: Path) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (2, 3):
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    default_scorer = HERE.parents[2] / "shared" / "tools" / "score.py"
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) == 3 else default_scorer))
+    default_scorer = HERE.parents[1] / "shared" / "tools" / "score.py"
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) == 4 else default_scorer))

@@ -1351,3 +1351,14 @@ def test_capitalised_words_alone_are_no_named_person(sentence):
 def test_a_toll_names_its_people_never_its_own_words(sentence, victims):
     _, rows = tallies(sentence)
     assert [(r.category, r.victims) for r in rows][:1] == [("killed", victims)]
+
+
+@pytest.mark.parametrize(("sentence", "perpetrator"), [
+    ('The Lenn Front claimed the attack, saying its fighters had killed "five policemen".', "Lenn Front"),
+    ("The militia said its men had captured 12 soldiers near the bridge.", "militia"),
+])
+def test_the_speakers_own_side_is_the_perpetrator(sentence, perpetrator):
+    article, rows = tallies(sentence)
+    from conflictbook.extract.claims import extract_claims
+    rows = extract_tallies(article, extract_claims(article), [])
+    assert [r.perpetrator for r in rows] == [perpetrator]

@@ -261,6 +261,11 @@ def _tolls(text: str) -> list[tuple[str, int, int, int | None]]:
     return found
 
 
+# "its fighters had ", "their men ", "our units have ": the subject of an active cue is the speaker's own side
+_OWN_SUBJECT = re.compile(r"(?<![\w-])(?:its|their|our)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:(?:had|has|have|also|reportedly)"
+                          r"\s+)*[\"\u201c]?$", re.IGNORECASE)
+
+
 def _toll_victims(stretch: str) -> str:
     """Who a toll counts, from the words between its noun and its figure: the people noun named there ("the
     death toll among civilians rose to 20" -> "civilians"), else nothing (never the toll's own words)."""
@@ -408,6 +413,10 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
         if day and published and day < published and promised and FUTURE_RE.search(text):
             day, precision = None, ""  # "held since 3 March will be freed": no past day for a promise
         perpetrator = side if side is not None else agent(ctx.actors, text, phrase, cue, victims_spans)
+        own = perpetrator.lower().startswith(("its ", "their ", "our ")) or (
+            not perpetrator and cue.voice == "active" and _OWN_SUBJECT.search(text, 0, cue.start) is not None)
+        if own and status == "claimed":
+            perpetrator = source   # "the Front said its fighters had killed five policemen": the speaker's side
         if not perpetrator and side is None:
             perpetrator = _told_agent(ctx, sentence, phrase, cue, status, source)
         category = cue.category

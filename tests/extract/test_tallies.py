@@ -1362,3 +1362,15 @@ def test_the_speakers_own_side_is_the_perpetrator(sentence, perpetrator):
     from conflictbook.extract.claims import extract_claims
     rows = extract_tallies(article, extract_claims(article), [])
     assert [r.perpetrator for r in rows] == [perpetrator]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Eight hostages regained their freedom after a ransom was paid.", [("released", 8)]),
+    ("Gunmen stormed the school and whisked away 40 students.", [("abducted", 40)]),
+    # an uncounted object before the counted one shares the verb
+    ("Police arrested the ringleader and two accomplices.", [("detained", 2)]),
+    ("Troops captured the commander as well as 15 fighters.", [("captured", 15)]),
+])
+def test_more_wording_of_release_abduction_and_shared_verbs(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best) for r in rows] == expected

@@ -25,6 +25,9 @@ _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"[\"\u201c\u201d]\w[\w\-]*[\"\u201c\u201d]")
 _PART_OF = re.compile(r"(?<![\w\-])of\s*$", re.IGNORECASE)   # "two OF the dead were ..."
 _HELD = frozenset({"held", "hold", "holds", "holding", "being held", "kept"})   # held by someone: detained or hostage
+# an uncounted object coordinated before the counted one: "the ringleader and ", "a commander as well as "
+_OBJECT_AND = re.compile(r"(?<![\w-])(?:the|a|an|his|her|their|its)\s+(?:[\w'\u2019-]+\s+){1,3}?(?:and|as well as)\s+$",
+                         re.IGNORECASE)
 _WORD_START = re.compile(r"(?<![\w\-])\w+")   # a word where ``before_tail``'s cue may begin
 
 
@@ -87,6 +90,9 @@ def _before(text: str, phrase: PeoplePhrase) -> tuple[Cue | None, bool]:
     t = terms()
     left = text[: phrase.start]
     match = active_cue_before(text, phrase.start)
+    if not match:
+        joined = _OBJECT_AND.search(left)   # "arrested the ringleader and two accomplices": a shared verb
+        match = active_cue_before(text, joined.start()) if joined else None
     if not match:
         return None, False
     cue = match.group("cue")

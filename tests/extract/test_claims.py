@@ -798,3 +798,13 @@ def test_who_spoke_to_an_outlet_gives_the_medium():
     _, found = claims_of("A local official, who spoke to Radio Lenn on condition of anonymity, said that the clinic "
                          "had received 11 bodies.")
     assert [(c.speaker, c.via) for c in found] == [("local official", "Radio Lenn")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The police chief, speaking on condition of anonymity, confirmed the arrests.", "police chief"),
+    ("The town fell on Monday, confirmed the army.", "army"),      # a cue before its speaker
+    ("The road is closed, said the minister.", "minister"),
+])
+def test_an_object_after_a_cue_is_no_speaker(sentence, speaker):
+    _, found = claims_of(sentence)
+    assert [c.speaker for c in found] == [speaker]

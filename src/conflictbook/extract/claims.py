@@ -279,6 +279,8 @@ def _trailing(article: Article, sent: Sentence, masked: str, names: set[str]) ->
             continue
         if clause.np_start > clause.cue_start and text[clause.np_start:clause.np_start + 1].isdigit():
             continue          # "X, which ..., says 73 men remain missing": a count after the cue is content
+        if clause.np_start > clause.cue_start and clause.cue.split()[0] not in _lex("inverting_cues"):
+            continue          # "The chief, speaking anonymously, confirmed the arrests": an object, no speaker
         tail = text[clause.tail_start:sent.end].strip(" .!?;")
         if re.search(r",\s+(?:and|but)\s+\w", tail) and clause.cue != "according to":
             continue                                                  # "..., X said, and ...": a parenthetical

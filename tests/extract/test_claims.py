@@ -808,3 +808,12 @@ def test_who_spoke_to_an_outlet_gives_the_medium():
 def test_an_object_after_a_cue_is_no_speaker(sentence, speaker):
     _, found = claims_of(sentence)
     assert [c.speaker for c in found] == [speaker]
+
+
+def test_a_rebel_army_is_no_state_and_the_army_is_not_it():
+    body = ("The Kovar People's Army denied the attack. The blast came after the army said it had killed 17 fighters "
+            "near Belgrin, an assault the group said had killed nine civilians instead.")
+    _, found = claims_of(body)
+    assert [(c.speaker, c.speaker_kind) for c in found] == [
+        ("Kovar People's Army", "organisation"), ("army", "state"), ("Kovar People's Army", "organisation")]
+    assert found[1].text.endswith("near Belgrin") and found[2].text.startswith("had killed nine civilians")

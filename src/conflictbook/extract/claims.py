@@ -390,7 +390,13 @@ def _starts_new_clause(masked: str, offset: int, previous: Attribution, cue_at: 
     """Whether a later cue opens a coordinated clause of its own (", and monitors say ...")."""
     between = masked[previous.content[0][0] - offset:cue_at]
     found = list(re.finditer(r",\s+(?:and|but|while|whereas)\s+|;\s+(?:(?:and|but|while|whereas)\s+)?", between))
+    if _APPOSED_REDUCED_RELATIVE.search(between):
+        return True       # "..., an assault the group said had killed nine civilians": another speaker's clause
     return bool(found) and len(between[found[-1].end():].split()) <= 6
+
+
+_APPOSED_REDUCED_RELATIVE = re.compile(r",\s+(?:a|an|the|this|that)\s+[a-z][\w-]*\s+(?:the|its|their)\s+"
+                                       r"[a-z][\w-]*\s*$")
 
 
 def _parenthetical(article: Article, sent: Sentence, masked: str, names: set[str]) -> list[Attribution]:

@@ -429,8 +429,11 @@ def _name_kind(name_words: list[str], role_words: list[str], appositive: str) ->
     if any(w in lex["media"] or w in lex["outlet_words"] for w in role_lows + lows) or \
             any(re.search(r"[a-z](?:news|tv|times|post)$", w) for w in lows):
         return "media"
-    if name in lex["countries"] or any(w in lex["state"] for w in lows):
+    armed = bool(lex["armed_group_name_words"].intersection(lows))   # "Kovar People's Army": no state's army
+    if name in lex["countries"] or (any(w in lex["state"] for w in lows) and not armed):
         return "state"
+    if armed and any(w in lex["state"] for w in lows):
+        return "organisation"
     if any(w in lex["organisations"] for w in lows) or (len(lows) > 1 and lows[-1] in lex["roles"]):
         return "organisation"
     if len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) >= 2:
@@ -537,12 +540,16 @@ class SpeakerBook:
         if mention.definite:
             words = set(key.split())
             for speaker in self._recent():       # "the militia" -> the "... Militia" the article named
-                names = speaker.name.lower().split()
+                names = speaker.name.lower().replace("\u2019", "'").split()
+                if mention.kind == "state" and _lex()["armed_group_name_words"].intersection(names[:-1]):
+                    continue                      # "the army" is never the "Kovar People's Army"
                 if speaker.kind in ("organisation", "state", "media") and not mention.plural and \
                         names[-1] == mention.head and words <= set(names):
                     return speaker
             for speaker in self._recent():
                 named = set(speaker.name.lower().replace("\u2019", "'").split())
+                if mention.kind == "state" and _lex()["armed_group_name_words"].intersection(named):
+                    continue            # "the army" is never the "Kovar People's Army"
                 modifiers = {w.replace("\u2019", "'") for w in words} - {"the", mention.head}
                 modifiers = {w for w in modifiers if not w.endswith("'s")}   # "the enclave's": an owner, a place
                 if modifiers and speaker.kind in ("organisation", "state", "media") and not modifiers <= named:
@@ -592,7 +599,8 @@ class SpeakerBook:
             for have in names:
                 if _contains(have, words):
                     return speaker
-                if _contains(words, have) and len(words) > len(have):
+                if _contains(words, have) and len(words) > len(have) and speaker.name[:1].isupper():
+                    # "Roe" -> "Jane Roe"; a description ("army") is never renamed into a name
                     speaker.aliases.add(speaker.name)
                     speaker.name = mention.name
                     return speaker

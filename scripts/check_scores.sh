@@ -26,7 +26,7 @@ held_out() {   # held_out SET TIMELINE TALLIES CLAIMS COMPARISON
   .venv/bin/python "$shared/tools/score.py" --pred "$out/$1" --gold "benchmarks/$1/gold" \
     --min meta=1.0 --min "timeline=$2" --min "tallies=$3" --min "claims=$4" --min "comparison=$5"
 }
-held_out heldout  0.96 0.89 0.97 0.66
+held_out heldout  0.96 0.90 0.98 0.66
 held_out heldout2 0.98 0.90 0.98 0.59
 held_out heldout3 1.0  0.87 0.89 0.47
 held_out heldout4 0.93 0.60 0.81 0.25

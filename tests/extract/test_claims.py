@@ -817,3 +817,13 @@ def test_a_rebel_army_is_no_state_and_the_army_is_not_it():
     assert [(c.speaker, c.speaker_kind) for c in found] == [
         ("Kovar People's Army", "organisation"), ("army", "state"), ("Kovar People's Army", "organisation")]
     assert found[1].text.endswith("near Belgrin") and found[2].text.startswith("had killed nine civilians")
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "text"), [
+    ("Eyewitnesses narrated that the gunmen arrived on motorcycles at about 10pm.", "Eyewitnesses",
+     "the gunmen arrived on motorcycles at about 10pm"),
+    ("The survivor lamented that no help had come.", "survivor", "no help had come"),
+])
+def test_cues_of_regional_and_translated_reporting(sentence, speaker, text):
+    _, found = claims_of(sentence)
+    assert [(c.speaker, c.text) for c in found] == [(speaker, text)]

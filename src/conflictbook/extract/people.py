@@ -285,19 +285,18 @@ def _reduced_relative(text: str, end: int) -> int:
     return match.end() + len(place.group(0).rstrip())
 
 
+_CAP = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
+# two to five capitalised words (name particles between them; a role word may open them): a candidate name; what says it is a person is
+# checked around it
+_NAME_RUN = re.compile(rf"(?<![\w'\u2019-]){_CAP}(?:\s+(?:{_CAP}|(?:bin|bint|ibn|al|el|de|da|dos|van|von|le|la)"
+                       rf"(?=\s+[A-Z]))){{1,4}}")
+_NAME_TAIL = re.compile(r",\s+(?:(?P<age>\d{1,3})|(?:a|an|the)\s+(?P<app>[\w-]+(?:\s+[\w-]+){0,3}?))(?=,)")
+
+
 @cache
-def _named_pattern() -> re.Pattern:
-    """A person named in full with what says it is a person: a role or title before the name ("Journalist
-    Amina Sule", "Local councillor Pedro Vance") or an age or a role in apposition after it ("Mariam Kolo,
-    9,", "Pedro Vance, a local councillor,")."""
-    t = terms()
-    roles = sorted(t.persons_singular | set(_titles()), key=len, reverse=True)
-    role = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
-    cap = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
-    name = rf"{cap}(?:\s+(?:{cap}|(?:bin|bint|ibn|al|el|de|da|dos|van|von|le|la)(?=\s+[A-Z]))){{1,3}}"
-    return re.compile(
-        rf"(?<![\w'\u2019-])(?:(?P<role>(?:[A-Za-z-]+\s+)?(?i:{role}))\.?\s+)?(?P<name>{name})"
-        rf"(?P<tail>,\s+(?:(?P<age>\d{{1,3}})|(?:a|an|the)\s+(?P<app>(?:[\w-]+\s+){{0,3}}?(?i:{role})))(?=,))?")
+def _person_roles() -> frozenset[str]:
+    """Role nouns and titles that say a capitalised name is a person's (lower case, one or two words)."""
+    return frozenset(terms().persons_singular) | frozenset(_titles())
 
 
 @cache
@@ -305,28 +304,65 @@ def _titles() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in load("speakers").get("titles", []))
 
 
+def _role_before(text: str, at: int) -> tuple[int, str]:
+    """(start, role) of a role or title right before AT ("Local councillor ", "Journalist "), else (at, "")."""
+    roles = _person_roles()
+    before = text[max(0, at - 60): at]
+    words = list(re.finditer(r"[A-Za-z-]+", before))
+    if not words or not re.fullmatch(r"\.?\s+", before[words[-1].end():]):
+        return at, ""             # the role must stand right before the name ("Dr. ", "councillor ")
+    last = words[-1]
+    two = f"{words[-2].group().lower()} {last.group().lower()}" if len(words) > 1 else ""
+    if two in roles:
+        first = words[-2]
+    elif last.group().lower() in roles:
+        first = last
+    else:
+        return at, ""
+    k = words.index(first)
+    if k > 0 and before[words[k - 1].end(): first.start()].isspace():
+        modifier = words[k - 1].group().lower()
+        t = terms()
+        if modifier not in t.np_stops and not t.category("before", modifier) and not t.category("after", modifier):
+            first = words[k - 1]      # "Local councillor", "Ex-convict"
+    offset = at - len(before)
+    return offset + first.start(), " ".join(text[offset + first.start(): offset + last.end()].split())
+
+
 def _named_phrases(text: str) -> list[PeoplePhrase]:
     """'Journalist Amina Sule', 'Mariam Kolo, 9,', 'Pedro Vance, a local councillor,': one named person.
 
-    A capitalised name alone is not taken (places and organisations are capitalised too); a role, a title or
-    an age says it is a person. The phrase runs over the apposition, so its "a local councillor" is no
-    second person.
+    A capitalised name alone is not taken (places and organisations are capitalised too); a role or title
+    before it, or an age or a role in apposition after it, says it is a person. The phrase runs over the
+    apposition, so its "a local councillor" is no second person.
     """
     t = terms()
+    roles = _person_roles()
     found = []
-    for match in _named_pattern().finditer(text):
-        name_words = match.group("name").lower().split()
-        if not (match.group("role") or match.group("age") or match.group("app")):
-            continue
+    for name in _NAME_RUN.finditer(text):
+        name_words = name.group().lower().split()
         if any(w in t.np_stops or t.category("before", w) or t.category("after", w) for w in name_words):
             continue              # a title-case headline ("Soldier Killed In Ambush"), not a name
-        role = match.group("app") or match.group("role") or ""
-        head = role.split()[-1] if role else "person"
-        end = match.end("tail") if match.group("tail") else match.end("name")
-        victims = " ".join(role.split()) if role else match.group("name")
-        victims = victims[:1].lower() + victims[1:] if role else victims   # "Journalist Amina Sule": a journalist
-        found.append(PeoplePhrase(match.start(), end, text[match.start(): end], victims, head, 1, 1, 1, "named",
-                                  match.start()))
+        lead = 2 if " ".join(name_words[:2]) in roles else 1 if name_words[0] in roles else 0
+        if lead and len(name_words) - lead >= 2:   # "Journalist Amina Sule" opening a sentence: role, then name
+            role_end = name.start() + len(" ".join(name.group().split()[:lead]))
+            start, role = name.start(), " ".join(text[name.start(): role_end].split())
+        else:
+            start, role = _role_before(text, name.start())
+        tail = _NAME_TAIL.match(text, name.end())
+        app = ""
+        if tail and tail.group("app"):
+            words = tail.group("app").lower().split()
+            app = tail.group("app") if words[-1] in roles or " ".join(words[-2:]) in roles else ""
+        age = bool(tail and tail.group("age"))
+        if not (role or age or app):
+            continue
+        end = tail.end() if tail and (age or app) else name.end()
+        described = app or role
+        head = described.split()[-1] if described else "person"
+        victims = " ".join(described.split()) if described else name.group()
+        victims = victims[:1].lower() + victims[1:] if described else victims   # "Journalist Amina Sule"
+        found.append(PeoplePhrase(start, end, text[start: end], victims, head, 1, 1, 1, "named", start))
     return found
 
 

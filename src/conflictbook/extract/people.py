@@ -286,8 +286,8 @@ def _reduced_relative(text: str, end: int) -> int:
 
 
 _CAP = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
-# two to five capitalised words (name particles between them; a role word may open them): a candidate name; what says it is a person is
-# checked around it
+# two to five capitalised words (name particles between them; a role word may open them): a candidate name;
+# what says it is a person is checked around it
 _NAME_RUN = re.compile(rf"(?<![\w'\u2019-]){_CAP}(?:\s+(?:{_CAP}|(?:bin|bint|ibn|al|el|de|da|dos|van|von|le|la)"
                        rf"(?=\s+[A-Z]))){{1,4}}")
 _NAME_TAIL = re.compile(r",\s+(?:(?P<age>\d{1,3})|(?:a|an|the)\s+(?P<app>[\w-]+(?:\s+[\w-]+){0,3}?))(?=,)")

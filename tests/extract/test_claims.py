@@ -827,3 +827,19 @@ def test_a_rebel_army_is_no_state_and_the_army_is_not_it():
 def test_cues_of_regional_and_translated_reporting(sentence, speaker, text):
     _, found = claims_of(sentence)
     assert [(c.speaker, c.text) for c in found] == [(speaker, text)]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "text"), [
+    ("As per police, the militants opened fire on the checkpoint at midnight.", "police",
+     "the militants opened fire on the checkpoint at midnight"),
+    ("Two jawans were injured in the exchange of fire, as per officials.", "officials",
+     "Two jawans were injured in the exchange of fire"),
+])
+def test_as_per_is_according_to(sentence, speaker, text):
+    _, found = claims_of(sentence)
+    assert [(c.speaker, c.cue, c.text) for c in found] == [(speaker, "according to", text)]
+
+
+def test_as_per_the_rules_is_no_attribution():
+    _, found = claims_of("The shop was closed as per the rules.")
+    assert found == []

@@ -36,7 +36,8 @@ def _patterns() -> dict:
                                    fold=True),
         # the same cue pattern, tried with only the cues whose words all occur in the sentence
         "cue_matcher": PhraseMatcher([str(w).lower() for w in lex["clause"] + lex["recipient"] + lex["object"]]),
-        "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|according\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE | re.S),
+        "cue_first": re.compile(rf"^\s*(?P<cue>{cue}|{alternation(lex['according'])})\s+(?P<rest>.+?)\s*$",
+                                re.IGNORECASE | re.S),
         "speaker_first": re.compile(rf"^\s*(?P<spk>[^,;:]+?(?:,\s+[^,;:]+?,)?)\s+(?:(?:{between})\s+)*"
                                     rf"(?P<cue>{cue})(?![\w-])(?P<tail>.*?)\s*$", re.IGNORECASE | re.S),
         "speaker_stop": re.compile(rf",|;|\s+(?:{adjunct})\s|\s*[.!?]*\s*$", re.IGNORECASE),
@@ -91,7 +92,9 @@ _BLANKS = re.compile(r"\s+")
 
 
 def _norm_cue(cue: str) -> str:
-    return _BLANKS.sub(" ", cue.lower())
+    """The cue in lower case, one blank between words; "as per" is "according to" (one shape, one name)."""
+    norm = _BLANKS.sub(" ", cue.lower())
+    return "according to" if norm in _lex("according") else norm
 
 
 @cache

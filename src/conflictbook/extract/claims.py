@@ -246,7 +246,7 @@ def _direct_before(article: Article, sent: Sentence, quotes: list[Quote], names:
 _SOURCE_OF = re.compile(r"^(?:(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures|data|statistics|numbers|records|"
                         r"estimates|a\s+tally|a\s+count|a\s+report|a\s+list)\s+(?:of|from|by|compiled\s+by|"
                         r"released\s+by|published\s+by)\s+)", re.IGNORECASE)
-_ACCORDING_LEAD = re.compile(r"^\s*according\s+to\s+(?P<spk>[^,]+),\s*", re.IGNORECASE)
+_ACCORDING_LEAD = re.compile(r"^\s*(?:according\s+to|as\s+per)\s+(?P<spk>[^,]+),\s*", re.IGNORECASE)
 _COMMA = re.compile(r",\s")
 _BETWEEN_COMMAS = re.compile(r",\s+(?P<clause>[^,]{2,80}?),\s+")
 
@@ -621,8 +621,8 @@ def _answer(article: Article, turn: Turn) -> Attribution | None:
 
 
 # Words that open an attribution without a lexicon cue: "according to X", "Y quoted X as saying".
-_OTHER_OPENERS = re.compile("according|" + _QUOTING, re.IGNORECASE)
-_OPENER_WORDS = frozenset(("according",) + _QUOTING_VERBS)
+_OTHER_OPENERS = re.compile(r"according|\bper\b|" + _QUOTING, re.IGNORECASE)
+_OPENER_WORDS = frozenset(("according", "per") + _QUOTING_VERBS)
 
 
 @cache

@@ -1374,3 +1374,15 @@ def test_the_speakers_own_side_is_the_perpetrator(sentence, perpetrator):
 def test_more_wording_of_release_abduction_and_shared_verbs(sentence, expected):
     _, rows = tallies(sentence)
     assert [(r.category, r.best) for r in rows] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Five persons sustained bullet injuries and were rushed to hospital.", [("injured", 5, "persons")]),
+    ("One member was killed and eight others were wounded.",
+     [("killed", 1, "member"), ("injured", 8, "other members")]),
+    ("A policeman was killed and two others were hurt.", [("killed", 1, "policeman"),
+                                                          ("injured", 2, "other policemen")]),
+])
+def test_regional_injury_wording_and_plural_others(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.best, r.victims) for r in rows] == expected

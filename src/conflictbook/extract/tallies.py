@@ -266,6 +266,20 @@ _OWN_SUBJECT = re.compile(r"(?<![\w-])(?:its|their|our)\s+[\w-]+(?:\s+[\w-]+)?\s
                           r"\s+)*[\"\u201c]?$", re.IGNORECASE)
 
 
+def _plural_of(noun: str) -> str:
+    """NOUN as a plural person noun of the lexicon ("member" -> "members", "policeman" -> "policemen"), NOUN
+    itself when already plural, "" when no plural is known."""
+    t = terms()
+    low = noun.lower()
+    if low in t.persons_plural:
+        return noun
+    for plural in (noun + "s", noun + "es", re.sub(r"man$", "men", noun), re.sub(r"y$", "ies", noun),
+                   "people" if low == "person" else ""):
+        if plural and plural.lower() in t.persons_plural:
+            return plural
+    return ""
+
+
 def _toll_victims(stretch: str) -> str:
     """Who a toll counts, from the words between its noun and its figure: the people noun named there ("the
     death toll among civilians rose to 20" -> "civilians"), else nothing (never the toll's own words)."""
@@ -482,7 +496,8 @@ def extract_tallies(article: Article, claims: list[Claim], events: list[Timeline
                 counted_head = counted_head or bool(cues)
             elif head in terms().elliptical and previous_head:
                 # "five villagers were killed and 20 others went missing": the others are villagers too
-                phrase = replace(phrase, victims=f"{'more' if head == 'more' else 'other'} {previous_head}")
+                noun = _plural_of(previous_head)   # "a member ... eight others": other members
+                phrase = replace(phrase, victims=f"{'more' if head == 'more' else 'other'} {noun}" if noun else head)
             elif head in terms().relative_pronouns and previous_head and phrase.victims.lower() == head:
                 phrase = replace(phrase, victims=previous_head)  # "five people were hurt, two of whom later died"
             if not cues:

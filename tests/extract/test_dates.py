@@ -42,6 +42,7 @@ CASES = [
     ("Gunmen stormed the depot on Friday, June 7.", D(2024, 7, 7), D(2024, 6, 7), D(2024, 6, 7), "day"),
     ("Gunmen stormed the depot on Tuesday, June 5.", D(2024, 7, 7), D(2024, 6, 5), D(2024, 6, 5), "day"),
     ("Gunmen stormed the depot on Friday, July 5.", D(2024, 7, 7), D(2024, 7, 5), D(2024, 7, 5), "day"),
+    ("The attack happened in the wee hours of Monday.", D(2025, 3, 14), D(2025, 3, 10), D(2025, 3, 10), "hour"),
     # year boundaries
     ("The offensive began on December 28th.", D(2024, 1, 4), D(2023, 12, 28), D(2023, 12, 28), "day"),
     ("Aid stopped arriving on 30 November.", D(2024, 2, 1), D(2023, 11, 30), D(2023, 11, 30), "day"),

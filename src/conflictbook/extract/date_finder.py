@@ -109,7 +109,7 @@ PART_EDGES = ("beginning", "start", "end", "middle")
 PART_SHARES = ("first", "second", "third", "fourth", "last")
 EARLIER_LATER = ("earlier", "later")
 WEEKEND, THIS, AGO = "weekend", "this", "ago"
-TIME_OF_PARTS = ("early hours", "small hours", "morning", "afternoon", "evening", "night")
+TIME_OF_PARTS = ("early hours", "small hours", "wee hours", "morning", "afternoon", "evening", "night")
 
 
 def _any(words) -> str:

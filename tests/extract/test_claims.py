@@ -843,3 +843,12 @@ def test_as_per_is_according_to(sentence, speaker, text):
 def test_as_per_the_rules_is_no_attribution():
     _, found = claims_of("The shop was closed as per the rules.")
     assert found == []
+
+
+@pytest.mark.parametrize(("sentence", "via"), [
+    ("The mayor's office said in a Facebook post that water supplies had been cut.", "Facebook"),
+    ("The group said in a Telegram message that it had freed two hostages.", "Telegram"),
+])
+def test_the_platform_of_a_post(sentence, via):
+    _, found = claims_of(sentence)
+    assert [c.via for c in found] == [via]

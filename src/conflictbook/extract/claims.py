@@ -81,7 +81,7 @@ class _Clause:
 def _platform(after_cue: str) -> str:
     """ "said on Telegram", "wrote on social media": the medium that carried the statement."""
     found = _platform_pattern().match(after_cue)
-    return found.group("p") if found else ""
+    return (found.group("p") or found.group("q")) if found else ""
 
 
 def _parse_clause(text: str, start: int, end: int, names: set[str]) -> _Clause | None:
@@ -833,8 +833,9 @@ def _called_false() -> re.Pattern:
 @cache
 def _platform_pattern() -> re.Pattern:
     platforms = "|".join(re.escape(p) for p in sorted(_lex("platforms"), key=len, reverse=True))
-    return re.compile(rf"^\s+(?:\w+\s+){{0,2}}?(?:on|via|in a post on|to)\s+(?P<p>{platforms})(?![\w-])",
-                      re.IGNORECASE)
+    return re.compile(rf"^\s+(?:\w+\s+){{0,2}}?(?:(?:on|via|in a post on|to)\s+(?P<p>{platforms})(?![\w-])"
+                      rf"|in\s+an?\s+(?P<q>{platforms})\s+(?:post|message|video|statement|update)\b)",
+                      re.IGNORECASE)   # "said on Telegram", "said in a Facebook post"
 
 
 @cache

@@ -852,3 +852,8 @@ def test_as_per_the_rules_is_no_attribution():
 def test_the_platform_of_a_post(sentence, via):
     _, found = claims_of(sentence)
     assert [c.via for c in found] == [via]
+
+
+def test_a_media_wing_speaks():
+    _, found = claims_of("Security forces killed 12 militants in a raid, the military's media wing said.")
+    assert [c.speaker for c in found] == ["military's media wing"]

@@ -1386,3 +1386,8 @@ def test_more_wording_of_release_abduction_and_shared_verbs(sentence, expected):
 def test_regional_injury_wording_and_plural_others(sentence, expected):
     _, rows = tallies(sentence)
     assert [(r.category, r.best, r.victims) for r in rows] == expected
+
+
+def test_a_capitalised_plural_before_a_time_adverb_heads_the_count():
+    _, rows = tallies("Strikes on the town killed at least 27 Teskans overnight.")
+    assert [(r.category, r.best, r.victims) for r in rows] == [("killed", 27, "Teskans")]

@@ -322,5 +322,6 @@ def grammar() -> SimpleNamespace:
         comparison=re.compile(rf"{edge}(?:{alt('comparisons')})\s+(?:(?:just|only|about|some)\s+)?$", re.IGNORECASE),
         coordination=re.compile(rf"\s*,?\s*(?:{alt('coordinators')})\s+$", re.IGNORECASE),
         conjunctions=words_of("conjunctions"),
+        trailing_adverbs=words_of("trailing_adverbs"),
     )
 

@@ -164,6 +164,12 @@ def head_after(text: str, pos: int, singular: bool = False) -> _Head | None | bo
             return _Head(tokens[i - 1].start(), tokens[i - 1].end(), last, body)
         if _norm(last) in t.groups:
             return False
+        if i > 1 and not last[0].isupper():
+            # "27 Palestinians overnight": a capitalised plural right before a lower-case adverb heads the count
+            before = tokens[i - 2].group()
+            if before[0].isupper() and before.endswith("s") and len(before) > 3 and _norm(before) not in t.not_people \
+                    and _norm(last) in grammar().trailing_adverbs:
+                return _Head(tokens[i - 2].start(), tokens[i - 2].end(), before, body)
     return head
 
 

@@ -1391,3 +1391,17 @@ def test_regional_injury_wording_and_plural_others(sentence, expected):
 def test_a_capitalised_plural_before_a_time_adverb_heads_the_count():
     _, rows = tallies("Strikes on the town killed at least 27 Teskans overnight.")
     assert [(r.category, r.best, r.victims) for r in rows] == [("killed", 27, "Teskans")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The strike killed 15 and wounded dozens.", [("killed", 15, 15, 15), ("injured", 12, 12, 99)]),
+    ("Shells hit the market, killing nine and injuring scores.", [("killed", 9, 9, 9), ("injured", 20, 20, 99)]),
+])
+def test_a_vague_amount_ends_a_clause_as_a_count(sentence, expected):
+    _, rows = tallies(sentence)
+    assert [(r.category, r.low, r.best, r.high) for r in rows] == expected
+
+
+def test_hundreds_in_a_phrase_of_things_is_no_count():
+    _, rows = tallies("Prices rose into the hundreds.")
+    assert rows == []

@@ -85,11 +85,13 @@ def table() -> _Table:
     number = rf"(?:{digits}|{word_number})"
     mod = alternation(modifiers)
     vague_alt = alternation(vague)
+    standalone = [str(w).lower() for w in doc.get("vague_standalone") or [] if str(w).lower() in vague]
     pattern = re.compile(
         rf"(?<![\w\-.,])(?:"
         rf"(?P<between>{_BETWEEN}\s+(?P<b1>{number})\s+and\s+(?P<b2>{number}))"
         rf"|(?:(?P<mod>{mod})\s+)?(?P<num>{number})(?:(?:\s*(?:-|\u2013)\s*|\s+(?:to|or)\s+)(?P<num2>{number}))?"
         rf"|(?P<vague>{vague_alt})(?=[\"\u201d]?\s+of\b|[\"\u201d]?\s+[a-z])"   # '"several thousand" displaced'
+        rf"|(?P<vague_end>{alternation(standalone)})(?=\s*[,.;:)]|\s*$)"         # "killing 15 and wounding dozens."
         rf"|(?P<pair>{alternation(pairs)})(?=\s+(?:of\s+)?[a-z])"
         rf")(?![\w\-]|,\d)",
         re.IGNORECASE,
@@ -167,10 +169,11 @@ def _from_match(match: re.Match, offset: int) -> Quantity | None:
         if value is None:
             return None
         return Quantity(start, end, text, value, value, value, "exact")
-    if match.group("vague"):
-        if _key(match.group("vague")) not in tab.vague:
+    vague = match.group("vague") or match.group("vague_end")
+    if vague:
+        if _key(vague) not in tab.vague:
             return None
-        low, best, high = tab.vague[_key(match.group("vague"))]
+        low, best, high = tab.vague[_key(vague)]
         return Quantity(start, end, text, low, best, high, "vague")
     value = number_value(match.group("num"))
     if value is None:

@@ -324,8 +324,8 @@ def _reply_pattern() -> re.Pattern:
                       rf"(?P<via>[^,]{{2,60}}),", re.IGNORECASE)
 
 
-_CARRIED_BY = re.compile(r"\b(?:carried|broadcast|aired|published|posted|issued)\s+(?:by|on)\s+"
-                         r"(?P<via>[^,]{2,60}),?\s*$")
+_CARRIED = r"\b(?:carried|broadcast|aired|published|posted|issued)\s+(?:by|on)\s+"   # "... carried by X"
+_CARRIED_BY = re.compile(_CARRIED + r"(?P<via>[^,]{2,60}),?\s*$")
 
 
 def _carried_by(left: str) -> str:
@@ -334,8 +334,7 @@ def _carried_by(left: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", match.group("via").strip(), flags=re.IGNORECASE) if match else ""
 
 
-_CARRIED_THEN_THAT = re.compile(r"^[^,.;:\u201c\"]{0,60}?\b(?:carried|broadcast|aired|published|posted|issued)\s+"
-                                r"(?:by|on)\s+(?P<via>[^,.;:]{2,60}?)\s+that\s")
+_CARRIED_THEN_THAT = re.compile(r"^[^,.;:\u201c\"]{0,60}?" + _CARRIED + r"(?P<via>[^,.;:]{2,60}?)\s+that\s")
 
 
 def _carried_before_that(after_cue: str) -> str:

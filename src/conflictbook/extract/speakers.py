@@ -31,11 +31,12 @@ def _lex() -> dict:
     lex["outlet_words"] = {w.lower() for w in load_list("media", "outlet_words")}
     lex["countries"] = {w.lower() for w in load_list("places", "countries")}
     roles = set(lex["roles"])
-    lex["role_plurals"] = {_plural(r) for r in roles} | lex["groups"]
+    lex["role_plurals"] = {plural(r) for r in roles} | lex["groups"]
     return lex
 
 
-def _plural(noun: str) -> str:
+def plural(noun: str) -> str:
+    """The regular English plural of a person noun ("spokesman" -> "spokesmen", "deputy" -> "deputies")."""
     if noun.endswith("man"):
         return noun[:-3] + "men"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
@@ -48,7 +49,7 @@ def _plural(noun: str) -> str:
 def _singular(noun: str) -> str:
     lex = _lex()
     for role in lex["roles"]:
-        if _plural(role) == noun:
+        if plural(role) == noun:
             return role
     return noun
 

@@ -26,6 +26,7 @@ from conflictbook.extract.cues import Cue, find_cues, pronoun_objects
 from conflictbook.extract.dates import FUTURE_RE
 from conflictbook.extract.people import PeoplePhrase, people_phrases
 from conflictbook.extract.quantities import find_quantities, number_value
+from conflictbook.extract.speakers import plural
 from conflictbook.extract.tally_days import StoryDays
 from conflictbook.extract.tally_gates import gate_words, gates
 from conflictbook.extract.tally_sources import (
@@ -270,14 +271,10 @@ def _plural_of(noun: str) -> str:
     """NOUN as a plural person noun of the lexicon ("member" -> "members", "policeman" -> "policemen"), NOUN
     itself when already plural, "" when no plural is known."""
     t = terms()
-    low = noun.lower()
-    if low in t.persons_plural:
+    if noun.lower() in t.persons_plural:
         return noun
-    for plural in (noun + "s", noun + "es", re.sub(r"man$", "men", noun), re.sub(r"y$", "ies", noun),
-                   "people" if low == "person" else ""):
-        if plural and plural.lower() in t.persons_plural:
-            return plural
-    return ""
+    form = plural(noun)
+    return form if form.lower() in t.persons_plural else ""
 
 
 def _toll_victims(stretch: str) -> str:

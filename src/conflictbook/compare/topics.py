@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from conflictbook.compare.actions import lexicon
 from conflictbook.compare.assertions import Assertion
@@ -152,8 +153,13 @@ def victims_meet(first: str, second: str) -> bool:
     side) with one side."""
     if not first or not second or first == second:
         return True
-    sides = set(lexicon()["combatant_sides"])
-    return {first, second} <= sides | {"combatants"} and "combatants" in (first, second)
+    return {first, second} <= _combatant_classes() and "combatants" in (first, second)
+
+
+@cache
+def _combatant_classes() -> frozenset[str]:
+    """The two sides and the "combatants" of either side: asked for every topic an assertion may join."""
+    return frozenset(lexicon()["combatant_sides"]) | {"combatants"}
 
 
 def _block(item: Assertion) -> tuple[str, int] | None:

@@ -32,7 +32,7 @@ from conflictbook.extract.speaker_phrase import (
     _SPEAKING_TO,
     _phrase_before_cue,
     _recipient_via,
-    _without_postmodifier,
+    _speaker_mention,
 )
 from conflictbook.extract.speakers import Mention, SpeakerBook, known_head, parse_speaker
 from conflictbook.extract.transcript import Turn, full_name, transcript_turns
@@ -194,9 +194,7 @@ def _colon_intro(article: Article, prev: Sentence, quote: Quote) -> Attribution 
     if found is None:
         return None
     phrase, np_lo, _via = found
-    mention = parse_speaker(phrase)
-    if mention is None:
-        mention = parse_speaker(_without_postmodifier(phrase)) if _without_postmodifier(phrase) else None
+    mention = _speaker_mention(phrase)
     if mention is None:
         return None
     np_start = prev.start + np_lo + (len(left[np_lo:]) - len(left[np_lo:].lstrip()))
@@ -461,12 +459,9 @@ def _indirect(article: Article, sent: Sentence, masked: str, names: set[str],
         if not phrase.strip() or len(phrase.split()) > 16:
             continue
         phrase = _LY_ADVERB.sub("", phrase.rstrip())     # "consistently rejected"
-        mention = parse_speaker(phrase)
+        mention = _speaker_mention(phrase)
         if mention is None:
-            trimmed = _without_postmodifier(phrase)
-            mention = parse_speaker(trimmed) if trimmed else None
-            if mention is None:
-                continue
+            continue
         cue = _norm_cue(match.group(0))
         evaluation = _EVALUATIONS.get(cue)
         if evaluation is not None and not evaluation.match(text, cue_end, sent.end):

@@ -20,7 +20,7 @@ from conflictbook.extract.claim_patterns import (
     _lex_speakers,
     _patterns,
 )
-from conflictbook.extract.speakers import drop_fronted, parse_speaker
+from conflictbook.extract.speakers import Mention, drop_fronted, parse_speaker
 from conflictbook.lexicon import alternation
 
 _NO_LISTENER = re.compile(r"^\s*that\s", re.IGNORECASE)
@@ -124,6 +124,16 @@ def _without_postmodifier(phrase: str) -> str:
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+(?:[^,\s]+\s+){4,}$")
 _FRONTED_PP_PRONOUN = re.compile(r"^\s*(?:on|in|at|during|via|through|after|before|from|later|earlier)\b[^,]*?\s"
                                  r"(?P<pronoun>it|he|she|they)\s*$", re.IGNORECASE)
+
+
+def _speaker_mention(phrase: str) -> Mention | None:
+    """The speaker PHRASE names, read whole or, failing that, without its post-modifier ("Survivors we
+    reached by phone" -> "Survivors")."""
+    mention = parse_speaker(phrase)
+    if mention is None:
+        trimmed = _without_postmodifier(phrase)
+        mention = parse_speaker(trimmed) if trimmed else None
+    return mention
 
 
 def _phrase_before_cue(text: str, sent: Sentence, left: str) -> tuple[str, int, str] | None:

@@ -624,7 +624,8 @@ class SpeakerBook:
 
 
 @cache
-def _appositive_patterns() -> tuple[re.Pattern, ...]:
+def _appositive_pattern() -> re.Pattern:
+    """ "The mayor of Sarvo, Lidija Orsan,": a role opening the phrase, then the name in apposition."""
     lex = _lex()
     roles = "|".join(re.escape(r) for r in sorted(lex["roles"] | lex["titles"], key=len, reverse=True))
     cap = r"[A-Z][\w'\u2019-]+"
@@ -632,14 +633,13 @@ def _appositive_patterns() -> tuple[re.Pattern, ...]:
     place = rf"(?:[^\S\n]+(?:of|for|in|at)[^\S\n]+(?:the[^\S\n]+)?{cap}(?:[^\S\n]+{cap}){{0,2}})?"
     role = rf"(?:[a-z-]+[^\S\n]+)?(?i:{roles})"
     # "Name, the role, said" is left to the speech cue that usually follows it, which names the person anyway
-    return (re.compile(rf"(?<![\w-])[Tt]he[^\S\n]+(?P<role>{role}){place},[^\S\n]+(?P<name>{name}),"),)
+    return re.compile(rf"(?<![\w-])[Tt]he[^\S\n]+(?P<role>{role}){place},[^\S\n]+(?P<name>{name}),")
 
 
 def _appositive_people(text: str):
     """(role, name, offset) of people the narrative introduces in apposition with their role."""
-    for pattern in _appositive_patterns():
-        for match in pattern.finditer(text):
-            yield match.group("role"), match.group("name"), match.start("name")
+    for match in _appositive_pattern().finditer(text):
+        yield match.group("role"), match.group("name"), match.start("name")
 
 
 def _gender_of(phrase: str) -> str:
